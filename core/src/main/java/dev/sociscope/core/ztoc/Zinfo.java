@@ -1,0 +1,39 @@
+package dev.sociscope.core.ztoc;
+
+/**
+ * Decoded checkpoint data of a zTOC together with the archive sizes, which is all that span geometry needs
+ * (spec 5.3 and 5.6). Span {@code i} runs from checkpoint {@code i} to checkpoint {@code i+1} or the end.
+ */
+public sealed interface Zinfo permits GzipZinfo, TarZinfo {
+
+  /** The span size the zTOC was built with (from the checkpoint blob header or TarZinfo). */
+  long spanSize();
+
+  int spanCount();
+
+  /** First compressed byte of span {@code i} (inclusive), the shared overlap byte included. */
+  long compressedStart(int span);
+
+  /** End of span {@code i} in the compressed blob (exclusive). */
+  long compressedEnd(int span);
+
+  long uncompressedStart(int span);
+
+  long uncompressedEnd(int span);
+
+  /** The span holding uncompressed offset {@code offset}: the largest {@code i} with start(i) <= offset. */
+  int spanOf(long offset);
+
+  /** Decodes the checkpoint bytes stored in {@code info}. */
+  static Zinfo parse(CompressionInfo info, long compressedArchiveSize, long uncompressedArchiveSize)
+      throws ZtocFormatException {
+    return switch (info.algorithm()) {
+      case GZIP -> GzipZinfo.decode(info.checkpoints(), compressedArchiveSize, uncompressedArchiveSize);
+      case UNCOMPRESSED -> TarZinfo.decode(info.checkpoints(), compressedArchiveSize, uncompressedArchiveSize);
+    };
+  }
+
+  static Zinfo of(Ztoc ztoc) throws ZtocFormatException {
+    return parse(ztoc.compressionInfo(), ztoc.compressedArchiveSize(), ztoc.uncompressedArchiveSize());
+  }
+}

@@ -1,0 +1,12 @@
+package dev.sociscope.core.ztoc;
+
+/** A zTOC or its checkpoint data is truncated, corrupt or inconsistent. The message says what and where. */
+public class ZtocFormatException extends Exception {
+  public ZtocFormatException(String message) {
+    super(message);
+  }
+
+  public ZtocFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
