@@ -1,0 +1,17 @@
+package dev.sociscope.app.common;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The few dialogs view models need, behind an interface so tests can answer them. */
+public interface DialogService {
+  Optional<Path> chooseZtocFile();
+
+  Optional<Path> chooseLayerFile();
+
+  Optional<Path> chooseSaveFile(String suggestedName);
+
+  void showError(String title, UserError error);
+
+  void showAbout();
+}

@@ -1,0 +1,84 @@
+package dev.sociscope.app.sources;
+
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.gui.DocumentOpener;
+import dev.sociscope.app.settings.AppSettings;
+import dev.sociscope.app.settings.SavedRegistry;
+import dev.sociscope.app.settings.Settings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The sources sidebar: the demo, recently opened zTOCs and saved registries. */
+public final class SourcesViewModel {
+  private final AppSettings settings;
+  private final DocumentOpener opener;
+  private final ObservableList<SourceItem> items = FXCollections.observableArrayList();
+
+  public SourcesViewModel(AppSettings settings, DocumentOpener opener) {
+    this.settings = settings;
+    this.opener = opener;
+    settings.property().addListener((o, a, b) -> rebuild(b));
+    rebuild(settings.get());
+  }
+
+  public ObservableList<SourceItem> items() {
+    return items;
+  }
+
+  private void rebuild(Settings s) {
+    List<SourceItem> out = new ArrayList<>();
+    out.add(section("sources.section.demo"));
+    out.add(new SourceItem(SourceItem.Kind.DEMO, Messages.get("sources.demo"), Messages.get("sources.demo.detail"),
+        ""));
+    out.add(section("sources.section.local"));
+    if (s.recentZtocs().isEmpty()) {
+      out.add(new SourceItem(SourceItem.Kind.HINT, Messages.get("sources.local.none"), "", ""));
+    }
+    for (String p : s.recentZtocs()) {
+      Path path = Path.of(p);
+      String parent = path.getParent() == null ? "" : path.getParent().toString();
+      out.add(new SourceItem(SourceItem.Kind.RECENT_ZTOC, String.valueOf(path.getFileName()), parent, p));
+    }
+    out.add(section("sources.section.registries"));
+    if (s.registries().isEmpty()) {
+      out.add(new SourceItem(SourceItem.Kind.HINT, Messages.get("sources.registries.none"), "", ""));
+    }
+    for (SavedRegistry r : s.registries()) {
+      out.add(new SourceItem(SourceItem.Kind.REGISTRY, r.name(), r.url(), r.url()));
+    }
+    items.setAll(out);
+  }
+
+  private static SourceItem section(String key) {
+    return new SourceItem(SourceItem.Kind.SECTION, Messages.get(key), "", "");
+  }
+
+  /** Opens what the item stands for. */
+  public void activate(SourceItem item) {
+    if (item == null) {
+      return;
+    }
+    switch (item.kind()) {
+      case DEMO:
+        opener.openDemo();
+        break;
+      case RECENT_ZTOC:
+        opener.open(Path.of(item.target()), Optional.empty());
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Forgets a recent zTOC. */
+  public void remove(SourceItem item) {
+    if (item != null && item.kind() == SourceItem.Kind.RECENT_ZTOC) {
+      settings.update(s -> new Settings(s.window(), s.theme(), s.activityVisible(), s.registries(),
+          s.recentZtocs().stream().filter(p -> !p.equals(item.target())).toList()));
+    }
+  }
+}
