@@ -46,6 +46,7 @@ public final class SourcesController {
       super.updateItem(item, empty);
       getStyleClass().removeAll("source-section", "source-item", "source-hint");
       setContextMenu(null);
+      setTooltip(null);
       if (empty || item == null) {
         setText(null);
         setGraphic(null);
@@ -74,6 +75,12 @@ public final class SourcesController {
           title.getStyleClass().add("source-title");
           Label detail = new Label(item.detail());
           detail.getStyleClass().add("source-detail");
+          detail.setMaxWidth(180);
+          title.setMaxWidth(180);
+          detail.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+          if (item.kind() == SourceItem.Kind.RECENT_ZTOC) {
+            setTooltip(new javafx.scene.control.Tooltip(item.target()));
+          }
           Region icon = new Region();
           icon.getStyleClass().addAll("source-icon", "source-icon-" + item.kind().name().toLowerCase());
           VBox box = new VBox(1, title, detail);

@@ -5,6 +5,8 @@ import javafx.scene.control.Label;
 
 /** Hosts the span map and its summary line. */
 public final class SpanMapController {
+  private static final javafx.css.PseudoClass ACTIVE = javafx.css.PseudoClass.getPseudoClass("active");
+
   private final SpanMapViewModel viewModel;
 
   @FXML private SpanMap spanMap;
@@ -22,6 +24,7 @@ public final class SpanMapController {
     spanMap.setTooltipText(viewModel::tooltipFor);
     spanSummary.textProperty().bind(viewModel.summaryProperty());
     selectionSummary.textProperty().bind(viewModel.selectionSummaryProperty());
+    viewModel.selectionActiveProperty().addListener((o, a, b) -> selectionSummary.pseudoClassStateChanged(ACTIVE, b));
   }
 
   public SpanMap spanMap() {

@@ -19,6 +19,8 @@ public final class SpanMapViewModel {
   private final ReadOnlyObjectWrapper<BitSet> highlighted = new ReadOnlyObjectWrapper<>(new BitSet());
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper selectionSummary = new ReadOnlyStringWrapper("");
+  private final javafx.beans.property.ReadOnlyBooleanWrapper selectionActive =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
   public SpanMapViewModel(ZtocWorkspace workspace) {
     this.workspace = workspace;
@@ -49,8 +51,14 @@ public final class SpanMapViewModel {
     return selectionSummary.getReadOnlyProperty();
   }
 
+  /** Whether the selection needs any span (the summary then reads as a result, not a hint). */
+  public javafx.beans.property.ReadOnlyBooleanProperty selectionActiveProperty() {
+    return selectionActive.getReadOnlyProperty();
+  }
+
   private void updateSelection() {
     ZtocDocument doc = workspace.document();
+    selectionActive.set(false);
     if (doc == null) {
       highlighted.set(new BitSet());
       selectionSummary.set("");
@@ -63,6 +71,7 @@ public final class SpanMapViewModel {
     } else if (set.isEmpty()) {
       selectionSummary.set(Messages.get("spans.selection.noData"));
     } else {
+      selectionActive.set(true);
       selectionSummary.set(Messages.get("spans.selection", set.cardinality(),
           Sizes.human(doc.compressedBytes(set)), Sizes.human(doc.layerSize())));
     }
