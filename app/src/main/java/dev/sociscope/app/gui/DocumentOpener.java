@@ -60,6 +60,11 @@ public final class DocumentOpener {
     }
   }
 
+  /** Closes the open zTOC; the welcome page shows again. */
+  public void close() {
+    workspace.documentProperty().set(null);
+  }
+
   /** Reads the open zTOC file again (F5). */
   public void refresh() {
     ZtocDocument doc = workspace.document();

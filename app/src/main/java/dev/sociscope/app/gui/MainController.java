@@ -57,7 +57,8 @@ public final class MainController {
   @FXML
   private void initialize() {
     emptyState.visibleProperty().bind(viewModel.hasDocumentBinding().not());
-    documentPane.visibleProperty().bind(viewModel.hasDocumentBinding());
+    // The document pane stays laid out behind the opaque welcome page, so opening a zTOC does not pay for
+    // creating every skin at once.
     documentTitle.textProperty().bind(viewModel.documentTitleBinding());
     documentFacts.textProperty().bind(viewModel.documentFactsBinding());
     layerLabel.textProperty().bind(viewModel.layerTextBinding());
@@ -149,6 +150,11 @@ public final class MainController {
   @FXML
   void openDemo() {
     viewModel.openDemo();
+  }
+
+  @FXML
+  void closeDocument() {
+    viewModel.close();
   }
 
   @FXML

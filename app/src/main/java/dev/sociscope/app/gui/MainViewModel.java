@@ -118,6 +118,10 @@ public final class MainViewModel {
     }
   }
 
+  public void close() {
+    opener.close();
+  }
+
   public void refresh() {
     opener.refresh();
   }

@@ -116,22 +116,25 @@ public final class PreviewViewModel {
       show(State.EMPTY, Messages.get("preview.empty"));
       return;
     }
-    if (node.entry() == null || node.type() != EntryType.REG) {
+    FileNode source = contentSource(doc, node);
+    if (source == null) {
       show(State.NOT_A_FILE, Messages.get("preview.notAFile", node.type().wireName()));
       return;
     }
+    String via = source == node ? "" : Messages.get("preview.via", source.displayPath());
     if (doc.layer().isEmpty()) {
       show(State.NO_LAYER, Messages.get("preview.noLayer"));
       return;
     }
     canSave.set(true);
-    long size = node.entry().uncompressedSize();
+    long size = source.entry().uncompressedSize();
     show(State.LOADING, Messages.get("preview.loading", node.name()));
-    loading = tasks.run(Messages.get("task.preview", node.displayPath()),
-        p -> decode(content.read(doc, node, PREVIEW_LIMIT, counting(p, gen)), size),
+    loading = tasks.run(Messages.get("task.preview", source.displayPath()),
+        p -> decode(content.read(doc, source, PREVIEW_LIMIT, counting(p, gen)), size),
         result -> {
           if (gen == generation) {
             present(result);
+            info.set(info.get() + via);
           }
         },
         error -> {
@@ -139,6 +142,18 @@ public final class PreviewViewModel {
             show(State.FAILED, error.summary());
           }
         });
+  }
+
+  /** The regular file whose bytes {@code node} shows: itself, or the target of a (chain of) link(s). */
+  static FileNode contentSource(ZtocDocument doc, FileNode node) {
+    if (node.entry() == null) {
+      return null;
+    }
+    if (node.type() == EntryType.HARDLINK || node.type() == EntryType.SYMLINK) {
+      FileNode target = doc.tree().resolve(node).orElse(null);
+      return target != null && target.entry() != null && target.type() == EntryType.REG ? target : null;
+    }
+    return node.type() == EntryType.REG ? node : null;
   }
 
   private PreviewContent decode(byte[] bytes, long fileSize) {
@@ -194,7 +209,8 @@ public final class PreviewViewModel {
     if (doc == null || node == null || !canSave.get()) {
       return;
     }
-    dialogs.chooseSaveFile(node.name()).ifPresent(target -> save(doc, node, target));
+    FileNode source = contentSource(doc, node);
+    dialogs.chooseSaveFile(node.name()).ifPresent(target -> save(doc, source, target));
   }
 
   /** Saves {@code node} to {@code target}; public so tests can bypass the file chooser. */

@@ -35,6 +35,7 @@ public final class DetailsController {
   private void initialize() {
     heading.textProperty().bind(viewModel.headingProperty());
     table.setItems(viewModel.rows());
+    table.setFixedCellSize(26);
     table.setPlaceholder(new Label(Messages.get("details.empty")));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

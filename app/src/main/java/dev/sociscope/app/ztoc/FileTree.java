@@ -25,11 +25,59 @@ public final class FileTree {
   private final FileNode root;
   private final List<FileNode> nodes;
   private final int replacedEntries;
+  private final Map<String, FileNode> byPath;
 
-  private FileTree(FileNode root, List<FileNode> nodes, int replacedEntries) {
+  private FileTree(FileNode root, List<FileNode> nodes, int replacedEntries, Map<String, FileNode> byPath) {
     this.root = root;
     this.nodes = nodes;
     this.replacedEntries = replacedEntries;
+    this.byPath = byPath;
+  }
+
+  /** The node at {@code path} (any form: "./a/b", "/a/b/", "a/b"), if the layer has it. */
+  public java.util.Optional<FileNode> find(String path) {
+    return java.util.Optional.ofNullable(byPath.get(normalize(path)));
+  }
+
+  /**
+   * Follows hard links (target named from the layer root) and symbolic links (relative to the link's folder or
+   * absolute) to the entry that holds the content, or empty when the chain leaves the layer or loops.
+   */
+  public java.util.Optional<FileNode> resolve(FileNode node) {
+    FileNode current = node;
+    for (int hops = 0; hops < 16 && current != null; hops++) {
+      if (current.entry() == null || (current.type() != EntryType.HARDLINK && current.type() != EntryType.SYMLINK)) {
+        return java.util.Optional.of(current);
+      }
+      String target = current.entry().linkname();
+      if (current.type() == EntryType.SYMLINK && !target.startsWith("/")) {
+        String dir = current.parent() == null ? "" : current.parent().path();
+        target = resolveDots(dir.isEmpty() ? target : dir + "/" + target);
+      } else {
+        target = resolveDots(target);
+      }
+      current = target == null ? null : byPath.get(normalize(target));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Applies ".." segments; null when they climb above the root. */
+  private static String resolveDots(String path) {
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (String p : path.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(p);
+      }
+    }
+    return String.join("/", parts);
   }
 
   public FileNode root() {
@@ -88,7 +136,7 @@ public final class FileTree {
       node.setEntry(f, first, last);
     }
     root.finish();
-    return new FileTree(root, List.copyOf(nodes), replaced);
+    return new FileTree(root, List.copyOf(nodes), replaced, byPath);
   }
 
   private static FileNode parentOf(String path, Map<String, FileNode> byPath, List<FileNode> nodes) {

@@ -51,6 +51,7 @@ public final class FileTreeController {
   @FXML
   private void initialize() {
     tree.setShowRoot(false);
+    tree.setFixedCellSize(26);
     tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     tree.setPlaceholder(new Label(Messages.get("tree.empty")));
     nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
