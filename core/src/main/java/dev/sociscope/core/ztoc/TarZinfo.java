@@ -37,13 +37,13 @@ public record TarZinfo(int version, long spanSize, long size, long uncompressedA
     }
   }
 
-  /** Encodes the nested buffer as upstream's generated Go code does (fields added in schema order). */
+  /** Encodes the nested buffer byte-identically to upstream (fields added in schema order: version, span_size, size). */
   public byte[] encode() {
     FlatBufferBuilder b = new FlatBufferBuilder(64);
     b.startTable(3);
-    b.addLong(2, size, 0);
-    b.addLong(1, spanSize, 0);
     b.addInt(0, version, 0);
+    b.addLong(1, spanSize, 0);
+    b.addLong(2, size, 0);
     int root = b.endTable();
     b.finish(root);
     return b.sizedByteArray();
