@@ -135,7 +135,7 @@ public final class LazyExtractor {
       return new ExtractStats(0, -1, -1, 0);
     }
     if (off < 0 || size < 0 || off + size > ztoc.uncompressedArchiveSize()) {
-      throw new ZtocFormatException("entry '" + data.name() + "' claims bytes " + off + "+" + size + ", beyond the "
+      throw new IOException("entry '" + data.name() + "' claims bytes " + off + "+" + size + ", beyond the "
           + ztoc.uncompressedArchiveSize() + "-byte archive");
     }
     int a = zinfo.spanOf(off);
@@ -207,7 +207,7 @@ public final class LazyExtractor {
       long start = zinfo.compressedStart(span);
       long end = zinfo.compressedEnd(span);
       if (end < start || end - start > Integer.MAX_VALUE - 16) {
-        throw new ZtocFormatException("span " + span + " has an unusable compressed range " + start + "-" + end);
+        throw new IOException("span " + span + " has an unusable compressed range " + start + "-" + end);
       }
       byte[] bytes = source.read(start, (int) (end - start));
       fetched += bytes.length;

@@ -2,7 +2,9 @@ package dev.sociscope.core.tar;
 
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
+import dev.sociscope.core.ztoc.ModTime;
 import dev.sociscope.core.ztoc.PaxRecord;
+import dev.sociscope.core.ztoc.RawText;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -203,14 +205,8 @@ public final class TarReader {
     toSkip = dataSize + padding(dataSize);
     String modTime;
     try {
-      // Go: time.Unix(secs, -nsecs) for negative PAX times, which normalises into the previous second
-      long secs = mtime;
-      long nanos = mtimeNanos;
-      if (nanos < 0) {
-        secs -= 1;
-        nanos += 1_000_000_000L;
-      }
-      modTime = ModTimes.format(secs, (int) nanos);
+      // Go's time.Unix(secs, -nsecs) for negative PAX times; ModTime writes "" for years Go cannot format
+      modTime = ModTime.format(mtime, mtimeNanos);
     } catch (DateTimeException e) {
       throw new TarFormatException("tar entry '" + nameText + "' has an out-of-range modification time " + mtime);
     }
@@ -374,8 +370,9 @@ public final class TarReader {
     return utf8(cBytes(b, off, len));
   }
 
+  /** Raw name bytes as a String that {@link RawText#encode} turns back into the same bytes. */
   private static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
+    return RawText.decode(b);
   }
 
   private static boolean isZero(byte[] b) {

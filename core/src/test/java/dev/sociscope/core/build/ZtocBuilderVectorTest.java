@@ -14,6 +14,7 @@ import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.GzipZinfo;
 import dev.sociscope.core.ztoc.PaxRecord;
 import dev.sociscope.core.ztoc.Ztoc;
+import dev.sociscope.core.ztoc.ZtocWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +104,15 @@ class ZtocBuilderVectorTest {
       assertThat(c.bits()).as("%s cp %d bits", v, i).isEqualTo(e.get("bits").asInt());
       assertThat(Digest.of(c.window()).hex()).as("%s cp %d window", v, i).isEqualTo(e.get("window_sha256").asText());
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vectors")
+  void builtZtocIsByteIdenticalToGolden(ZtocVector v) throws Exception {
+    byte[] ours = ZtocWriter.write(build(v));
+    byte[] golden = Vectors.bytes(v.ztocFile());
+    assertThat(Digest.of(ours)).isEqualTo(Digest.of(golden));
+    assertThat(ours).isEqualTo(golden);
   }
 
   @org.junit.jupiter.api.Test
