@@ -1,7 +1,7 @@
 package dev.sociscope.app.gui;
 
 import dev.sociscope.app.service.LocalZtocService;
-import dev.sociscope.app.service.StreamingFileContentService;
+import dev.sociscope.app.service.LazyFileContentService;
 import dev.sociscope.app.settings.SettingsStore;
 import dev.sociscope.core.ztoc.ZtocReader;
 import java.nio.file.Path;
@@ -16,10 +16,10 @@ public final class SociscopeApp extends Application {
     Application.launch(SociscopeApp.class, args);
   }
 
-  /** The production services: zTOCs from disk, contents read from the local layer file. */
+  /** The production services: zTOCs from disk, contents read lazily (only the spans a file needs). */
   public static AppContext.Services defaultServices(Path configDir) {
     return new AppContext.Services(new LocalZtocService(ZtocReader::read, configDir.resolve("cache")),
-        new StreamingFileContentService());
+        new LazyFileContentService());
   }
 
   @Override
