@@ -23,7 +23,8 @@ class MessagesConsistencyTest {
     Set<String> usedInFxml = new HashSet<>();
     Set<String> javaLiterals = new HashSet<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
-      for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+      for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java")
+          || f.toString().endsWith(".fxml"))::iterator) {
         String text = Files.readString(p);
         if (p.toString().endsWith(".fxml")) {
           collect(FXML_KEY, text, usedInFxml);

@@ -15,7 +15,7 @@ class SpanMapViewModelTest {
   private final ZtocWorkspace workspace = new ZtocWorkspace();
   private final SpanMapViewModel vm = new SpanMapViewModel(workspace);
 
-  private ZtocDocument document() {
+  private ZtocDocument document() throws Exception {
     List<dev.sociscope.core.ztoc.FileMetadata> files = new ArrayList<>();
     files.add(SyntheticZtoc.entry("big", EntryType.REG, 512, 3 * 1024 * 1024)); // spans 0..3
     files.add(SyntheticZtoc.entry("small", EntryType.REG, 4 * 1024 * 1024, 100)); // span 4
@@ -25,7 +25,7 @@ class SpanMapViewModelTest {
   }
 
   @Test
-  void selectionHighlightsTheSpansItNeeds() {
+  void selectionHighlightsTheSpansItNeeds() throws Exception {
     ZtocDocument doc = document();
     workspace.documentProperty().set(doc);
     assertThat(vm.spansProperty().get()).hasSize(5);
@@ -44,7 +44,7 @@ class SpanMapViewModelTest {
   }
 
   @Test
-  void tooltipNamesRangesAndFiles() {
+  void tooltipNamesRangesAndFiles() throws Exception {
     workspace.documentProperty().set(document());
     String tip = vm.tooltipFor(4);
     assertThat(tip).startsWith("Span 4\n")
