@@ -136,6 +136,11 @@ public final class MainController {
     return spanMapController;
   }
 
+  /** The View menu's "Activity panel" toggle. */
+  public CheckMenuItem activityToggle() {
+    return activityMenuItem;
+  }
+
   public TabPane sideTabs() {
     return sideTabs;
   }

@@ -36,7 +36,7 @@ class SpanMapViewModelTest {
     assertThat(vm.selectionSummaryProperty().get()).isEqualTo("5 spans, 5.0 MiB of 5.0 MiB layer");
 
     workspace.selection().setAll(doc.tree().find("small").orElseThrow());
-    assertThat(vm.selectionSummaryProperty().get()).isEqualTo("1 spans, 1.0 MiB of 5.0 MiB layer");
+    assertThat(vm.selectionSummaryProperty().get()).isEqualTo("1 span, 1.0 MiB of 5.0 MiB layer");
 
     workspace.selection().setAll(doc.tree().find("empty").orElseThrow());
     assertThat(vm.highlightedProperty().get().isEmpty()).isTrue();
@@ -49,7 +49,7 @@ class SpanMapViewModelTest {
     String tip = vm.tooltipFor(4);
     assertThat(tip).startsWith("Span 4\n")
         .contains("compressed    4,194,304 \u2013 5,242,880  (1.0 MiB)")
-        .contains("1 files with data here:\n  /small");
+        .contains("1 file with data here:\n  /small");
     assertThat(vm.tooltipFor(99)).isEmpty();
   }
 }
