@@ -1,6 +1,7 @@
 package dev.sociscope.core.image;
 
 import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.registry.NotFoundException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,9 +18,9 @@ public interface ImageSource extends Closeable {
   String describe();
 
   /** The manifest or index for a tag or a digest ({@code sha256:...}); {@link NotFoundException} when missing. */
-  FetchedManifest manifest(String reference) throws IOException;
+  OciDocument manifest(String reference) throws IOException;
 
-  default Optional<FetchedManifest> findManifest(String reference) throws IOException {
+  default Optional<OciDocument> findManifest(String reference) throws IOException {
     try {
       return Optional.of(manifest(reference));
     } catch (NotFoundException e) {

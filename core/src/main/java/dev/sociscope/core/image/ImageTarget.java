@@ -1,6 +1,7 @@
 package dev.sociscope.core.image;
 
 import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.oci.OciDocument;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -18,7 +19,7 @@ public interface ImageTarget extends Closeable {
    *
    * @return what the target reported (digest, and the subject it indexed, if any)
    */
-  PushedManifest putManifest(FetchedManifest manifest, String tag) throws IOException;
+  PushedManifest putManifest(OciDocument manifest, String tag) throws IOException;
 
   @Override
   default void close() throws IOException {}

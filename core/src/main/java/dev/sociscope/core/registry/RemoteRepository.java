@@ -2,11 +2,12 @@ package dev.sociscope.core.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sociscope.core.image.BlobContent;
-import dev.sociscope.core.image.FetchedManifest;
+import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.image.ImageTarget;
 import dev.sociscope.core.image.PushedManifest;
 import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.registry.auth.Scopes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,13 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class RemoteRepository implements ImageSource, ImageTarget {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteRepository.class);
   /** Spec 7.5: every manifest type we understand (the CNCF registry serves only types named here). */
-  public static final String MANIFEST_ACCEPT = String.join(", ",
-      "application/vnd.oci.image.index.v1+json",
-      "application/vnd.oci.image.manifest.v1+json",
-      "application/vnd.docker.distribution.manifest.list.v2+json",
-      "application/vnd.docker.distribution.manifest.v2+json",
-      "application/vnd.oci.artifact.manifest.v1+json");
-  static final String DOCKER_SCHEMA1 = "application/vnd.docker.distribution.manifest.v1+prettyjws";
+  public static final String MANIFEST_ACCEPT = dev.sociscope.core.oci.MediaType.MANIFEST_ACCEPT;
   private static final int MAX_MANIFEST_BYTES = 16 << 20;
 
   private final RegistryClient client;
@@ -102,7 +97,7 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
   // ---- manifests ------------------------------------------------------------------------------------------------
 
   @Override
-  public FetchedManifest manifest(String ref) throws IOException {
+  public OciDocument manifest(String ref) throws IOException {
     String action = "get manifest " + describe() + (ref.startsWith("sha256:") ? "@" : ":") + ref;
     Digest byDigest = ref.startsWith("sha256:") ? parseDigest(ref, action) : null;
     RegistryRequest req = RegistryRequest.get(url("manifests", ref), pull(), action)
@@ -126,11 +121,12 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
         throw new DigestMismatchException("Manifest " + describe() + ":" + ref + " (Docker-Content-Digest "
             + announced + ")", parseDigest(announced, action), actual);
       }
-      String mediaType = mediaTypeOf(r.header("Content-Type"), bytes);
-      if (mediaType.equals(DOCKER_SCHEMA1) || mediaType.equals("application/vnd.docker.distribution.manifest.v1+json")) {
-        throw new RegistryException(describe() + ":" + ref + " is a Docker schema 1 manifest, which is not supported");
+      try {
+        return OciDocument.parse(bytes, r.header("Content-Type"));
+      } catch (OciFormatException e) {
+        throw new RegistryException("Tried to " + action + " but the registry sent an unusable manifest: "
+            + e.getMessage(), e);
       }
-      return new FetchedManifest(bytes, mediaType, actual);
     }
   }
 
@@ -156,7 +152,7 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
             Long.parseLong(length)));
       }
     }
-    Optional<FetchedManifest> m = findManifest(ref);
+    Optional<OciDocument> m = findManifest(ref);
     return m.map(f -> new ManifestHead(f.digest(), f.mediaType(), f.size()));
   }
 
@@ -164,7 +160,7 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
   public record ManifestHead(Digest digest, String mediaType, long size) {}
 
   @Override
-  public PushedManifest putManifest(FetchedManifest manifest, String tag) throws IOException {
+  public PushedManifest putManifest(OciDocument manifest, String tag) throws IOException {
     String ref = tag != null ? tag : manifest.digest().toString();
     String action = "put manifest " + describe() + (tag != null ? ":" : "@") + ref;
     byte[] bytes = manifest.bytes();
@@ -347,20 +343,5 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
     return (semi >= 0 ? contentType.substring(0, semi) : contentType).trim().toLowerCase(Locale.ROOT);
   }
 
-  /** Content-Type without parameters; when absent or generic, the body's {@code mediaType} field. */
-  static String mediaTypeOf(String contentType, byte[] body) {
-    String type = stripParameters(contentType);
-    if (type.isEmpty() || type.equals("application/json") || type.equals("text/plain")) {
-      try {
-        JsonNode json = RegistryClient.JSON.readTree(body);
-        String field = json.path("mediaType").asText("");
-        if (!field.isEmpty()) {
-          return field;
-        }
-      } catch (IOException e) {
-        // not JSON: keep the header's type
-      }
-    }
-    return type;
-  }
+
 }

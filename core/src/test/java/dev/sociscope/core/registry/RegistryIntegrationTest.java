@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sociscope.core.image.BlobContent;
-import dev.sociscope.core.image.FetchedManifest;
+import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.image.PushedManifest;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.testing.LocalRegistry;
@@ -47,6 +47,14 @@ class RegistryIntegrationTest {
     }
   }
 
+  static OciDocument parse(byte[] bytes) {
+    try {
+      return OciDocument.parse(bytes);
+    } catch (dev.sociscope.core.oci.OciFormatException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   static RemoteRepository repo(String name) {
     return client.repository(ImageReference.parse(registry.ref(name)));
   }
@@ -58,21 +66,21 @@ class RegistryIntegrationTest {
 
   @Test
   void readsManifestByTagAndByDigestWithTheSameBytes() throws IOException {
-    FetchedManifest byTag = repo("team/app").manifest("v1");
+    OciDocument byTag = repo("team/app").manifest("v1");
     assertThat(byTag.digest()).isEqualTo(single.digest());
     assertThat(byTag.mediaType()).isEqualTo(TestImages.OCI_MANIFEST);
     assertThat(byTag.bytes()).isEqualTo(single.bytes());
-    FetchedManifest byDigest = repo("team/app").manifest(single.digest().toString());
+    OciDocument byDigest = repo("team/app").manifest(single.digest().toString());
     assertThat(byDigest).isEqualTo(byTag);
   }
 
   @Test
   void readsMultiPlatformIndexAndItsManifests() throws IOException {
-    FetchedManifest index = repo("team/app").manifest("v2");
+    OciDocument index = repo("team/app").manifest("v2");
     assertThat(index.mediaType()).isEqualTo(TestImages.OCI_INDEX);
     assertThat(index.digest()).isEqualTo(multi.digest());
     for (TestImages.Manifest m : multi.manifests()) {
-      FetchedManifest platform = repo("team/app").manifest(m.digest().toString());
+      OciDocument platform = repo("team/app").manifest(m.digest().toString());
       assertThat(platform.bytes()).isEqualTo(m.bytes());
     }
   }
@@ -171,7 +179,7 @@ class RegistryIntegrationTest {
       byte[] bytes = java.nio.file.Files.readAllBytes(single.layout().resolve("blobs/sha256/" + b.digest().hex()));
       target.putBlob(b.digest(), BlobContent.ofBytes(bytes));
     }
-    PushedManifest pushed = target.putManifest(new FetchedManifest(m.bytes(), TestImages.OCI_MANIFEST, m.digest()), "one");
+    PushedManifest pushed = target.putManifest(parse(m.bytes()), "one");
     assertThat(pushed.digest()).isEqualTo(m.digest());
     assertThat(pushed.ociSubject()).isEmpty(); // registry 2.8 does not index subjects
     target.tag(m.digest(), "two");
@@ -186,7 +194,7 @@ class RegistryIntegrationTest {
   void manifestWithMissingBlobsIsRefusedReadably() {
     RemoteRepository target = repo("written/broken");
     TestImages.Manifest m = single.manifests().get(0);
-    assertThatThrownBy(() -> target.putManifest(new FetchedManifest(m.bytes(), TestImages.OCI_MANIFEST, m.digest()), "x"))
+    assertThatThrownBy(() -> target.putManifest(parse(m.bytes()), "x"))
         .isInstanceOf(RegistryErrorException.class)
         .hasMessageContaining("MANIFEST_BLOB_UNKNOWN")
         .satisfies(e -> assertThat(((RegistryErrorException) e).codes()).contains("MANIFEST_BLOB_UNKNOWN"));
