@@ -234,12 +234,11 @@ public final class RegistryClient {
     try {
       return call.execute();
     } catch (IOException e) {
+      cancel.unregister(call);
       if (cancel.isCancelled()) {
         throw new CancelledException("HTTP " + request.method() + " " + safeUrl(request.url()));
       }
       throw e;
-    } finally {
-      cancel.unregister(call);
     }
   }
 

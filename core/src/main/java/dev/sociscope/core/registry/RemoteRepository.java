@@ -6,6 +6,7 @@ import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.image.ImageTarget;
 import dev.sociscope.core.image.PushedManifest;
+import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.registry.auth.Scopes;
@@ -271,6 +272,17 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
    */
   public boolean mountOrUpload(Digest digest, String fromRepository, BlobContent content) throws IOException {
     return new BlobUploader(this).upload(digest, content, fromRepository);
+  }
+
+  // ---- referrers -----------------------------------------------------------------------------------------------
+
+  /**
+   * Manifests that name {@code subject} as their subject, optionally only those of one artifact type: the
+   * referrers API first, then the fallback tag {@code sha256-<hex>} when the API is missing (spec 2.5, 7.9).
+   */
+  @Override
+  public List<Descriptor> referrers(Digest subject, String artifactType) throws IOException {
+    return new ReferrersLister(this).list(subject, artifactType);
   }
 
   // ---- tags -----------------------------------------------------------------------------------------------------
