@@ -141,7 +141,15 @@ public final class RegistryClient {
    * offer it (then this throws with "catalog not available").
    */
   public List<String> catalog(String apiHost, Cancellation cancel) throws IOException {
+    return catalog(apiHost, 0, cancel);
+  }
+
+  /** As {@link #catalog(String, Cancellation)}, asking for pages of {@code pageSize} entries when positive. */
+  public List<String> catalog(String apiHost, int pageSize, Cancellation cancel) throws IOException {
     HttpUrl url = baseUrl(apiHost).resolve("/v2/_catalog");
+    if (pageSize > 0) {
+      url = url.newBuilder().addQueryParameter("n", Integer.toString(pageSize)).build();
+    }
     String action = "list the repositories (catalog) of " + apiHost;
     List<String> all = new ArrayList<>();
     Set<HttpUrl> seen = new HashSet<>();
