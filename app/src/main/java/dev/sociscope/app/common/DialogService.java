@@ -14,4 +14,11 @@ public interface DialogService {
   void showError(String title, UserError error);
 
   void showAbout();
+
+  /**
+   * Asks for a registry connection (URL, authentication, secret), prefilled from {@code saved} when not null;
+   * empty when cancelled.
+   */
+  java.util.Optional<dev.sociscope.app.service.RegistryConnection> askConnection(
+      dev.sociscope.app.settings.SavedRegistry saved);
 }

@@ -31,6 +31,24 @@ public final class ErrorDescriber {
     if (e instanceof ZtocFormatException) {
       return Messages.get("error.ztocFormat", e.getMessage());
     }
+    if (e instanceof dev.sociscope.core.registry.UnauthorizedException) {
+      return Messages.get("error.unauthorized", e.getMessage());
+    }
+    if (e instanceof dev.sociscope.core.registry.NotFoundException) {
+      return Messages.get("error.notFound", e.getMessage());
+    }
+    if (e instanceof dev.sociscope.core.registry.DigestMismatchException) {
+      return Messages.get("error.digest", e.getMessage());
+    }
+    if (e instanceof dev.sociscope.core.registry.RegistryException) {
+      return Messages.get("error.registry", e.getMessage());
+    }
+    if (e instanceof dev.sociscope.core.oci.OciFormatException) {
+      return Messages.get("error.oci", e.getMessage());
+    }
+    if (e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException) {
+      return Messages.get("error.connect", e.getMessage());
+    }
     if (e instanceof NoSuchFileException) {
       return Messages.get("error.noSuchFile", e.getMessage());
     }

@@ -108,6 +108,32 @@ public final class FxDialogService implements DialogService {
     alert.show();
   }
 
+  @Override
+  public Optional<dev.sociscope.app.service.RegistryConnection> askConnection(
+      dev.sociscope.app.settings.SavedRegistry saved) {
+    dev.sociscope.app.registry.ConnectViewModel vm = new dev.sociscope.app.registry.ConnectViewModel(saved);
+    javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(
+        FxDialogService.class.getResource("/dev/sociscope/app/registry/ConnectView.fxml"), Messages.bundle());
+    loader.setControllerFactory(type -> new dev.sociscope.app.registry.ConnectController(vm));
+    javafx.scene.Parent form;
+    try {
+      form = loader.load();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
+    dialog.initOwner(owner.get());
+    dialog.setTitle(Messages.get("connect.title"));
+    dialog.setHeaderText(Messages.get(saved == null ? "connect.header" : "connect.header.saved"));
+    ButtonType connect = new ButtonType(Messages.get("connect.button"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+    dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
+    dialog.getDialogPane().setContent(form);
+    dialog.getDialogPane().lookupButton(connect).disableProperty()
+        .bind(vm.problemBinding().isNotEmpty());
+    style(dialog.getDialogPane().getScene());
+    return dialog.showAndWait().filter(b -> b == connect).map(b -> vm.connection());
+  }
+
   private void style(Scene scene) {
     theme.get().applyTo(scene);
   }

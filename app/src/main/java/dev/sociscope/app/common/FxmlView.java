@@ -8,7 +8,8 @@ public enum FxmlView {
   FILE_TREE("/dev/sociscope/app/ztoc/FileTreeView.fxml"),
   SPAN_MAP("/dev/sociscope/app/ztoc/SpanMapView.fxml"),
   DETAILS("/dev/sociscope/app/ztoc/DetailsView.fxml"),
-  PREVIEW("/dev/sociscope/app/preview/PreviewView.fxml");
+  PREVIEW("/dev/sociscope/app/preview/PreviewView.fxml"),
+  REGISTRY("/dev/sociscope/app/registry/RegistryView.fxml");
 
   private final String resource;
 

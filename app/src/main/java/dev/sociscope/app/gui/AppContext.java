@@ -53,11 +53,13 @@ public final class AppContext implements AutoCloseable {
   private final DetailsViewModel detailsViewModel;
   private final PreviewViewModel previewViewModel;
   private final SourcesViewModel sourcesViewModel;
+  private final dev.sociscope.app.registry.RegistryViewModel registryViewModel;
   private final MainController main;
   private final Scene scene;
 
   /** The services the views use; tests may pass their own. */
-  public record Services(ZtocService ztocs, FileContentService contents) {}
+  public record Services(ZtocService ztocs, FileContentService contents,
+      java.util.function.Function<ActivityLog, dev.sociscope.app.service.RegistryService> registries) {}
 
   public AppContext(Stage stage, SettingsStore store, Services services) {
     this.stage = stage;
@@ -70,7 +72,22 @@ public final class AppContext implements AutoCloseable {
     this.detailsViewModel = new DetailsViewModel(workspace);
     this.previewViewModel = new PreviewViewModel(workspace, services.contents(), tasks, dialogs,
         PreviewViewModel::decodeImage);
-    this.sourcesViewModel = new SourcesViewModel(settings, opener);
+    this.registryViewModel = new dev.sociscope.app.registry.RegistryViewModel(services.registries().apply(activity), tasks, dialogs,
+        settings, new dev.sociscope.app.registry.SessionSecrets(), workspace);
+    registryViewModel.setOnZtocOpened(v -> mainViewModel.modeProperty().set(MainViewModel.Mode.ZTOC));
+    this.sourcesViewModel = new SourcesViewModel(settings, opener, new SourcesViewModel.RegistryOpener() {
+      @Override
+      public void open(dev.sociscope.app.settings.SavedRegistry registry) {
+        mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+        registryViewModel.open(registry);
+      }
+
+      @Override
+      public void add() {
+        mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+        registryViewModel.addRegistry();
+      }
+    });
     treeViewModel.lastErrorProperty().addListener((o, a, e) -> {
       if (e != null) {
         dialogs.showError(Messages.get("tree.filter.failed"), e);
@@ -85,6 +102,8 @@ public final class AppContext implements AutoCloseable {
     controllers.put(SpanMapController.class, () -> new SpanMapController(spanViewModel));
     controllers.put(DetailsController.class, () -> new DetailsController(detailsViewModel));
     controllers.put(PreviewController.class, () -> new PreviewController(previewViewModel));
+    controllers.put(dev.sociscope.app.registry.RegistryController.class,
+        () -> new dev.sociscope.app.registry.RegistryController(registryViewModel));
     ViewLoader.Loaded<MainController> loaded = new ViewLoader(controllers).load(FxmlView.MAIN);
     this.main = loaded.controller();
     WindowState w = settings.get().window();
@@ -179,6 +198,10 @@ public final class AppContext implements AutoCloseable {
 
   public PreviewViewModel previewViewModel() {
     return previewViewModel;
+  }
+
+  public dev.sociscope.app.registry.RegistryViewModel registryViewModel() {
+    return registryViewModel;
   }
 
   public FileTreeViewModel treeViewModel() {

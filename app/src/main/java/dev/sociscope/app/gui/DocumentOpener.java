@@ -56,7 +56,7 @@ public final class DocumentOpener {
   public void attachLayer(Path layer) {
     ZtocDocument doc = workspace.document();
     if (doc != null) {
-      workspace.documentProperty().set(doc.withLayer(new LayerSource(layer.toString(), layer)));
+      workspace.documentProperty().set(doc.withLayer(LayerSource.local(layer)));
     }
   }
 
@@ -72,7 +72,7 @@ public final class DocumentOpener {
       return;
     }
     if (doc.ztocPath().isPresent()) {
-      open(doc.ztocPath().get(), doc.layer().map(LayerSource::file));
+      open(doc.ztocPath().get(), doc.layer().flatMap(LayerSource::localFile));
     } else {
       openDemo();
     }

@@ -45,6 +45,8 @@ public final class MainController {
   @FXML private Label statusLabel;
   @FXML private ProgressBar taskProgress;
   @FXML private Button cancelButton;
+  @FXML private Node registry;
+  @FXML private dev.sociscope.app.registry.RegistryController registryController;
   @FXML private FileTreeController fileTreeController;
   @FXML private SpanMapController spanMapController;
 
@@ -56,7 +58,9 @@ public final class MainController {
 
   @FXML
   private void initialize() {
-    emptyState.visibleProperty().bind(viewModel.hasDocumentBinding().not());
+    emptyState.visibleProperty().bind(viewModel.hasDocumentBinding().not()
+        .and(viewModel.modeProperty().isEqualTo(MainViewModel.Mode.ZTOC)));
+    registry.visibleProperty().bind(viewModel.modeProperty().isEqualTo(MainViewModel.Mode.REGISTRY));
     // The document pane stays laid out behind the opaque welcome page, so opening a zTOC does not pay for
     // creating every skin at once.
     documentTitle.textProperty().bind(viewModel.documentTitleBinding());
@@ -155,6 +159,26 @@ public final class MainController {
   @FXML
   void openDemo() {
     viewModel.openDemo();
+  }
+
+  @FXML
+  void connectRegistry() {
+    viewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+    registryController.addRegistryFromMenu();
+  }
+
+  @FXML
+  void showZtoc() {
+    viewModel.modeProperty().set(MainViewModel.Mode.ZTOC);
+  }
+
+  @FXML
+  void showRegistry() {
+    viewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+  }
+
+  public dev.sociscope.app.registry.RegistryController registry() {
+    return registryController;
   }
 
   @FXML

@@ -24,6 +24,10 @@ public final class MainViewModel {
   private final DialogService dialogs;
   private final AppSettings settings;
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+  private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.ZTOC);
+
+  /** Which main view the centre shows. */
+  public enum Mode { ZTOC, REGISTRY }
   private final BooleanBinding hasDocument;
   private final StringBinding windowTitle;
   private final StringBinding documentTitle;
@@ -39,6 +43,11 @@ public final class MainViewModel {
     theme.set(Theme.parse(settings.get().theme()));
     theme.addListener((o, a, b) -> settings.update(s -> s.withTheme(b.settingsName())));
     hasDocument = workspace.documentProperty().isNotNull();
+    workspace.documentProperty().addListener((o, a, b) -> {
+      if (b != null) {
+        mode.set(Mode.ZTOC);
+      }
+    });
     windowTitle = Bindings.createStringBinding(() -> {
       ZtocDocument d = workspace.document();
       return d == null ? Messages.get("app.title") : Messages.get("app.title.document", d.title());
@@ -61,7 +70,7 @@ public final class MainViewModel {
       if (d == null) {
         return "";
       }
-      return d.layer().map(l -> Messages.get("header.layer", l.file().getFileName()))
+      return d.layer().map(l -> Messages.get("header.layer", l.shortName()))
           .orElse(Messages.get("header.noLayer"));
     }, workspace.documentProperty());
   }
@@ -88,6 +97,10 @@ public final class MainViewModel {
 
   public ObjectProperty<Theme> themeProperty() {
     return theme;
+  }
+
+  public ObjectProperty<Mode> modeProperty() {
+    return mode;
   }
 
   public boolean activityVisible() {

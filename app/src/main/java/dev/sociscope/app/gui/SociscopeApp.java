@@ -19,7 +19,7 @@ public final class SociscopeApp extends Application {
   /** The production services: zTOCs from disk, contents read lazily (only the spans a file needs). */
   public static AppContext.Services defaultServices(Path configDir) {
     return new AppContext.Services(new LocalZtocService(ZtocReader::read, configDir.resolve("cache")),
-        new LazyFileContentService());
+        new LazyFileContentService(), dev.sociscope.app.service.CoreRegistryService::new);
   }
 
   @Override

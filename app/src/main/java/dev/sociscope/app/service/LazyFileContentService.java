@@ -4,7 +4,7 @@ import dev.sociscope.app.common.Progress;
 import dev.sociscope.app.ztoc.FileNode;
 import dev.sociscope.app.ztoc.ZtocDocument;
 import dev.sociscope.core.extract.LazyExtractor;
-import dev.sociscope.core.extract.LocalFileSource;
+import dev.sociscope.app.ztoc.LayerSource;
 import dev.sociscope.core.extract.RandomAccessSource;
 import dev.sociscope.core.ztoc.FileMetadata;
 import java.io.ByteArrayOutputStream;
@@ -50,15 +50,14 @@ public final class LazyFileContentService implements FileContentService {
 
   private static void extract(ZtocDocument document, FileNode file, FileMetadata entry, OutputStream out,
       Progress progress) throws Exception {
-    Path layer = document.layer()
-        .orElseThrow(() -> new IOException("no layer file is attached to this zTOC; use File > Attach layer file"))
-        .file();
+    LayerSource layer = document.layer()
+        .orElseThrow(() -> new IOException("no layer file is attached to this zTOC; use File > Attach layer file"));
     long needed = 0;
     if (file.hasData()) {
       needed = document.spans().get(file.lastSpan()).compressedEnd()
           - document.spans().get(file.firstSpan()).compressedStart();
     }
-    try (CountingSource source = new CountingSource(new LocalFileSource(layer), progress, needed)) {
+    try (CountingSource source = new CountingSource(layer.open(), progress, needed)) {
       new LazyExtractor(document.ztoc(), source).extract(entry, out);
     }
   }

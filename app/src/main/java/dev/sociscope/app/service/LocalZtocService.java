@@ -41,7 +41,7 @@ public final class LocalZtocService implements ZtocService {
     byte[] bytes = Files.readAllBytes(ztoc);
     progress.transferred(bytes.length);
     progress.checkCancelled();
-    Optional<LayerSource> source = layer.map(p -> new LayerSource(p.toString(), p));
+    Optional<LayerSource> source = layer.map(LayerSource::local);
     return decode(ztoc.getFileName().toString(), Optional.of(ztoc), source, bytes, progress);
   }
 
@@ -63,7 +63,7 @@ public final class LocalZtocService implements ZtocService {
       }
     }
     return decode("demo: gnutar-pax.tar.gz", Optional.empty(),
-        Optional.of(new LayerSource("demo layer gnutar-pax.tar.gz", layer)), bytes, progress);
+        Optional.of(LayerSource.local("demo layer gnutar-pax.tar.gz", layer)), bytes, progress);
   }
 
   private ZtocDocument decode(String title, Optional<Path> path, Optional<LayerSource> layer, byte[] bytes,

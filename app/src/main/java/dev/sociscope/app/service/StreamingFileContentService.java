@@ -60,7 +60,7 @@ public final class StreamingFileContentService implements FileContentService {
       Progress progress) throws IOException {
     Path layer = document.layer()
         .orElseThrow(() -> new IOException("no layer file is attached to this zTOC; use File > Attach layer"))
-        .file();
+        .localFile().orElseThrow(() -> new IOException("the streaming reader needs a local layer file"));
     long needed = document.spans().isEmpty() ? Files.size(layer)
         : document.spans().get(document.zinfo().spanOf(Math.max(0, entry.dataEnd() - 1))).compressedEnd();
     try (CountingInputStream raw = new CountingInputStream(new BufferedInputStream(Files.newInputStream(layer), BUFFER));

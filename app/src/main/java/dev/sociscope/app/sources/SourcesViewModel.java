@@ -18,9 +18,19 @@ public final class SourcesViewModel {
   private final DocumentOpener opener;
   private final ObservableList<SourceItem> items = FXCollections.observableArrayList();
 
-  public SourcesViewModel(AppSettings settings, DocumentOpener opener) {
+  /** What opening a registry line does (connect and show the registry browser). */
+  public interface RegistryOpener {
+    void open(SavedRegistry registry);
+
+    void add();
+  }
+
+  private final RegistryOpener registries;
+
+  public SourcesViewModel(AppSettings settings, DocumentOpener opener, RegistryOpener registries) {
     this.settings = settings;
     this.opener = opener;
+    this.registries = registries;
     settings.property().addListener((o, a, b) -> rebuild(b));
     rebuild(settings.get());
   }
@@ -44,12 +54,11 @@ public final class SourcesViewModel {
       out.add(new SourceItem(SourceItem.Kind.RECENT_ZTOC, String.valueOf(path.getFileName()), parent, p));
     }
     out.add(section("sources.section.registries"));
-    if (s.registries().isEmpty()) {
-      out.add(new SourceItem(SourceItem.Kind.HINT, Messages.get("sources.registries.none"), "", ""));
-    }
     for (SavedRegistry r : s.registries()) {
       out.add(new SourceItem(SourceItem.Kind.REGISTRY, r.name(), r.url(), r.url()));
     }
+    out.add(new SourceItem(SourceItem.Kind.ADD_REGISTRY, Messages.get("sources.registries.add"),
+        Messages.get("sources.registries.addDetail"), ""));
     items.setAll(out);
   }
 
@@ -69,13 +78,24 @@ public final class SourcesViewModel {
       case RECENT_ZTOC:
         opener.open(Path.of(item.target()), Optional.empty());
         break;
+      case REGISTRY:
+        settings.get().registries().stream().filter(r -> r.url().equals(item.target())).findFirst()
+            .ifPresent(registries::open);
+        break;
+      case ADD_REGISTRY:
+        registries.add();
+        break;
       default:
         break;
     }
   }
 
-  /** Forgets a recent zTOC. */
+  /** Forgets a recent zTOC or a saved registry. */
   public void remove(SourceItem item) {
+    if (item != null && item.kind() == SourceItem.Kind.REGISTRY) {
+      settings.update(s -> s.withRegistries(s.registries().stream().filter(r -> !r.url().equals(item.target()))
+          .toList()));
+    }
     if (item != null && item.kind() == SourceItem.Kind.RECENT_ZTOC) {
       settings.update(s -> new Settings(s.window(), s.theme(), s.activityVisible(), s.registries(),
           s.recentZtocs().stream().filter(p -> !p.equals(item.target())).toList()));

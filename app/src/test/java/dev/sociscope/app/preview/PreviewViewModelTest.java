@@ -72,6 +72,12 @@ class PreviewViewModelTest {
 
     @Override
     public void showAbout() {}
+
+    @Override
+    public Optional<dev.sociscope.app.service.RegistryConnection> askConnection(
+        dev.sociscope.app.settings.SavedRegistry saved) {
+      return Optional.empty();
+    }
   };
 
   private final PreviewViewModel vm = new PreviewViewModel(workspace, service, new DirectTaskRunner(), dialogs,
@@ -83,7 +89,7 @@ class PreviewViewModelTest {
         SyntheticZtoc.entry("bin", EntryType.REG, 1536, 5),
         SyntheticZtoc.link("hard", EntryType.HARDLINK, "a.txt", 2560),
         SyntheticZtoc.entry("dir/", EntryType.DIR, 3072, 0)), 8192, 4096);
-    Optional<LayerSource> layer = withLayer ? Optional.of(new LayerSource("l", Path.of("/l"))) : Optional.empty();
+    Optional<LayerSource> layer = withLayer ? Optional.of(LayerSource.local(Path.of("/l"))) : Optional.empty();
     return ZtocDocument.of("t", Optional.empty(), layer, z, Zinfo.of(z), () -> false);
   }
 
