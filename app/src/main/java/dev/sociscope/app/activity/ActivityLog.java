@@ -42,7 +42,11 @@ public final class ActivityLog {
     if (Platform.isFxApplicationThread()) {
       add.run();
     } else {
-      Platform.runLater(add);
+      try {
+        Platform.runLater(add);
+      } catch (IllegalStateException e) {
+        add.run(); // no JavaFX toolkit (services used outside the GUI)
+      }
     }
   }
 

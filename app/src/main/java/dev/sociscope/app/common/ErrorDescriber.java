@@ -40,6 +40,10 @@ public final class ErrorDescriber {
     if (e instanceof dev.sociscope.core.registry.DigestMismatchException) {
       return Messages.get("error.digest", e.getMessage());
     }
+    if (e instanceof dev.sociscope.core.registry.RegistryException && (e.getCause() instanceof java.net.ConnectException
+        || e.getCause() instanceof java.net.UnknownHostException)) {
+      return Messages.get("error.connect", e.getMessage());
+    }
     if (e instanceof dev.sociscope.core.registry.RegistryException) {
       return Messages.get("error.registry", e.getMessage());
     }
