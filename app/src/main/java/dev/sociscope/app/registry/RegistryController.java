@@ -75,6 +75,9 @@ public final class RegistryController {
     factName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
     factValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
     configTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    layerTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    indexTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    layerTable.setPlaceholder(new Label(Messages.get("image.layers.none")));
     indexDigest.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().digest()));
     indexVersion.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().version()));
     indexTool.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().createdBy()));

@@ -28,6 +28,8 @@ import javafx.collections.transformation.FilteredList;
 
 /** The registry browser: connection, repositories and tags with search, and the image view of the chosen tag. */
 public final class RegistryViewModel {
+  private static final java.util.regex.Pattern REFERRERS_TAG = java.util.regex.Pattern.compile("sha256-[0-9a-f]{64}");
+
   private final RegistryService service;
   private final TaskRunner tasks;
   private final DialogService dialogs;
@@ -153,7 +155,7 @@ public final class RegistryViewModel {
           secrets.put(c.registry().url(), c.secret());
           remember(c.registry());
           repositories.setAll(repos);
-          status.set(Messages.get("registry.connected", c.registry().name(), repos.size()));
+          status.set(Messages.get("registry.connected", c.registry().url(), repos.size()));
         },
         error -> failed(Messages.get("registry.connectFailed", c.registry().url()), error));
   }
@@ -180,7 +182,8 @@ public final class RegistryViewModel {
     tasks.run(Messages.get("task.tags", repo), p -> service.tags(c, repo, p),
         list -> {
           if (repo.equals(selectedRepository.get())) {
-            tags.setAll(list);
+            // sha256-<hex> tags are referrers fallback indexes (SOCI v1 on registries without the API), not images.
+            tags.setAll(list.stream().filter(t -> !REFERRERS_TAG.matcher(t).matches()).toList());
             if (list.isEmpty()) {
               imageMessage.set(Messages.get("image.noTags"));
             }
