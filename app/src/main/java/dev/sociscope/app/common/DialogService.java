@@ -11,6 +11,12 @@ public interface DialogService {
 
   Optional<Path> chooseSaveFile(String suggestedName);
 
+  /** An OCI image layout folder. */
+  Optional<Path> chooseImageFolder();
+
+  /** An oci-archive or docker-archive tar file. */
+  Optional<Path> chooseImageArchive();
+
   void showError(String title, UserError error);
 
   void showAbout();

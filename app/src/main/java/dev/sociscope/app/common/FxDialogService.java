@@ -53,6 +53,30 @@ public final class FxDialogService implements DialogService {
     return remember(chooser.showSaveDialog(owner.get()));
   }
 
+  @Override
+  public Optional<Path> chooseImageFolder() {
+    javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+    chooser.setTitle(Messages.get("dialog.imageFolder.title"));
+    if (lastDirectory != null && lastDirectory.isDirectory()) {
+      chooser.setInitialDirectory(lastDirectory);
+    }
+    File dir = chooser.showDialog(owner.get());
+    if (dir == null) {
+      return Optional.empty();
+    }
+    lastDirectory = dir.getParentFile();
+    return Optional.of(dir.toPath());
+  }
+
+  @Override
+  public Optional<Path> chooseImageArchive() {
+    FileChooser chooser = chooser(Messages.get("dialog.imageArchive.title"));
+    chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter(Messages.get("dialog.filter.imageArchive"), "*.tar", "*.tar.gz", "*.tgz"),
+        new FileChooser.ExtensionFilter(Messages.get("dialog.filter.all"), "*"));
+    return remember(chooser.showOpenDialog(owner.get()));
+  }
+
   private FileChooser chooser(String title) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);

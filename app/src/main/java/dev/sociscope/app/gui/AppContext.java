@@ -87,6 +87,16 @@ public final class AppContext implements AutoCloseable {
         mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
         registryViewModel.addRegistry();
       }
+
+      @Override
+      public void addLocal(boolean folder) {
+        mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+        if (folder) {
+          registryViewModel.addLocalFolder();
+        } else {
+          registryViewModel.addLocalArchive();
+        }
+      }
     });
     treeViewModel.lastErrorProperty().addListener((o, a, e) -> {
       if (e != null) {

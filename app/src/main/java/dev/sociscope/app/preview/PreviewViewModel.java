@@ -129,10 +129,12 @@ public final class PreviewViewModel {
     canSave.set(true);
     long size = source.entry().uncompressedSize();
     show(State.LOADING, Messages.get("preview.loading", node.name()));
+    java.util.concurrent.atomic.AtomicReference<String> lastFetched = new java.util.concurrent.atomic.AtomicReference<>("");
     loading = tasks.run(Messages.get("task.preview", source.displayPath()),
-        p -> decode(content.read(doc, source, PREVIEW_LIMIT, counting(p, gen)), size),
+        p -> decode(content.read(doc, source, PREVIEW_LIMIT, counting(p, gen, lastFetched)), size),
         result -> {
           if (gen == generation) {
+            fetched.set(lastFetched.get());
             present(result);
             info.set(info.get() + via);
           }
@@ -218,7 +220,7 @@ public final class PreviewViewModel {
     long gen = generation;
     tasks.run(Messages.get("task.save", node.displayPath(), target.getFileName()),
         p -> {
-          content.save(doc, node, target, counting(p, gen));
+          content.save(doc, node, target, counting(p, gen, new java.util.concurrent.atomic.AtomicReference<>("")));
           return target;
         },
         done -> info.set(Messages.get("preview.saved", target)),
@@ -226,8 +228,7 @@ public final class PreviewViewModel {
   }
 
   /** Passes progress on and mirrors it into the "fetched X of Y" line (coalesced onto the FX thread). */
-  private Progress counting(Progress p, long gen) {
-    java.util.concurrent.atomic.AtomicReference<String> latest = new java.util.concurrent.atomic.AtomicReference<>();
+  private Progress counting(Progress p, long gen, java.util.concurrent.atomic.AtomicReference<String> latest) {
     java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
     return new Progress() {
       @Override

@@ -138,6 +138,21 @@ public final class RegistryViewModel {
     }
   }
 
+  /** Opens an image on disk: an OCI layout folder, or an oci-archive / docker-archive file. */
+  public void openLocal(java.nio.file.Path path, boolean folder) {
+    String url = (folder ? "oci:" : "archive:") + path.toAbsolutePath();
+    connect(new RegistryConnection(new SavedRegistry(String.valueOf(path.getFileName()), url,
+        SavedRegistry.AuthMode.ANONYMOUS, "", false), ""));
+  }
+
+  public void addLocalFolder() {
+    dialogs.chooseImageFolder().ifPresent(p -> openLocal(p, true));
+  }
+
+  public void addLocalArchive() {
+    dialogs.chooseImageArchive().ifPresent(p -> openLocal(p, false));
+  }
+
   public void connect(RegistryConnection c) {
     repositories.clear();
     tags.clear();
@@ -155,7 +170,11 @@ public final class RegistryViewModel {
           secrets.put(c.registry().url(), c.secret());
           remember(c.registry());
           repositories.setAll(repos);
-          status.set(Messages.get("registry.connected", c.registry().url(), repos.size()));
+          status.set(Messages.get(c.isLocal() ? "registry.local" : "registry.connected", c.registry().url(),
+              repos.size()));
+          if (repos.size() == 1) {
+            selectRepository(repos.get(0));
+          }
         },
         error -> failed(Messages.get("registry.connectFailed", c.registry().url()), error));
   }
@@ -184,8 +203,10 @@ public final class RegistryViewModel {
           if (repo.equals(selectedRepository.get())) {
             // sha256-<hex> tags are referrers fallback indexes (SOCI v1 on registries without the API), not images.
             tags.setAll(list.stream().filter(t -> !REFERRERS_TAG.matcher(t).matches()).toList());
-            if (list.isEmpty()) {
+            if (tags.isEmpty()) {
               imageMessage.set(Messages.get("image.noTags"));
+            } else if (tags.size() == 1) {
+              selectTag(tags.get(0));
             }
           }
         },

@@ -17,7 +17,9 @@ import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.registry.Cancellation;
 import dev.sociscope.core.registry.ImageReference;
 import dev.sociscope.core.registry.RegistryClient;
-import dev.sociscope.core.registry.RemoteRepository;
+import dev.sociscope.core.image.ImageSource;
+import dev.sociscope.core.layout.LocalImageSource;
+import java.nio.file.Path;
 import dev.sociscope.core.registry.auth.CredentialProvider;
 import dev.sociscope.core.registry.auth.Credentials;
 import dev.sociscope.core.registry.auth.DockerConfigCredentials;
@@ -76,19 +78,63 @@ public final class CoreRegistryService implements RegistryService {
     }
   }
 
-  private RemoteRepository repository(RegistryConnection c, String repository) {
+  private final Map<RegistryConnection, ImageSource> localSources = new ConcurrentHashMap<>();
+
+  /** The repository on a registry, or the image on disk (which has one "repository", itself). */
+  private ImageSource repository(RegistryConnection c, String repository) throws IOException {
+    if (c.isLocal()) {
+      ImageSource open = localSources.get(c);
+      if (open == null) {
+        open = openLocal(c.registry().url());
+        localSources.put(c, open);
+      }
+      return open;
+    }
     return client(c).repository(ImageReference.of(c.apiHost(), repository, ImageReference.DEFAULT_TAG));
+  }
+
+  private static ImageSource openLocal(String url) throws IOException {
+    if (url.startsWith("oci:")) {
+      return LocalImageSource.openLayout(Path.of(url.substring("oci:".length())));
+    }
+    if (url.startsWith("archive:")) {
+      // An archive of either kind: try the OCI layout inside first, then Docker's save format.
+      Path file = Path.of(url.substring("archive:".length()));
+      try {
+        return LocalImageSource.openOciArchive(file);
+      } catch (IOException e) {
+        return LocalImageSource.openDockerArchive(file);
+      }
+    }
+    if (url.startsWith("oci-archive:")) {
+      return LocalImageSource.openOciArchive(Path.of(url.substring("oci-archive:".length())));
+    }
+    return LocalImageSource.openDockerArchive(Path.of(url.substring("docker-archive:".length())));
+  }
+
+  /** The "repository" name shown for an image on disk: its file or folder name. */
+  static String localName(RegistryConnection c) {
+    String url = c.registry().url();
+    Path p = Path.of(url.substring(url.indexOf(':') + 1));
+    return p.getFileName() == null ? p.toString() : p.getFileName().toString();
   }
 
   @Override
   public void connect(RegistryConnection connection, Progress progress) throws Exception {
     progress.update(-1, -1);
+    if (connection.isLocal()) {
+      repository(connection, localName(connection));
+      return;
+    }
     client(connection).ping(connection.apiHost(), Cancellation.NONE);
   }
 
   @Override
   public List<String> repositories(RegistryConnection connection, Progress progress) throws Exception {
     progress.update(-1, -1);
+    if (connection.isLocal()) {
+      return List.of(localName(connection));
+    }
     return client(connection).catalog(connection.apiHost(), Cancellation.NONE);
   }
 
@@ -101,7 +147,7 @@ public final class CoreRegistryService implements RegistryService {
   @Override
   public ImageDetails image(RegistryConnection connection, String repositoryName, String reference, String platform,
       Progress progress) throws Exception {
-    RemoteRepository repo = repository(connection, repositoryName);
+    ImageSource repo = repository(connection, repositoryName);
     OciDocument top = repo.manifest(reference);
     progress.checkCancelled();
     List<String> platforms = new ArrayList<>();
@@ -175,7 +221,7 @@ public final class CoreRegistryService implements RegistryService {
         chosen, manifestDoc.digest().toString(), facts, layers, new ArrayList<>(rows.values()));
   }
 
-  private static void addIndex(RemoteRepository repo, Descriptor d, Map<String, ImageDetails.SociIndexRow> rows,
+  private static void addIndex(ImageSource repo, Descriptor d, Map<String, ImageDetails.SociIndexRow> rows,
       Map<Digest, ZtocDescriptor> ztocs) throws IOException, dev.sociscope.core.oci.OciFormatException {
     if (rows.containsKey(d.digest().toString())) {
       return;
@@ -188,7 +234,7 @@ public final class CoreRegistryService implements RegistryService {
     }
   }
 
-  private static List<ImageDetails.Fact> configFacts(RemoteRepository repo, ImageManifest manifest)
+  private static List<ImageDetails.Fact> configFacts(ImageSource repo, ImageManifest manifest)
       throws IOException {
     List<ImageDetails.Fact> facts = new ArrayList<>();
     Descriptor cfg = manifest.config();
@@ -229,7 +275,7 @@ public final class CoreRegistryService implements RegistryService {
     if (!layer.indexed()) {
       throw new IllegalArgumentException(Messages.get("image.soci.notIndexed", shortDigest(layer.digest())));
     }
-    RemoteRepository repo = repository(connection, repositoryName);
+    ImageSource repo = repository(connection, repositoryName);
     byte[] bytes = repo.readBlob(Digest.parse(layer.ztocDigest()));
     progress.transferred(bytes.length);
     progress.checkCancelled();
@@ -249,11 +295,11 @@ public final class CoreRegistryService implements RegistryService {
 
   /** Random access to a registry blob with HTTP range requests. */
   private static final class BlobRangeSource implements RandomAccessSource {
-    private final RemoteRepository repo;
+    private final ImageSource repo;
     private final Digest digest;
     private final long size;
 
-    BlobRangeSource(RemoteRepository repo, Digest digest, long size) {
+    BlobRangeSource(ImageSource repo, Digest digest, long size) {
       this.repo = repo;
       this.digest = digest;
       this.size = size;

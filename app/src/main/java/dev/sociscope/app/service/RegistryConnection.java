@@ -15,6 +15,13 @@ public record RegistryConnection(SavedRegistry registry, String secret) {
     secret = secret == null ? "" : secret;
   }
 
+  /** Whether this is an image on disk ({@code oci:<folder>}, {@code oci-archive:<file>}, {@code docker-archive:<file>}). */
+  public boolean isLocal() {
+    String u = registry.url();
+    return u.startsWith("oci:") || u.startsWith("oci-archive:") || u.startsWith("docker-archive:")
+        || u.startsWith("archive:");
+  }
+
   /** {@code host[:port]} of the registry URL, as core's client keys hosts. */
   public String apiHost() {
     String url = registry.url().strip();

@@ -23,6 +23,9 @@ public final class SourcesViewModel {
     void open(SavedRegistry registry);
 
     void add();
+
+    /** Opens an image folder ({@code folder}) or archive chosen by the user. */
+    void addLocal(boolean folder);
   }
 
   private final RegistryOpener registries;
@@ -53,13 +56,30 @@ public final class SourcesViewModel {
       String parent = path.getParent() == null ? "" : path.getParent().toString();
       out.add(new SourceItem(SourceItem.Kind.RECENT_ZTOC, String.valueOf(path.getFileName()), parent, p));
     }
+    out.add(section("sources.section.images"));
+    for (SavedRegistry r : s.registries()) {
+      if (isLocal(r)) {
+        out.add(new SourceItem(SourceItem.Kind.LOCAL_IMAGE, r.name(), r.url().substring(r.url().indexOf(':') + 1),
+            r.url()));
+      }
+    }
+    out.add(new SourceItem(SourceItem.Kind.ADD_LOCAL_FOLDER, Messages.get("sources.images.folder"),
+        Messages.get("sources.images.folderDetail"), ""));
+    out.add(new SourceItem(SourceItem.Kind.ADD_LOCAL_ARCHIVE, Messages.get("sources.images.archive"),
+        Messages.get("sources.images.archiveDetail"), ""));
     out.add(section("sources.section.registries"));
     for (SavedRegistry r : s.registries()) {
-      out.add(new SourceItem(SourceItem.Kind.REGISTRY, r.name(), r.url(), r.url()));
+      if (!isLocal(r)) {
+        out.add(new SourceItem(SourceItem.Kind.REGISTRY, r.name(), r.url(), r.url()));
+      }
     }
     out.add(new SourceItem(SourceItem.Kind.ADD_REGISTRY, Messages.get("sources.registries.add"),
         Messages.get("sources.registries.addDetail"), ""));
     items.setAll(out);
+  }
+
+  private static boolean isLocal(SavedRegistry r) {
+    return new dev.sociscope.app.service.RegistryConnection(r, "").isLocal();
   }
 
   private static SourceItem section(String key) {
@@ -78,6 +98,13 @@ public final class SourcesViewModel {
       case RECENT_ZTOC:
         opener.open(Path.of(item.target()), Optional.empty());
         break;
+      case ADD_LOCAL_FOLDER:
+        registries.addLocal(true);
+        break;
+      case ADD_LOCAL_ARCHIVE:
+        registries.addLocal(false);
+        break;
+      case LOCAL_IMAGE:
       case REGISTRY:
         settings.get().registries().stream().filter(r -> r.url().equals(item.target())).findFirst()
             .ifPresent(registries::open);
@@ -92,7 +119,7 @@ public final class SourcesViewModel {
 
   /** Forgets a recent zTOC or a saved registry. */
   public void remove(SourceItem item) {
-    if (item != null && item.kind() == SourceItem.Kind.REGISTRY) {
+    if (item != null && (item.kind() == SourceItem.Kind.REGISTRY || item.kind() == SourceItem.Kind.LOCAL_IMAGE)) {
       settings.update(s -> s.withRegistries(s.registries().stream().filter(r -> !r.url().equals(item.target()))
           .toList()));
     }

@@ -143,6 +143,21 @@ class RegistryGuiTest {
   }
 
   @Test
+  void anOciLayoutFolderOpensInTheImageView() throws Exception {
+    Path layout = temp.resolve("my-layout");
+    dev.sociscope.core.testing.TestImages.singlePlatform(layout, "v2", java.util.Map.of("hello.txt", "hi there"));
+    fxRun(() -> ctx.registryViewModel().openLocal(layout, true));
+    waitUntil("local image", () -> ctx.registryViewModel().imageProperty().get() != null);
+    ImageDetails image = fx(() -> ctx.registryViewModel().imageProperty().get());
+    assertThat(image.reference()).isEqualTo("my-layout:v2");
+    assertThat(image.layers()).singleElement()
+        .satisfies(l -> assertThat(l.sociStatus()).isEqualTo("not indexed (no SOCI index)"));
+    assertThat(fx(() -> ctx.registryViewModel().statusProperty().get())).endsWith("image on disk");
+    assertThat(fx(() -> ctx.settings().get().registries())).extracting(SavedRegistry::url)
+        .containsExactly("oci:" + layout.toAbsolutePath());
+  }
+
+  @Test
   void unreachableRegistryShowsAnError() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {

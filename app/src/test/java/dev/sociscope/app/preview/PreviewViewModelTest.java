@@ -74,6 +74,16 @@ class PreviewViewModelTest {
     public void showAbout() {}
 
     @Override
+    public Optional<Path> chooseImageFolder() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseImageArchive() {
+      return Optional.empty();
+    }
+
+    @Override
     public Optional<dev.sociscope.app.service.RegistryConnection> askConnection(
         dev.sociscope.app.settings.SavedRegistry saved) {
       return Optional.empty();
