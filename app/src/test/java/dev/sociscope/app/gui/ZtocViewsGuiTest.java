@@ -94,6 +94,21 @@ class ZtocViewsGuiTest {
     fxRun(() -> ctx.opener().open(PAX_ZTOC, Optional.of(PAX_LAYER)));
     waitUntil("document", () -> ctx.workspace().document() != null);
 
+    watchdog.phase("sort");
+    TreeTableView<FileNode> sortable = ctx.main().fileTree().tree();
+    fxRun(() -> {
+      var size = sortable.getColumns().get(1);
+      size.setSortType(javafx.scene.control.TreeTableColumn.SortType.ASCENDING);
+      sortable.getSortOrder().setAll(java.util.List.of(size));
+    });
+    // Smallest first (dev, links and whiteout hold 0 bytes), the 6 MiB folder last.
+    assertThat(fx(() -> sortable.getRoot().getChildren().get(0).getValue().name())).isEqualTo("dev");
+    assertThat(fx(() -> sortable.getRoot().getChildren().get(sortable.getRoot().getChildren().size() - 1)
+        .getValue().name())).isEqualTo("big");
+    fxRun(() -> sortable.getSortOrder().clear());
+    // Back to folders first, then by name.
+    assertThat(fx(() -> sortable.getRoot().getChildren().get(0).getValue().name())).isEqualTo("big");
+
     watchdog.phase("expand");
     TreeTableView<FileNode> tree = ctx.main().fileTree().tree();
     TreeItem<FileNode> big = fx(() -> child(tree.getRoot(), "big"));
