@@ -11,6 +11,9 @@ public interface DialogService {
 
   Optional<Path> chooseSaveFile(String suggestedName);
 
+  /** A folder to save files into. */
+  Optional<Path> chooseFolder();
+
   /** An OCI image layout folder. */
   Optional<Path> chooseImageFolder();
 

@@ -54,6 +54,14 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
+  public Optional<Path> chooseFolder() {
+    javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+    chooser.setTitle(Messages.get("dialog.folder.title"));
+    File dir = chooser.showDialog(owner.get());
+    return dir == null ? Optional.empty() : Optional.of(dir.toPath());
+  }
+
+  @Override
   public Optional<Path> chooseImageFolder() {
     javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
     chooser.setTitle(Messages.get("dialog.imageFolder.title"));

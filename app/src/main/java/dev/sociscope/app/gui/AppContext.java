@@ -67,7 +67,8 @@ public final class AppContext implements AutoCloseable {
     this.dialogs = new FxDialogService(() -> stage, this::currentTheme);
     this.opener = new DocumentOpener(workspace, services.ztocs(), tasks, dialogs, settings);
     this.mainViewModel = new MainViewModel(workspace, opener, dialogs, settings);
-    this.treeViewModel = new FileTreeViewModel(workspace, tasks);
+    this.treeViewModel = new FileTreeViewModel(workspace, tasks, dialogs,
+        new dev.sociscope.app.service.SelectionSaver(services.contents()));
     this.spanViewModel = new SpanMapViewModel(workspace);
     this.detailsViewModel = new DetailsViewModel(workspace);
     this.previewViewModel = new PreviewViewModel(workspace, services.contents(), tasks, dialogs,

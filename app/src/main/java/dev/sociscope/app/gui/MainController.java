@@ -220,6 +220,11 @@ public final class MainController {
   }
 
   @FXML
+  void saveSelection() {
+    treeViewModel.saveSelectionWithDialog();
+  }
+
+  @FXML
   void cancelTask() {
     tasks.cancelCurrent();
   }

@@ -103,6 +103,15 @@ public final class FileTreeController {
       TreeItem<FileNode> focused = tree.getSelectionModel().getSelectedItem();
       viewModel.select(nodes, focused == null ? null : focused.getValue());
     });
+    javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem(Messages.get("tree.menu.copyPath"));
+    copy.setOnAction(e -> {
+      javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+      content.putString(viewModel.selectedPaths());
+      javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    });
+    javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem(Messages.get("tree.menu.saveSelection"));
+    save.setOnAction(e -> viewModel.saveSelectionWithDialog());
+    tree.setContextMenu(new javafx.scene.control.ContextMenu(copy, save));
     rebuild();
   }
 

@@ -28,9 +28,15 @@ public final class FileTreeViewModel {
   private TaskRunner.Handle running;
   private long generation;
 
-  public FileTreeViewModel(ZtocWorkspace workspace, TaskRunner tasks) {
+  private final dev.sociscope.app.common.DialogService dialogs;
+  private final dev.sociscope.app.service.SelectionSaver saver;
+
+  public FileTreeViewModel(ZtocWorkspace workspace, TaskRunner tasks, dev.sociscope.app.common.DialogService dialogs,
+      dev.sociscope.app.service.SelectionSaver saver) {
     this.workspace = workspace;
     this.tasks = tasks;
+    this.dialogs = dialogs;
+    this.saver = saver;
     workspace.documentProperty().addListener((o, old, doc) -> {
       summary.set(doc == null ? "" : Messages.get("tree.summary", doc.tree().nodes().size(),
           doc.ztoc().files().size()));
@@ -97,6 +103,40 @@ public final class FileTreeViewModel {
   public void select(List<FileNode> nodes, FileNode focused) {
     workspace.selection().setAll(nodes);
     workspace.focusedProperty().set(focused);
+  }
+
+  /** Asks for a folder and saves the selected files into it (paths kept, unsafe ones refused). */
+  public void saveSelectionWithDialog() {
+    if (workspace.document() == null || workspace.selection().isEmpty()) {
+      return;
+    }
+    dialogs.chooseFolder().ifPresent(this::saveSelection);
+  }
+
+  public void saveSelection(java.nio.file.Path folder) {
+    ZtocDocument doc = workspace.document();
+    List<FileNode> nodes = List.copyOf(workspace.selection());
+    if (doc == null || nodes.isEmpty()) {
+      return;
+    }
+    tasks.run(Messages.get("task.saveSelection", nodes.size(), folder), p -> saver.save(doc, nodes, folder, p),
+        summary -> {
+          lastSaveSummary.set(summary);
+          if (!summary.refused().isEmpty()) {
+            dialogs.showError(Messages.get("tree.save.refusedTitle"), new UserError(
+                Messages.get("tree.save.refused", summary.refused().size(), summary.saved()),
+                String.join("\n", summary.refused())));
+          }
+        },
+        error -> dialogs.showError(Messages.get("tree.save.failed"), error));
+  }
+
+  private final ObjectProperty<dev.sociscope.app.service.SelectionSaver.Summary> lastSaveSummary =
+      new SimpleObjectProperty<>();
+
+  /** What the last "Save selection to folder" did. */
+  public ObjectProperty<dev.sociscope.app.service.SelectionSaver.Summary> lastSaveSummaryProperty() {
+    return lastSaveSummary;
   }
 
   /** The selected paths, one a line, as "Copy path" puts them on the clipboard; empty when nothing is selected. */

@@ -152,7 +152,15 @@ class ZtocViewsGuiTest {
     assertThat(sha256(Files.readAllBytes(target))).isEqualTo(vectorSha("big/compressible.txt"));
     try (var leftovers = Files.list(temp)) {
       assertThat(leftovers.map(p -> p.getFileName().toString())).containsExactly("compressible.txt");
+
     }
+
+    watchdog.phase("save selection");
+    Path folder = temp.resolve("selection");
+    fxRun(() -> ctx.treeViewModel().saveSelection(folder));
+    waitUntil("selection saved", () -> ctx.treeViewModel().lastSaveSummaryProperty().get() != null);
+    assertThat(sha256(Files.readAllBytes(folder.resolve("big/compressible.txt"))))
+        .isEqualTo(vectorSha("big/compressible.txt"));
 
     watchdog.phase("filter");
     robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);

@@ -74,6 +74,11 @@ class PreviewViewModelTest {
     public void showAbout() {}
 
     @Override
+    public Optional<Path> chooseFolder() {
+      return Optional.empty();
+    }
+
+    @Override
     public Optional<Path> chooseImageFolder() {
       return Optional.empty();
     }
