@@ -130,6 +130,12 @@ class ZtocViewsGuiTest {
     Label selection = robot.lookup(".selection-summary").queryAs(Label.class);
     assertThat(fx(selection::getText)).startsWith("20 spans, ").endsWith(" of 3.6 MiB layer");
 
+    watchdog.phase("copy path");
+    robot.clickOn(cellWithText(robot, "compressible.txt"));
+    robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+    assertThat(fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+        .isEqualTo("/big/compressible.txt");
+
     watchdog.phase("hover");
     Point2D centre = fx(() -> map.localToScreen(map.centreOf(50)));
     robot.moveTo(centre);
