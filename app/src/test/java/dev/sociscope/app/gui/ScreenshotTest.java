@@ -82,7 +82,7 @@ class ScreenshotTest {
       ctx.treeViewModel().clearFilter();
     });
 
-    Path corrupt = Files.createTempFile("corrupt", ".ztoc");
+    Path corrupt = Files.createTempDirectory("shots").resolve("corrupt.ztoc");
     Files.write(corrupt, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
     fxRun(() -> ctx.opener().open(corrupt, Optional.empty()));
     waitUntil("error dialog", () -> errorWindow() != null);
