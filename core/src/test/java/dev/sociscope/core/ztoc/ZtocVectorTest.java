@@ -108,6 +108,21 @@ class ZtocVectorTest {
     assertThat(ztoc.files().stream().map(FileMetadata::uncompressedOffset).toList()).isEqualTo(storedOffsets);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vectors")
+  void defaultsAreAppliedWhereTheReferenceLeftFieldsOut(ZtocVector v) throws Exception {
+    byte[] bytes = Vectors.bytes(v.ztocFile());
+    JsonNode raw = Vectors.json(v.infoJson()).get("fbs_raw");
+    int ci = CorruptZtocTest.Fb.table(bytes, CorruptZtocTest.Fb.root(bytes), 5);
+    boolean algorithmStored = CorruptZtocTest.Fb.field(bytes, ci, 0) != ci;
+    boolean maxSpanIdStored = CorruptZtocTest.Fb.field(bytes, ci, 1) != ci;
+    assertThat(algorithmStored).isEqualTo(raw.get("compression_algorithm_field_present").asBoolean());
+    assertThat(maxSpanIdStored).isEqualTo(raw.get("max_span_id_field_present").asBoolean());
+    CompressionInfo info = ZtocReader.read(bytes).compressionInfo();
+    assertThat((int) info.algorithm().wireValue()).isEqualTo(raw.get("compression_algorithm_enum").asInt());
+    assertThat(info.maxSpanId()).isEqualTo(raw.get("max_span_id").asInt());
+  }
+
   /** key + value bytes of each record, in order, as comparable strings. */
   private static List<String> records(List<PaxRecord> records) {
     return records.stream().map(r -> r.key() + "=" + Base64.getEncoder().encodeToString(r.value())).toList();
