@@ -16,7 +16,9 @@ import java.util.Map;
  * <p>String escaping, for {@code "oracle <>&'\"\\/\t\u0001é\u2028😀"}:
  * <pre>{@code "oracle \u003c\u003e\u0026'\"\\/\t\u0001é\u2028😀"}</pre>
  * {@code \b} and {@code \f} are written short, as Go 1.22+ does. A lone UTF-16 surrogate (which Java strings can
- * hold but UTF-8 cannot) is written as U+FFFD, which is what Go's decoder makes of a lone {@code \ud800} escape.
+ * hold but UTF-8 cannot) stands for a byte of invalid UTF-8 and is written as {@code \ufffd}, as Go writes invalid
+ * UTF-8 (same rule as {@code dev.sociscope.core.json.GoJson}). {@link OciJson} never produces lone surrogates
+ * when reading: like Go's decoder it turns them into U+FFFD, which is then written raw.
  */
 public final class GoJsonWriter {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -170,7 +172,7 @@ public final class GoJsonWriter {
       } else if (cp == 0x2028 || cp == 0x2029) {
         writeAscii(cp == 0x2028 ? "\\u2028" : "\\u2029");
       } else if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
-        writeUtf8(0xFFFD);
+        writeAscii("\\ufffd");
       } else {
         writeUtf8(cp);
       }

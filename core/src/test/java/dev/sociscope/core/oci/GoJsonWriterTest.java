@@ -27,9 +27,19 @@ class GoJsonWriterTest {
   }
 
   @Test
-  void loneSurrogateBecomesReplacementCharacter() {
-    assertThat(GoJsonWriter.quote("a\uD800b"))
-        .isEqualTo(new byte[] {'"', 'a', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, 'b', '"'});
+  void loneSurrogateIsWrittenAsEscapedReplacementCharacter() {
+    assertThat(quoted("a\uD800b\uDC00")).isEqualTo("\"a\\ufffdb\\ufffd\"");
+  }
+
+  @Test
+  void readingALoneSurrogateEscapeGivesARawReplacementCharacterLikeGo() throws Exception {
+    Digest d = Digest.of(new byte[0]);
+    byte[] json = ("{\"mediaType\":\"t\",\"digest\":\"" + d + "\",\"size\":1,"
+        + "\"annotations\":{\"k\\ud800\":\"v\\udc00\\ud83d\\ude00\"}}").getBytes(StandardCharsets.UTF_8);
+    Descriptor parsed = OciJson.parseDescriptor(json);
+    assertThat(parsed.annotations()).containsEntry("k\uFFFD", "v\uFFFD\uD83D\uDE00");
+    assertThat(new String(OciJson.write(parsed), StandardCharsets.UTF_8))
+        .endsWith("\"annotations\":{\"k\uFFFD\":\"v\uFFFD\uD83D\uDE00\"}}");
   }
 
   @Test

@@ -111,7 +111,7 @@ class MutatedDocumentProperties {
     for (int m = 0; m < count; m++) {
       int size = bytes.size();
       int at = size == 0 ? 0 : random.nextInt(size);
-      switch (random.nextInt(6)) {
+      switch (random.nextInt(7)) {
         case 0: // flip to a JSON-significant or random byte
           if (size > 0) {
             bytes.set(at, random.nextBoolean() ? TOKENS[random.nextInt(TOKENS.length)] : (byte) random.nextInt());
@@ -134,6 +134,12 @@ class MutatedDocumentProperties {
           int len = Math.min(random.nextInt(40) + 1, size - at);
           List<Byte> slice = new ArrayList<>(bytes.subList(at, at + len));
           bytes.addAll(random.nextInt(bytes.size() + 1), slice);
+          break;
+        case 5: // a surrogate escape, paired or lone
+          byte[] esc = (random.nextBoolean() ? "\\ud83d" : "\\ude00").getBytes(StandardCharsets.US_ASCII);
+          for (int k = esc.length - 1; k >= 0; k--) {
+            bytes.add(at, esc[k]);
+          }
           break;
         default: // digit bump, to reach numeric edge cases
           if (size > 0 && bytes.get(at) >= '0' && bytes.get(at) <= '9') {
