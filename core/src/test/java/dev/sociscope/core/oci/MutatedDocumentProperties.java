@@ -55,6 +55,26 @@ class MutatedDocumentProperties {
     Statistics.collect(exercise(bytes));
   }
 
+  @Provide
+  Arbitrary<byte[]> mutatedPrefetch() {
+    byte[] example = ("{\"version\":\"1.0\",\"prefetch_spans\":[{\"start_span\":0,\"end_span\":2},"
+        + "{\"start_span\":7,\"end_span\":7,\"priority\":1}]}").getBytes(StandardCharsets.UTF_8);
+    return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 3),
+        Arbitraries.of(true, false)).as((seed, count, structural) -> structural
+            ? mutateTree(example, new Random(seed), count) : mutateBytes(example, new Random(seed), count));
+  }
+
+  @Property(tries = 1000)
+  void prefetchBlobsFailOnlyWithTypedExceptions(@ForAll("mutatedPrefetch") byte[] bytes) {
+    try {
+      dev.sociscope.core.soci.PrefetchArtifact.parse(bytes).toBytes();
+      Statistics.collect("parsed");
+    } catch (OciFormatException e) {
+      assertThat(e.getMessage()).isNotBlank();
+      Statistics.collect("rejected");
+    }
+  }
+
   /** Runs every reader on the bytes; returns how far they got (for the statistics report). */
   static String exercise(byte[] bytes) {
     String outcome = "rejected";
