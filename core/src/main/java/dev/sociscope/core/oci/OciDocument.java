@@ -30,9 +30,11 @@ public final class OciDocument {
   private final JsonNode json;
   private final ImageManifest manifest;
   private final ImageIndex index;
+  private final String contentType;
 
-  private OciDocument(byte[] bytes, String mediaType, Kind kind, JsonNode json, ImageManifest manifest,
-      ImageIndex index) {
+  private OciDocument(byte[] bytes, String contentType, String mediaType, Kind kind, JsonNode json,
+      ImageManifest manifest, ImageIndex index) {
+    this.contentType = contentType;
     this.bytes = bytes;
     this.digest = Digest.of(bytes);
     this.mediaType = mediaType;
@@ -69,14 +71,34 @@ public final class OciDocument {
         : isDocumentType(headerType) ? headerType
         : inferType(tree);
     Kind kind = kindOf(effective, tree);
+    final OciDocument doc;
     switch (kind) {
       case INDEX:
-        return new OciDocument(copy, effective, kind, tree, null, OciJson.indexFrom(tree, "image index"));
+        doc = new OciDocument(copy, headerType, effective, kind, tree, null,
+            OciJson.indexFrom(tree, "image index"));
+        break;
       case MANIFEST:
-        return new OciDocument(copy, effective, kind, tree, OciJson.manifestFrom(tree, "image manifest"), null);
+        doc = new OciDocument(copy, headerType, effective, kind, tree,
+            OciJson.manifestFrom(tree, "image manifest"), null);
+        break;
       default:
-        return new OciDocument(copy, effective, kind, tree, null, null);
+        doc = new OciDocument(copy, headerType, effective, kind, tree, null, null);
+        break;
     }
+    return doc;
+  }
+
+  /**
+   * A warning when the body's {@code mediaType} and the Content-Type it was served with disagree (spec 7.5 says
+   * they should match), else empty. Generic content types ({@code application/json}, octet-stream) never warn.
+   */
+  public java.util.Optional<String> mediaTypeMismatch() {
+    String body = json.path("mediaType").isTextual() ? json.get("mediaType").textValue() : "";
+    if (body.isEmpty() || contentType == null || !isDocumentType(contentType) || body.equals(contentType)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("manifest " + digest + " says mediaType " + body + " but was served as "
+        + contentType);
   }
 
   private static boolean isDocumentType(String type) {

@@ -42,6 +42,26 @@ class OciDocumentTest {
   }
 
   @Test
+  void reportsAMediaTypeThatDisagreesWithContentType() throws Exception {
+    byte[] index = utf8("{\"schemaVersion\":2,\"mediaType\":\"" + MediaType.OCI_INDEX + "\",\"manifests\":[]}");
+    assertThat(OciDocument.parse(index, MediaType.OCI_INDEX).mediaTypeMismatch()).isEmpty();
+    assertThat(OciDocument.parse(index, "application/json").mediaTypeMismatch()).isEmpty();
+    assertThat(OciDocument.parse(index, MediaType.OCI_MANIFEST).mediaTypeMismatch()).get().asString()
+        .contains("served as " + MediaType.OCI_MANIFEST);
+    assertThat(OciDocument.parse(index, MediaType.OCI_MANIFEST).isIndex()).isTrue();
+  }
+
+  @Test
+  void namesLayoutEntriesByRefName() {
+    Descriptor d = Descriptor.of(MediaType.OCI_INDEX, Digest.of(new byte[0]), 1);
+    assertThat(OciAnnotations.imageName(d)).isNull();
+    assertThat(OciAnnotations.imageName(d.withAnnotation(OciAnnotations.CONTAINERD_IMAGE_NAME, "docker.io/x:1")))
+        .isEqualTo("docker.io/x:1");
+    assertThat(OciAnnotations.imageName(d.withAnnotation(OciAnnotations.CONTAINERD_IMAGE_NAME, "docker.io/x:1")
+        .withAnnotation(OciAnnotations.REF_NAME, "latest"))).isEqualTo("latest");
+  }
+
+  @Test
   void keepsUnknownFieldsButDoesNotWriteThem() throws Exception {
     OciDocument doc = OciDocument.parse(utf8("{\"schemaVersion\":2,\"mediaType\":"
         + "\"application/vnd.oci.image.index.v1+json\",\"manifests\":[{\"mediaType\":\"x\",\"digest\":\"" + D
