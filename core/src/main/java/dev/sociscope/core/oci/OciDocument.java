@@ -19,7 +19,7 @@ public final class OciDocument {
     INDEX,
     /** OCI image manifest or Docker v2 schema 2 manifest (SOCI index manifests too): {@link #manifest()}. */
     MANIFEST,
-    /** Legacy OCI artifact manifest ({@code blobs} instead of {@code layers}); only {@link #json()} is available. */
+    /** Legacy OCI artifact manifest ({@code blobs} instead of {@code layers}): {@link #artifactManifest()}. */
     ARTIFACT_MANIFEST
   }
 
@@ -30,10 +30,11 @@ public final class OciDocument {
   private final JsonNode json;
   private final ImageManifest manifest;
   private final ImageIndex index;
+  private final ArtifactManifest artifactManifest;
   private final String contentType;
 
   private OciDocument(byte[] bytes, String contentType, String mediaType, Kind kind, JsonNode json,
-      ImageManifest manifest, ImageIndex index) {
+      ImageManifest manifest, ImageIndex index) throws OciFormatException {
     this.contentType = contentType;
     this.bytes = bytes;
     this.digest = Digest.of(bytes);
@@ -42,6 +43,7 @@ public final class OciDocument {
     this.json = json;
     this.manifest = manifest;
     this.index = index;
+    this.artifactManifest = kind == Kind.ARTIFACT_MANIFEST ? ArtifactManifest.from(json) : null;
   }
 
   /** Parses a document whose Content-Type is unknown. */
@@ -189,6 +191,14 @@ public final class OciDocument {
       throw new IllegalStateException("document " + digest + " is a " + kind + ", not an index");
     }
     return index;
+  }
+
+  /** The legacy artifact manifest (read-only display); throws {@link IllegalStateException} for other kinds. */
+  public ArtifactManifest artifactManifest() {
+    if (kind != Kind.ARTIFACT_MANIFEST) {
+      throw new IllegalStateException("document " + digest + " is a " + kind + ", not an artifact manifest");
+    }
+    return artifactManifest;
   }
 
   /** {@code {mediaType, digest, size}} of this document, e.g. for a {@code subject}. */

@@ -408,7 +408,8 @@ public final class OciJson {
     return out;
   }
 
-  static String kind(JsonNode node) {
+  /** A short description of a JSON value for error messages, e.g. {@code string "12"}. */
+  public static String kind(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "nothing";
     }

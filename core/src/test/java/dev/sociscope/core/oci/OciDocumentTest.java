@@ -62,6 +62,23 @@ class OciDocumentTest {
   }
 
   @Test
+  void readsLegacyArtifactManifestsForDisplay() throws Exception {
+    byte[] legacy = utf8("{\"mediaType\":\"" + MediaType.OCI_ARTIFACT_MANIFEST + "\",\"artifactType\":\""
+        + MediaType.SOCI_INDEX_V1 + "\",\"blobs\":[{\"mediaType\":\"application/octet-stream\",\"digest\":\""
+        + D + "\",\"size\":7}],\"subject\":{\"mediaType\":\"" + MediaType.OCI_MANIFEST + "\",\"digest\":\""
+        + D + "\",\"size\":9}}");
+    OciDocument doc = OciDocument.parse(legacy);
+    assertThat(doc.kind()).isEqualTo(OciDocument.Kind.ARTIFACT_MANIFEST);
+    assertThat(doc.artifactManifest().artifactType()).isEqualTo(MediaType.SOCI_INDEX_V1);
+    assertThat(doc.artifactManifest().blobs()).singleElement().extracting(Descriptor::size).isEqualTo(7L);
+    assertThat(doc.artifactManifest().subject().size()).isEqualTo(9);
+    assertThatThrownBy(() -> dev.sociscope.core.soci.SociIndex.from(doc))
+        .isInstanceOf(OciFormatException.class).hasMessageContaining("legacy");
+    assertThatThrownBy(() -> OciDocument.parse(utf8("{\"mediaType\":\"" + MediaType.OCI_ARTIFACT_MANIFEST
+        + "\",\"blobs\":{}}"))).isInstanceOf(OciFormatException.class).hasMessageContaining("blobs");
+  }
+
+  @Test
   void keepsUnknownFieldsButDoesNotWriteThem() throws Exception {
     OciDocument doc = OciDocument.parse(utf8("{\"schemaVersion\":2,\"mediaType\":"
         + "\"application/vnd.oci.image.index.v1+json\",\"manifests\":[{\"mediaType\":\"x\",\"digest\":\"" + D
