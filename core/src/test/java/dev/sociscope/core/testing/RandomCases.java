@@ -100,8 +100,8 @@ public final class RandomCases {
     return z ^ (z >>> 31);
   }
 
-  // Generators. Like those of property-test libraries, they return the edges of a range more often than a uniform draw would, since
-  // that is where bugs live (empty input, the largest size, the first and last index).
+  // Generators. Like those of property-test libraries, they return the edges of a range more often than a uniform
+  // draw would, since that is where bugs live (empty input, the largest size, the first and last index).
 
   /** An int in {@code [min, max]} (both inclusive); about 1 draw in 8 is {@code min}, {@code max} or next to them. */
   public static int intBetween(Random random, int min, int max) {
