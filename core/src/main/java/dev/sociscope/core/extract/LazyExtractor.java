@@ -35,15 +35,61 @@ public final class LazyExtractor {
   private final Ztoc ztoc;
   private final Zinfo zinfo;
   private final RandomAccessSource source;
+  private final long verifyFirstLimit;
+  private boolean headerChecked;
 
   public LazyExtractor(Ztoc ztoc, RandomAccessSource source) throws ZtocFormatException {
+    this(ztoc, source, VERIFY_FIRST_LIMIT);
+  }
+
+  /**
+   * @param verifyFirstLimit files whose spans hold at most this many compressed bytes are fully verified before
+   *     any output; larger ones are verified span by span while streaming
+   */
+  public LazyExtractor(Ztoc ztoc, RandomAccessSource source, long verifyFirstLimit) throws ZtocFormatException {
     this.ztoc = Objects.requireNonNull(ztoc, "ztoc");
     this.source = Objects.requireNonNull(source, "source");
+    this.verifyFirstLimit = verifyFirstLimit;
     this.zinfo = Zinfo.of(ztoc);
     if (ztoc.compressionInfo().spanDigests().size() != zinfo.spanCount()) {
       throw new ZtocFormatException("zTOC has " + ztoc.compressionInfo().spanDigests().size()
           + " span digests for " + zinfo.spanCount() + " spans");
     }
+  }
+
+  /**
+   * Spec 4.5: the bytes before span 0 must be a gzip header that ends exactly where checkpoint 0 starts. Checked
+   * once, before the first gzip extraction; returns the bytes read for it.
+   */
+  private long checkGzipHeader() throws IOException {
+    if (headerChecked || !(zinfo instanceof GzipZinfo)) {
+      return 0;
+    }
+    long end = ((GzipZinfo) zinfo).checkpoints().get(0).compressedOffset();
+    if (end <= 0 || end > 65536 + 1024) {
+      throw new IOException("checkpoint 0 starts at compressed offset " + end + ", which cannot follow a gzip "
+          + "header");
+    }
+    byte[] header = source.read(0, (int) end);
+    long[] parsed = {-1};
+    GzipInflater probe = GzipInflater.gzip(new java.io.ByteArrayInputStream(header));
+    probe.setBoundaryListener((inf, b) -> {
+      if (parsed[0] < 0) {
+        parsed[0] = b.compressedOffset();
+      }
+    });
+    try {
+      probe.read();
+    } catch (dev.sociscope.core.gzip.GzipFormatException e) {
+      if (parsed[0] < 0) {
+        throw new IOException("the layer does not start with a valid gzip header: " + e.getMessage(), e);
+      }
+    }
+    if (parsed[0] != end) {
+      throw new IOException("the layer's gzip header is " + parsed[0] + " bytes, but checkpoint 0 says " + end);
+    }
+    headerChecked = true;
+    return header.length;
   }
 
   /**
@@ -138,6 +184,7 @@ public final class LazyExtractor {
       throw new IOException("entry '" + data.name() + "' claims bytes " + off + "+" + size + ", beyond the "
           + ztoc.uncompressedArchiveSize() + "-byte archive");
     }
+    long headerBytes = checkGzipHeader();
     int a = zinfo.spanOf(off);
     int b = zinfo.spanOf(off + size - 1);
     SpanStream spans = new SpanStream(a, b);
@@ -151,7 +198,7 @@ public final class LazyExtractor {
       skipFully(spans, off - zinfo.compressedStart(a), data);
       copy(spans, out, size, data);
     }
-    return new ExtractStats(spans.fetched, a, b, size);
+    return new ExtractStats(headerBytes + spans.fetched, a, b, size);
   }
 
   private static void skipFully(InputStream in, long n, FileMetadata f) throws IOException {
@@ -196,7 +243,7 @@ public final class LazyExtractor {
       this.next = first;
       this.servedUpTo = zinfo.compressedStart(first);
       long total = zinfo.compressedEnd(last) - zinfo.compressedStart(first);
-      if (total <= VERIFY_FIRST_LIMIT) {
+      if (total <= verifyFirstLimit) {
         for (int i = first; i <= last; i++) {
           prefetched.add(fetch(i));
         }
