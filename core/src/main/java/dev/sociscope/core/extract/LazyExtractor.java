@@ -17,7 +17,9 @@ import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,6 +39,7 @@ public final class LazyExtractor {
   private final RandomAccessSource source;
   private final long verifyFirstLimit;
   private boolean headerChecked;
+  private Map<String, List<FileMetadata>> byName;
 
   public LazyExtractor(Ztoc ztoc, RandomAccessSource source) throws ZtocFormatException {
     this(ztoc, source, VERIFY_FIRST_LIMIT);
@@ -113,14 +116,14 @@ public final class LazyExtractor {
 
   /** All entries with this path, in tar order. */
   public List<FileMetadata> findAll(String path) {
-    String want = normalize(path);
-    List<FileMetadata> out = new ArrayList<>();
-    for (FileMetadata f : ztoc.files()) {
-      if (normalize(f.name()).equals(want)) {
-        out.add(f);
+    if (byName == null) {
+      Map<String, List<FileMetadata>> index = new HashMap<>();
+      for (FileMetadata f : ztoc.files()) {
+        index.computeIfAbsent(normalize(f.name()), k -> new ArrayList<>(1)).add(f);
       }
+      byName = index;
     }
-    return out;
+    return List.copyOf(byName.getOrDefault(normalize(path), List.of()));
   }
 
   /**
