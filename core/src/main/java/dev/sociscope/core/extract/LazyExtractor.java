@@ -142,15 +142,13 @@ public final class LazyExtractor {
       if (hops > 64) {
         throw new IOException("hardlink '" + entry.name() + "' does not resolve (loop?)");
       }
-      String target = normalize(cur.linkname());
+      // the link's target is the last entry of that name before the link (a later copy would replace it)
       FileMetadata found = null;
-      for (FileMetadata f : ztoc.files()) {
-        if (f.uncompressedOffset() >= cur.uncompressedOffset() && found != null) {
+      for (FileMetadata f : findAll(cur.linkname())) {
+        if (f == cur || (found != null && f.uncompressedOffset() >= cur.uncompressedOffset())) {
           break;
         }
-        if (f != cur && normalize(f.name()).equals(target)) {
-          found = f;
-        }
+        found = f;
       }
       if (found == null) {
         throw new IOException("hardlink '" + cur.name() + "' points to '" + cur.linkname()
