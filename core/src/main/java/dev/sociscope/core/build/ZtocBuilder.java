@@ -128,6 +128,14 @@ public final class ZtocBuilder {
         }
         return n;
       }
+
+      private final byte[] skipBuffer = new byte[1 << 16];
+
+      @Override
+      public long skip(long n) throws IOException {
+        int k = read(skipBuffer, 0, (int) Math.min(n, skipBuffer.length));
+        return Math.max(k, 0);
+      }
     };
     digester.setSafePosition(digester::total);
     digester.startSpan(0, 0);
