@@ -135,6 +135,35 @@ public final class LazyExtractor {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
+  /** The entry whose data starts at this uncompressed offset (how the runtime addresses duplicates). */
+  public Optional<FileMetadata> findByOffset(long uncompressedOffset) {
+    List<FileMetadata> files = ztoc.files();
+    int lo = 0;
+    int hi = files.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long o = files.get(mid).uncompressedOffset();
+      if (o < uncompressedOffset) {
+        lo = mid + 1;
+      } else if (o > uncompressedOffset) {
+        hi = mid - 1;
+      } else {
+        // header-only entries can share an offset with the next entry; prefer one that has data
+        int first = mid;
+        while (first > 0 && files.get(first - 1).uncompressedOffset() == o) {
+          first--;
+        }
+        for (int i = first; i < files.size() && files.get(i).uncompressedOffset() == o; i++) {
+          if (files.get(i).type() == EntryType.REG) {
+            return Optional.of(files.get(i));
+          }
+        }
+        return Optional.of(files.get(first));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Follows hardlinks to the entry that holds the data; other types are returned as they are. */
   public FileMetadata resolve(FileMetadata entry) throws IOException {
     FileMetadata cur = entry;

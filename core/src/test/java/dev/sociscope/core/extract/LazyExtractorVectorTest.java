@@ -109,6 +109,9 @@ class LazyExtractorVectorTest {
     ByteArrayOutputStream first = new ByteArrayOutputStream();
     ex.extract(copies.get(0), first);
     assertThat(byName.toByteArray()).isEqualTo(last.toByteArray()).isNotEqualTo(first.toByteArray());
+    assertThat(ex.findByOffset(copies.get(0).uncompressedOffset())).contains(copies.get(0));
+    assertThat(ex.findByOffset(copies.get(1).uncompressedOffset())).contains(copies.get(1));
+    assertThat(ex.findByOffset(copies.get(0).uncompressedOffset() + 1)).isEmpty();
   }
 
   @Test
