@@ -31,7 +31,7 @@ class RoundTripPropertyTest {
   private static final int[] STRATEGIES = {Deflater.DEFAULT_STRATEGY, Deflater.FILTERED, Deflater.HUFFMAN_ONLY};
   private static final long[] SPAN_SIZES = {4096, 65536, 1 << 20};
 
-  @Property(tries = 40)
+  @Property(tries = 80)
   void everyFileRoundTrips(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int compressor) throws Exception {
     Random rnd = new Random(seed);
     Map<String, byte[]> files = new LinkedHashMap<>();
