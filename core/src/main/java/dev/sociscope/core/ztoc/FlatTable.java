@@ -1,65 +1,210 @@
 package dev.sociscope.core.ztoc;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
-/** A bounds-checked view of one FlatBuffers table (spec 4.6), so corrupt input fails with a clear message. */
+/**
+ * A bounds-checked view of one FlatBuffers table (spec 4.6), so corrupt input fails with a
+ * {@link ZtocFormatException} that names the field and the byte position instead of an index exception.
+ *
+ * <p>Every relative offset is followed with 64-bit arithmetic and checked against the buffer before it is used.
+ * Strings and vectors are copied only after their declared length has been checked, and all copies made while
+ * reading one buffer are charged to a shared budget: a hostile buffer whose vector elements all point at the same
+ * large string cannot make the reader allocate far more than the buffer itself.
+ */
 final class FlatTable {
-  private final ByteBuffer bb;
+  private static final int OFFSET_SIZE = 4;
+
+  private final Context ctx;
   private final int table;
   private final int vtable;
   private final int vtableLength;
-  private final String name;
+  private final String path;
 
-  private FlatTable(ByteBuffer bb, int table, String name) throws ZtocFormatException {
-    this.bb = bb;
-    this.table = table;
-    this.name = name;
-    check(table, 4, "table start");
-    this.vtable = table - bb.getInt(table);
-    check(vtable, 4, "vtable");
-    this.vtableLength = Short.toUnsignedInt(bb.getShort(vtable));
-    check(vtable, vtableLength, "vtable body");
-  }
+  /** Shared state of one read: the buffer and the allocation budget. */
+  private static final class Context {
+    final ByteBuffer bb;
+    final int limit;
+    long budget;
 
-  static FlatTable root(ByteBuffer bb, String name) throws ZtocFormatException {
-    if (bb.limit() < 4) {
-      throw new ZtocFormatException(name + " buffer is " + bb.limit() + " bytes, too short for a root offset");
+    Context(ByteBuffer bb, long budget) {
+      this.bb = bb;
+      this.limit = bb.limit();
+      this.budget = budget;
     }
-    return new FlatTable(bb, bb.getInt(0), name);
   }
 
-  private void check(long pos, long len, String what) throws ZtocFormatException {
-    if (pos < 0 || len < 0 || pos + len > bb.limit()) {
-      throw new ZtocFormatException(name + ": " + what + " at byte " + pos + " (+" + len + ") lies outside the "
-          + bb.limit() + "-byte buffer");
+  private FlatTable(Context ctx, long table, String path) throws ZtocFormatException {
+    this.ctx = ctx;
+    this.path = path;
+    checkRange(table, 4, path + " (table start)");
+    this.table = (int) table;
+    long vt = table - ctx.bb.getInt(this.table);
+    checkRange(vt, 4, path + " (vtable header)");
+    this.vtable = (int) vt;
+    this.vtableLength = Short.toUnsignedInt(ctx.bb.getShort(vtable));
+    checkRange(vtable, vtableLength, path + " (vtable of " + vtableLength + " bytes)");
+    ctx.budget -= 32; // each table materializes at least one small object
+    checkBudget(path);
+  }
+
+  /**
+   * The root table of {@code bytes}. {@code budget} caps the bytes the caller may copy out of the buffer
+   * (strings, vectors and a fixed charge per table); exceeding it means shared offsets, i.e. a hostile buffer.
+   */
+  static FlatTable root(byte[] bytes, String name, long budget) throws ZtocFormatException {
+    ByteBuffer bb = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    if (bytes.length < 4) {
+      throw new ZtocFormatException(name + ": buffer is " + bytes.length + " bytes, too short for a root offset");
+    }
+    Context ctx = new Context(bb, budget);
+    return new FlatTable(ctx, Integer.toUnsignedLong(bb.getInt(0)), name);
+  }
+
+  /** A path such as {@code Ztoc.toc.metadata[3]}, for messages. */
+  String path() {
+    return path;
+  }
+
+  private void checkRange(long pos, long len, String what) throws ZtocFormatException {
+    if (pos < 0 || len < 0 || pos + len > ctx.limit) {
+      throw new ZtocFormatException(what + ": " + len + " bytes at byte " + pos + " lie outside the "
+          + ctx.limit + "-byte buffer");
+    }
+  }
+
+  private void charge(long bytes, String what) throws ZtocFormatException {
+    ctx.budget -= bytes;
+    checkBudget(what);
+  }
+
+  private void checkBudget(String what) throws ZtocFormatException {
+    if (ctx.budget < 0) {
+      throw new ZtocFormatException(what + ": the buffer references more data than its " + ctx.limit
+          + " bytes can hold (offsets shared between fields)");
     }
   }
 
   /** Position of field {@code slot}, or 0 when absent. */
-  int fieldPos(int slot) throws ZtocFormatException {
+  private int fieldPos(int slot) {
     int entry = 4 + 2 * slot;
     if (entry + 2 > vtableLength) {
       return 0;
     }
-    int off = Short.toUnsignedInt(bb.getShort(vtable + entry));
+    int off = Short.toUnsignedInt(ctx.bb.getShort(vtable + entry));
     return off == 0 ? 0 : table + off;
   }
 
-  int getInt(int slot, int dflt) throws ZtocFormatException {
-    int p = fieldPos(slot);
-    if (p == 0) {
-      return dflt;
-    }
-    check(p, 4, "int field " + slot);
-    return bb.getInt(p);
+  /** Whether field {@code slot} is stored (not left out as a default). */
+  boolean has(int slot) {
+    return fieldPos(slot) != 0;
   }
 
-  long getLong(int slot, long dflt) throws ZtocFormatException {
+  private String at(String field) {
+    return path + "." + field;
+  }
+
+  byte getByte(int slot, String field, byte dflt) throws ZtocFormatException {
     int p = fieldPos(slot);
     if (p == 0) {
       return dflt;
     }
-    check(p, 8, "long field " + slot);
-    return bb.getLong(p);
+    checkRange(p, 1, at(field));
+    return ctx.bb.get(p);
+  }
+
+  int getInt(int slot, String field, int dflt) throws ZtocFormatException {
+    int p = fieldPos(slot);
+    if (p == 0) {
+      return dflt;
+    }
+    checkRange(p, 4, at(field));
+    return ctx.bb.getInt(p);
+  }
+
+  long getLong(int slot, String field, long dflt) throws ZtocFormatException {
+    int p = fieldPos(slot);
+    if (p == 0) {
+      return dflt;
+    }
+    checkRange(p, 8, at(field));
+    return ctx.bb.getLong(p);
+  }
+
+  /** Follows the uoffset stored at {@code pos}. */
+  private long follow(long pos, String what) throws ZtocFormatException {
+    checkRange(pos, OFFSET_SIZE, what + " (offset)");
+    return pos + Integer.toUnsignedLong(ctx.bb.getInt((int) pos));
+  }
+
+  /** The nested table in field {@code slot}, or null when absent. */
+  FlatTable table(int slot, String field) throws ZtocFormatException {
+    int p = fieldPos(slot);
+    if (p == 0) {
+      return null;
+    }
+    return new FlatTable(ctx, follow(p, at(field)), at(field));
+  }
+
+  /** The raw bytes of the string in field {@code slot} (no terminator), or null when absent. */
+  byte[] string(int slot, String field) throws ZtocFormatException {
+    int p = fieldPos(slot);
+    if (p == 0) {
+      return null;
+    }
+    return readString(follow(p, at(field)), at(field));
+  }
+
+  private byte[] readString(long pos, String what) throws ZtocFormatException {
+    checkRange(pos, 4, what + " (string length)");
+    long len = Integer.toUnsignedLong(ctx.bb.getInt((int) pos));
+    checkRange(pos + 4, len, what + " (string of " + len + " bytes)");
+    charge(len + 16, what);
+    byte[] out = new byte[(int) len];
+    ctx.bb.get((int) pos + 4, out);
+    return out;
+  }
+
+  /** Number of elements of the vector in field {@code slot} (0 when absent), its elements checked in bounds. */
+  int vectorLength(int slot, String field, int elementSize) throws ZtocFormatException {
+    int p = fieldPos(slot);
+    if (p == 0) {
+      return 0;
+    }
+    long start = follow(p, at(field));
+    checkRange(start, 4, at(field) + " (vector length)");
+    long count = Integer.toUnsignedLong(ctx.bb.getInt((int) start));
+    checkRange(start + 4, count * elementSize, at(field) + " (vector of " + count + " elements)");
+    return (int) count;
+  }
+
+  private long elementPos(int slot, String field, int index) throws ZtocFormatException {
+    long start = follow(fieldPos(slot), at(field));
+    return start + 4 + (long) OFFSET_SIZE * index;
+  }
+
+  /** Table element {@code index} of a vector of tables; call {@link #vectorLength} first. */
+  FlatTable tableAt(int slot, String field, int index) throws ZtocFormatException {
+    String what = at(field) + "[" + index + "]";
+    return new FlatTable(ctx, follow(elementPos(slot, field, index), what), what);
+  }
+
+  /** String element {@code index} of a vector of strings; call {@link #vectorLength} first. */
+  byte[] stringAt(int slot, String field, int index) throws ZtocFormatException {
+    String what = at(field) + "[" + index + "]";
+    return readString(follow(elementPos(slot, field, index), what), what);
+  }
+
+  /** The bytes of a {@code [ubyte]} vector in field {@code slot}; empty when absent. */
+  byte[] byteVector(int slot, String field) throws ZtocFormatException {
+    int count = vectorLength(slot, field, 1);
+    if (count == 0) {
+      return new byte[0];
+    }
+    charge(count, at(field));
+    long start = follow(fieldPos(slot), at(field));
+    byte[] out = new byte[count];
+    ctx.bb.get((int) start + 4, out);
+    return out;
   }
 }

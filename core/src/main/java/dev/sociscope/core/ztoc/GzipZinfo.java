@@ -32,7 +32,7 @@ public record GzipZinfo(long spanSize, List<Checkpoint> checkpoints, long compre
     int n = buf.getInt(0);
     long spanSize = buf.getLong(4);
     if (n <= 0) {
-      throw new ZtocFormatException("gzip checkpoint blob declares " + n + " checkpoints");
+      throw new ZtocFormatException("gzip checkpoint blob declares " + n + " checkpoints (must be at least 1)");
     }
     long body = blob.length - (long) HEADER_SIZE;
     boolean legacy;
@@ -67,21 +67,29 @@ public record GzipZinfo(long spanSize, List<Checkpoint> checkpoints, long compre
     return new GzipZinfo(spanSize, cps, compressedArchiveSize, uncompressedArchiveSize);
   }
 
+  /**
+   * Checks the span geometry as the upstream runtime relies on it (spec 4.5): offsets are not negative, every span
+   * but the last starts before it ends (compressed and uncompressed), and no span starts past the end of the
+   * layer blob. The last span's uncompressed start may lie past {@code uncompressed_archive_size}: upstream builds
+   * such zTOCs when the gzip stream ends with an empty member (see the multimember-3-with-empty vector).
+   */
   private static void validate(List<Checkpoint> cps, long compressedArchiveSize) throws ZtocFormatException {
     for (int i = 0; i < cps.size(); i++) {
       Checkpoint c = cps.get(i);
-      if (c.compressedOffset() < 0 || c.uncompressedOffset() < 0 || c.compressedStart() < 0) {
+      if (c.compressedStart() < 0 || c.uncompressedOffset() < 0) {
         throw new ZtocFormatException("checkpoint " + i + " has a negative offset: " + c);
       }
-      if (compressedArchiveSize > 0 && c.compressedOffset() > compressedArchiveSize) {
-        throw new ZtocFormatException("checkpoint " + i + " starts at compressed offset " + c.compressedOffset()
+      if (c.compressedStart() > compressedArchiveSize) {
+        throw new ZtocFormatException("checkpoint " + i + " starts at compressed offset " + c.compressedStart()
             + ", past the end of the " + compressedArchiveSize + "-byte layer");
       }
       if (i > 0) {
         Checkpoint p = cps.get(i - 1);
-        if (c.compressedOffset() <= p.compressedOffset() || c.uncompressedOffset() <= p.uncompressedOffset()) {
-          throw new ZtocFormatException("checkpoint " + i + " " + c + " does not come after checkpoint " + (i - 1)
-              + " " + p);
+        if (p.compressedStart() >= c.compressedOffset() || p.uncompressedOffset() >= c.uncompressedOffset()) {
+          throw new ZtocFormatException("checkpoints are not increasing: span " + (i - 1) + " would run from "
+              + p.compressedStart() + " to " + c.compressedOffset() + " (compressed) and from "
+              + p.uncompressedOffset() + " to " + c.uncompressedOffset() + " (uncompressed); checkpoint " + (i - 1)
+              + " " + p + ", checkpoint " + i + " " + c);
         }
       }
     }

@@ -9,16 +9,23 @@ public sealed interface Zinfo permits GzipZinfo, TarZinfo {
   /** The span size the zTOC was built with (from the checkpoint blob header or TarZinfo). */
   long spanSize();
 
+  /** Number of spans derived from the checkpoint data. */
   int spanCount();
+
+  /** {@code spanCount() - 1}: the id of the last span, which upstream stores as {@code max_span_id}. */
+  default int maxSpanId() {
+    return spanCount() - 1;
+  }
 
   /** First compressed byte of span {@code i} (inclusive), the shared overlap byte included. */
   long compressedStart(int span);
 
-  /** End of span {@code i} in the compressed blob (exclusive). */
+  /** End of span {@code i} in the compressed blob (exclusive); the blob size for the last span. */
   long compressedEnd(int span);
 
   long uncompressedStart(int span);
 
+  /** End of span {@code i} in the tar stream (exclusive); {@code uncompressed_archive_size} for the last span. */
   long uncompressedEnd(int span);
 
   /** The span holding uncompressed offset {@code offset}: the largest {@code i} with start(i) <= offset. */

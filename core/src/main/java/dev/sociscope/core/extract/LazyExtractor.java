@@ -1,0 +1,267 @@
+package dev.sociscope.core.extract;
+
+import dev.sociscope.core.gzip.GzipInflater;
+import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.ztoc.Checkpoint;
+import dev.sociscope.core.ztoc.EntryType;
+import dev.sociscope.core.ztoc.FileMetadata;
+import dev.sociscope.core.ztoc.GzipZinfo;
+import dev.sociscope.core.ztoc.Zinfo;
+import dev.sociscope.core.ztoc.Ztoc;
+import dev.sociscope.core.ztoc.ZtocFormatException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads single files out of a layer through its zTOC (spec 6.1): only the spans that hold the file are fetched,
+ * each is checked against its digest, and inflation resumes at the first span's checkpoint.
+ *
+ * <p>When the spans of a file add up to at most {@link #VERIFY_FIRST_LIMIT} compressed bytes, all are fetched and
+ * verified before the first byte is written, so a corrupt span yields no output at all. Larger files are verified
+ * span by span as they stream; callers that write files should write to a temporary file and move it on success.
+ */
+public final class LazyExtractor {
+  public static final long VERIFY_FIRST_LIMIT = 64L << 20;
+
+  private final Ztoc ztoc;
+  private final Zinfo zinfo;
+  private final RandomAccessSource source;
+
+  public LazyExtractor(Ztoc ztoc, RandomAccessSource source) throws ZtocFormatException {
+    this.ztoc = Objects.requireNonNull(ztoc, "ztoc");
+    this.source = Objects.requireNonNull(source, "source");
+    this.zinfo = Zinfo.of(ztoc);
+    if (ztoc.compressionInfo().spanDigests().size() != zinfo.spanCount()) {
+      throw new ZtocFormatException("zTOC has " + ztoc.compressionInfo().spanDigests().size()
+          + " span digests for " + zinfo.spanCount() + " spans");
+    }
+  }
+
+  /**
+   * Cleans a path for comparison: {@code /etc/passwd}, {@code etc/passwd}, {@code ./etc/passwd} and
+   * {@code etc//passwd/} are all {@code etc/passwd}. {@code ..} is resolved lexically and cannot climb above the root.
+   */
+  public static String normalize(String path) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String p : path.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        parts.pollLast();
+      } else {
+        parts.addLast(p);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  /** All entries with this path, in tar order. */
+  public List<FileMetadata> findAll(String path) {
+    String want = normalize(path);
+    List<FileMetadata> out = new ArrayList<>();
+    for (FileMetadata f : ztoc.files()) {
+      if (normalize(f.name()).equals(want)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The entry a file system would show for this path: the last one with that name (a later entry replaces an
+   * earlier one). Upstream's {@code ExtractFile} takes the first instead; use {@link #findAll} for every copy.
+   */
+  public Optional<FileMetadata> find(String path) {
+    List<FileMetadata> all = findAll(path);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /** Follows hardlinks to the entry that holds the data; other types are returned as they are. */
+  public FileMetadata resolve(FileMetadata entry) throws IOException {
+    FileMetadata cur = entry;
+    for (int hops = 0; cur.type() == EntryType.HARDLINK; hops++) {
+      if (hops > 64) {
+        throw new IOException("hardlink '" + entry.name() + "' does not resolve (loop?)");
+      }
+      String target = normalize(cur.linkname());
+      FileMetadata found = null;
+      for (FileMetadata f : ztoc.files()) {
+        if (f.uncompressedOffset() >= cur.uncompressedOffset() && found != null) {
+          break;
+        }
+        if (f != cur && normalize(f.name()).equals(target)) {
+          found = f;
+        }
+      }
+      if (found == null) {
+        throw new IOException("hardlink '" + cur.name() + "' points to '" + cur.linkname()
+            + "', which is not in this layer");
+      }
+      cur = found;
+    }
+    return cur;
+  }
+
+  /** Extracts the file at {@code path} (hardlinks followed) into {@code out}. */
+  public ExtractStats extract(String path, OutputStream out) throws IOException {
+    FileMetadata entry = find(path).orElseThrow(() -> new java.io.FileNotFoundException(
+        "'" + path + "' is not in this layer's zTOC"));
+    return extract(entry, out);
+  }
+
+  /** Extracts one entry (for duplicate names, pick the entry; hardlinks are followed). */
+  public ExtractStats extract(FileMetadata entry, OutputStream out) throws IOException {
+    FileMetadata data = resolve(entry);
+    if (data.type() != EntryType.REG) {
+      String what = data.type() == EntryType.SYMLINK
+          ? "a symlink to '" + data.linkname() + "'"
+          : "a " + data.type().wireName() + " entry";
+      throw new NotRegularFileException("'" + data.name() + "' is " + what + ", not a regular file; nothing to"
+          + " extract");
+    }
+    long off = data.uncompressedOffset();
+    long size = data.uncompressedSize();
+    if (size == 0) {
+      return new ExtractStats(0, -1, -1, 0);
+    }
+    if (off < 0 || size < 0 || off + size > ztoc.uncompressedArchiveSize()) {
+      throw new IOException("entry '" + data.name() + "' claims bytes " + off + "+" + size + ", beyond the "
+          + ztoc.uncompressedArchiveSize() + "-byte archive");
+    }
+    int a = zinfo.spanOf(off);
+    int b = zinfo.spanOf(off + size - 1);
+    SpanStream spans = new SpanStream(a, b);
+    if (zinfo instanceof GzipZinfo) {
+      Checkpoint cp = ((GzipZinfo) zinfo).checkpoints().get(a);
+      GzipInflater inflater = GzipInflater.resume(spans, cp.compressedOffset(), cp.bits(), cp.uncompressedOffset(),
+          cp.window());
+      skipFully(inflater, off - cp.uncompressedOffset(), data);
+      copy(inflater, out, size, data);
+    } else {
+      skipFully(spans, off - zinfo.compressedStart(a), data);
+      copy(spans, out, size, data);
+    }
+    return new ExtractStats(spans.fetched, a, b, size);
+  }
+
+  private static void skipFully(InputStream in, long n, FileMetadata f) throws IOException {
+    long left = n;
+    while (left > 0) {
+      long k = in.skip(left);
+      if (k <= 0) {
+        throw new EOFException("layer data ends before the start of '" + f.name() + "'");
+      }
+      left -= k;
+    }
+  }
+
+  private static void copy(InputStream in, OutputStream out, long size, FileMetadata f) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    long left = size;
+    while (left > 0) {
+      int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+      if (n < 0) {
+        throw new EOFException("layer data ends " + left + " bytes before the end of '" + f.name() + "'");
+      }
+      out.write(buf, 0, n);
+      left -= n;
+    }
+  }
+
+  /**
+   * The compressed bytes of spans a..b as one stream, each span verified before any of its bytes are served.
+   * Neighbouring spans share a byte when a checkpoint has pending bits; it is served once.
+   */
+  private final class SpanStream extends InputStream {
+    private final int last;
+    private final List<byte[]> prefetched = new ArrayList<>();
+    private int next;
+    private byte[] cur = new byte[0];
+    private int curPos;
+    private long servedUpTo;
+    long fetched;
+
+    SpanStream(int first, int last) throws IOException {
+      this.last = last;
+      this.next = first;
+      this.servedUpTo = zinfo.compressedStart(first);
+      long total = zinfo.compressedEnd(last) - zinfo.compressedStart(first);
+      if (total <= VERIFY_FIRST_LIMIT) {
+        for (int i = first; i <= last; i++) {
+          prefetched.add(fetch(i));
+        }
+      }
+    }
+
+    private byte[] fetch(int span) throws IOException {
+      long start = zinfo.compressedStart(span);
+      long end = zinfo.compressedEnd(span);
+      if (end < start || end - start > Integer.MAX_VALUE - 16) {
+        throw new IOException("span " + span + " has an unusable compressed range " + start + "-" + end);
+      }
+      byte[] bytes = source.read(start, (int) (end - start));
+      fetched += bytes.length;
+      MessageDigest md = Digest.sha256();
+      String actual = "sha256:" + java.util.HexFormat.of().formatHex(md.digest(bytes));
+      String expected = ztoc.compressionInfo().spanDigests().get(span);
+      if (!actual.equals(expected)) {
+        throw new SpanDigestException(span, start, end, expected, actual);
+      }
+      return bytes;
+    }
+
+    private boolean advance() throws IOException {
+      while (curPos >= cur.length) {
+        if (next > last) {
+          return false;
+        }
+        long start = zinfo.compressedStart(next);
+        byte[] bytes = prefetched.isEmpty() ? fetch(next) : prefetched.remove(0);
+        next++;
+        cur = bytes;
+        curPos = (int) Math.max(0, servedUpTo - start); // skip the byte shared with the previous span
+        servedUpTo = Math.max(servedUpTo, start + bytes.length);
+      }
+      return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return advance() ? cur[curPos++] & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] dst, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (!advance()) {
+        return -1;
+      }
+      int n = Math.min(len, cur.length - curPos);
+      System.arraycopy(cur, curPos, dst, off, n);
+      curPos += n;
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      if (n <= 0 || !advance()) {
+        return 0;
+      }
+      int k = (int) Math.min(n, cur.length - curPos);
+      curPos += k;
+      return k;
+    }
+  }
+}
