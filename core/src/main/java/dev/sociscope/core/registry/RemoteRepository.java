@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.Headers;
@@ -42,20 +44,29 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
   private final Cancellation cancel;
   private final HttpUrl base;
 
+  /** Where each blob's ranged reads end up after redirects (e.g. pre-signed storage URLs), reused (spec 6.4). */
+  private final Map<Digest, HttpUrl> blobLocations;
+
   RemoteRepository(RegistryClient client, ImageReference reference) {
-    this(client, reference, Cancellation.NONE);
+    this(client, reference, Cancellation.NONE, new ConcurrentHashMap<>());
   }
 
-  private RemoteRepository(RegistryClient client, ImageReference reference, Cancellation cancel) {
+  private RemoteRepository(RegistryClient client, ImageReference reference, Cancellation cancel,
+      Map<Digest, HttpUrl> blobLocations) {
     this.client = client;
     this.reference = reference;
     this.cancel = cancel;
     this.base = client.baseUrl(reference.apiHost());
+    this.blobLocations = blobLocations;
   }
 
   /** The same repository, with every operation stopped by {@code cancellation}. */
   public RemoteRepository withCancellation(Cancellation cancellation) {
-    return new RemoteRepository(client, reference, cancellation);
+    return new RemoteRepository(client, reference, cancellation, blobLocations);
+  }
+
+  Map<Digest, HttpUrl> blobLocations() {
+    return blobLocations;
   }
 
   public ImageReference reference() {
