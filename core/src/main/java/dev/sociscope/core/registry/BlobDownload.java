@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  */
 final class BlobDownload {
   private static final Logger LOG = LoggerFactory.getLogger(BlobDownload.class);
-  private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
+  private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d{1,18})-(\\d{1,18})/(\\d{1,18}|\\*)");
 
   private BlobDownload() {}
+  // Content-Range numbers are limited to 18 digits, so parsing them cannot overflow a long.
 
   static InputStream open(RemoteRepository repo, Digest digest) throws IOException {
     return new ResumingStream(repo, digest, 0, -1, true);

@@ -161,7 +161,7 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
       String length = r.header("Content-Length");
       if (digest != null && length != null) {
         return Optional.of(new ManifestHead(parseDigest(digest, action), stripParameters(r.header("Content-Type")),
-            Long.parseLong(length)));
+            parseLength(length, action)));
       }
     }
     Optional<OciDocument> m = findManifest(ref);
@@ -261,7 +261,7 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
       if (length == null) {
         return BlobDownload.sizeByRangedGet(this, digest);
       }
-      return Optional.of(Long.parseLong(length));
+      return Optional.of(parseLength(length, action));
     }
   }
 
@@ -356,6 +356,18 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
     } catch (IllegalArgumentException e) {
       throw new RegistryException("Tried to " + action + " but '" + text + "' is not a sha256 digest");
     }
+  }
+
+  static long parseLength(String value, String action) throws RegistryException {
+    try {
+      long n = Long.parseLong(value.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new RegistryException("Tried to " + action + " but the registry sent Content-Length '" + value + "'");
   }
 
   static String stripParameters(String contentType) {
