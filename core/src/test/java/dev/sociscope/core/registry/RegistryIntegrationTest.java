@@ -191,6 +191,10 @@ class RegistryIntegrationTest {
 
     target.deleteManifest(m.digest());
     assertThat(target.findManifest(m.digest().toString())).isEmpty();
+    target.deleteBlob(m.config().digest());
+    assertThat(target.hasBlob(m.config().digest())).isFalse();
+    assertThatThrownBy(() -> target.deleteBlob(m.config().digest())).isInstanceOf(NotFoundException.class)
+        .hasMessageContaining(m.config().digest().toString());
   }
 
   @Test
