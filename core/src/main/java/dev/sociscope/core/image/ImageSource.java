@@ -1,5 +1,6 @@
 package dev.sociscope.core.image;
 
+import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.registry.NotFoundException;
@@ -45,6 +46,18 @@ public interface ImageSource extends Closeable {
     }
   }
 
+  /**
+   * Several ranges of one blob, in the order asked. Registries get one multi-range request where they support it
+   * (spec 6.4); other sources read range by range.
+   */
+  default java.util.List<byte[]> readBlobRanges(Digest digest, java.util.List<ByteRange> ranges) throws IOException {
+    java.util.List<byte[]> out = new java.util.ArrayList<>();
+    for (ByteRange r : ranges) {
+      out.add(readBlobRange(digest, r.offset(), Math.toIntExact(r.length())));
+    }
+    return out;
+  }
+
   default byte[] readBlob(Digest digest) throws IOException {
     try (InputStream in = openBlob(digest)) {
       byte[] bytes = in.readAllBytes();
@@ -57,6 +70,12 @@ public interface ImageSource extends Closeable {
 
   /** The tags (names) this source knows, in the source's order. */
   List<String> tags() throws IOException;
+
+  /**
+   * Descriptors of manifests whose {@code subject} is {@code subject}, filtered by {@code artifactType} when not
+   * null (registries: referrers API, else the {@code sha256-<hex>} fallback tag; disk: a scan).
+   */
+  List<Descriptor> referrers(Digest subject, String artifactType) throws IOException;
 
   @Override
   default void close() throws IOException {}

@@ -60,10 +60,26 @@ public final class RegistryAuthenticator {
   private final Map<Set<String>, Set<String>> extraScopes = new ConcurrentHashMap<>();
 
   public RegistryAuthenticator(CredentialProvider credentials, TokenCaller caller, Clock clock, String clientId) {
-    this.credentials = credentials;
+    this.credentials = memoize(credentials);
     this.caller = caller;
     this.clock = clock;
     this.clientId = clientId;
+  }
+
+  /**
+   * Asks the provider once per host: a Docker credential helper is a process, and Basic auth needs the
+   * credentials on every request. Failures are not remembered, so a later call can succeed.
+   */
+  private static CredentialProvider memoize(CredentialProvider provider) {
+    Map<String, Optional<Credentials>> cache = new ConcurrentHashMap<>();
+    return host -> {
+      Optional<Credentials> known = cache.get(host);
+      if (known == null) {
+        known = provider.credentialsFor(host);
+        cache.put(host, known);
+      }
+      return known;
+    };
   }
 
   /** The challenge learnt for the host, if any. */
@@ -105,7 +121,7 @@ public final class RegistryAuthenticator {
     if (chosen == null) {
       return false;
     }
-    AuthChallenge previous = challenges.put(host, chosen);
+    challenges.put(host, chosen);
     if (chosen.isBasic()) {
       Optional<Credentials> c = credentials.credentialsFor(host);
       boolean haveBasic = c.isPresent() && c.get().hasPassword();
@@ -113,18 +129,15 @@ public final class RegistryAuthenticator {
       return haveBasic && (sentAuthorization == null || !sentAuthorization.startsWith("Basic "));
     }
     Set<String> need = Scopes.normalize(scopes);
-    boolean newScopes = false;
     if (!chosen.scopes().isEmpty() && !Scopes.covers(withExtras(need), chosen.scopes())) {
       Set<String> extra = new LinkedHashSet<>(extraScopes.getOrDefault(need, Set.of()));
       extra.addAll(chosen.scopes());
       extraScopes.put(need, Scopes.normalize(extra));
-      newScopes = true;
     }
     if (sentAuthorization != null && sentAuthorization.startsWith("Bearer ")) {
+      // The token was refused (revoked, expired early, or too narrow): forget it. The caller retries once only.
       String sent = sentAuthorization.substring("Bearer ".length());
       tokens.entrySet().removeIf(e -> e.getValue().value().equals(sent));
-      // Same challenge, same scopes and a fresh token refused: another try would be refused too.
-      return newScopes || previous == null || !previous.equals(chosen);
     }
     return true;
   }
