@@ -193,6 +193,43 @@ class RegistryFaultTest {
   }
 
   @Test
+  void rangeReadsReuseTheStorageUrlAndReResolveWhenItExpires() throws Exception {
+    try (MockWebServer storage = new MockWebServer()) {
+      storage.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      RemoteRepository r = client.repository(ImageReference.parse("localhost:" + server.getPort() + "/team/app:1"));
+      server.enqueue(new MockResponse().setResponseCode(307).addHeader("Location", storage.url("/b?sig=1")));
+      server.enqueue(new MockResponse().setResponseCode(307).addHeader("Location", storage.url("/b?sig=2")));
+      storage.setDispatcher(new Dispatcher() {
+        int calls;
+
+        @Override
+        public synchronized MockResponse dispatch(RecordedRequest request) {
+          calls++;
+          if (calls == 3) {
+            return new MockResponse().setResponseCode(403).setBody("Request has expired");
+          }
+          String range = request.getHeader("Range");
+          int from = Integer.parseInt(range.substring(6, range.indexOf('-')));
+          int to = Integer.parseInt(range.substring(range.indexOf('-') + 1));
+          return new MockResponse().setResponseCode(206)
+              .addHeader("Content-Range", "bytes " + from + "-" + to + "/" + blob.length)
+              .setBody(buffer(Arrays.copyOfRange(blob, from, to + 1)));
+        }
+      });
+      assertThat(r.readBlobRange(blobDigest, 0, 10)).isEqualTo(Arrays.copyOfRange(blob, 0, 10));
+      assertThat(r.readBlobRange(blobDigest, 100, 10)).isEqualTo(Arrays.copyOfRange(blob, 100, 110));
+      assertThat(server.getRequestCount()).isEqualTo(1); // the second range went straight to storage
+      assertThat(r.readBlobRange(blobDigest, 200, 10)).isEqualTo(Arrays.copyOfRange(blob, 200, 210));
+      assertThat(server.getRequestCount()).isEqualTo(2); // expired URL: resolved again at the registry
+      assertThat(storage.getRequestCount()).isEqualTo(4);
+      storage.takeRequest();
+      assertThat(storage.takeRequest().getPath()).isEqualTo("/b?sig=1");
+      storage.takeRequest();
+      assertThat(storage.takeRequest().getPath()).isEqualTo("/b?sig=2");
+    }
+  }
+
+  @Test
   void cancelStopsABlockedTransferPromptly() throws Exception {
     server.enqueue(new MockResponse().setBody(buffer(blob)).throttleBody(1024, 1, TimeUnit.SECONDS));
     Cancellation cancel = new Cancellation();

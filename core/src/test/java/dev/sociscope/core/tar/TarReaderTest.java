@@ -94,6 +94,16 @@ class TarReaderTest {
   }
 
   @Test
+  void nonUtf8NamesKeepTheirRawBytes() throws IOException {
+    byte[] tar = tarOf("caf_.txt");
+    tar[3] = (byte) 0xE9; // Latin-1 e-acute: not valid UTF-8 on its own
+    retype(tar, 0, '0');
+    TarEntry e = new TarReader(new ByteArrayInputStream(tar)).next();
+    assertThat(dev.sociscope.core.ztoc.RawText.encode(e.metadata().name()))
+        .isEqualTo(new byte[] {'c', 'a', 'f', (byte) 0xE9, '.', 't', 'x', 't'});
+  }
+
+  @Test
   void paxTimesAreCutNotRounded() {
     assertThat(TarReader.parsePaxTime("1700000000.1234567899")).containsExactly(1700000000L, 123456789L);
     assertThat(TarReader.parsePaxTime("-1.5")).containsExactly(-1L, -500000000L);
