@@ -54,8 +54,9 @@ public final class LazyFileContentService implements FileContentService {
         .orElseThrow(() -> new IOException("no layer file is attached to this zTOC; use File > Attach layer file"));
     long needed = 0;
     if (file.hasData()) {
-      needed = document.spans().get(file.lastSpan()).compressedEnd()
-          - document.spans().get(file.firstSpan()).compressedStart();
+      // Span 0 is read from the start of the blob, gzip header included.
+      long start = file.firstSpan() == 0 ? 0 : document.spans().get(file.firstSpan()).compressedStart();
+      needed = document.spans().get(file.lastSpan()).compressedEnd() - start;
     }
     try (CountingSource source = new CountingSource(layer.open(), progress, needed)) {
       new LazyExtractor(document.ztoc(), source).extract(entry, out);
