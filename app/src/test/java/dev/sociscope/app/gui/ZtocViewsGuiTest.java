@@ -180,6 +180,20 @@ class ZtocViewsGuiTest {
   }
 
   @Test
+  void droppedZtocOpensWithTheDroppedLayerAndALoneLayerAttaches() {
+    Path plainZtoc = Vectors.path("ztoc/plain.tar.span-64KiB.ztoc");
+    assertThat(fx(() -> ctx.mainViewModel().drop(java.util.List.of(Vectors.path("layers/pax.tar.gz"), plainZtoc))))
+        .isTrue();
+    waitUntil("dropped zTOC", () -> ctx.workspace().document() != null);
+    assertThat(fx(() -> ctx.workspace().document().title())).isEqualTo("plain.tar.span-64KiB.ztoc");
+    assertThat(fx(() -> ctx.workspace().document().layer().orElseThrow().shortName())).isEqualTo("pax.tar.gz");
+    assertThat(fx(() -> ctx.mainViewModel().drop(java.util.List.of(Vectors.path("layers/plain.tar"))))).isTrue();
+    assertThat(fx(() -> ctx.workspace().document().layer().orElseThrow().shortName())).isEqualTo("plain.tar");
+    assertThat(fx(() -> ctx.settings().get().recentZtocs())).contains(plainZtoc.toAbsolutePath().toString());
+    assertFxThreadNeverBlocked();
+  }
+
+  @Test
   void corruptZtocShowsAnErrorDialog(FxRobot robot) throws Exception {
     Path corrupt = temp.resolve("corrupt.ztoc");
     byte[] good = Files.readAllBytes(Vectors.path("ztoc/plain.tar.span-64KiB.ztoc"));
