@@ -18,6 +18,7 @@ public final class SociscopeApp extends Application {
     BorderPane root = new BorderPane(new Label("sociscope"));
     stage.setTitle("sociscope");
     stage.setScene(new Scene(root, 1200, 800));
+    StartupSmokeTest.attach(stage);
     stage.show();
   }
 }
