@@ -18,9 +18,13 @@ case "$what" in
 esac
 
 JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+for tool in jdeps jlink jpackage jar; do
+  [ -x "$JAVA_HOME/bin/$tool" ] || { echo "build.sh: $JAVA_HOME/bin/$tool is missing; set JAVA_HOME to a full JDK 17" >&2; exit 1; }
+done
+[ -f "$JAVA_HOME/jmods/java.base.jmod" ] || { echo "build.sh: $JAVA_HOME/jmods is missing (Debian: openjdk-17-jdk-headless)" >&2; exit 1; }
 target=installers/target
 jar=app/target/sociscope.jar
-log() { echo "build.sh: $*"; }
+log() { echo "build.sh: [${SECONDS}s] $*"; }
 
 # 1. The app jar and its libraries (app/target/lib), rebuilt when a source or pom is newer than the jar.
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml core/pom.xml app/pom.xml core/src/main app/src/main -newer "$jar" -type f | head -1)" ]; then
