@@ -20,7 +20,9 @@ for tool in apt-get dpkg-deb fakeroot xvfb-run xauth; do
   command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install fakeroot xvfb xauth)"
 done
 
-installers/build.sh deb
+# gzip instead of dpkg-deb's default xz: the package is 7% larger and builds about five times faster (for the check
+# only; release builds keep xz).
+DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip} installers/build.sh deb
 deb=$(ls installers/target/sociscope_*.deb)
 log "package $deb: $(du -h "$deb" | cut -f1); runtime $(du -sh installers/target/runtime | cut -f1)"
 
