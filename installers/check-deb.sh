@@ -28,9 +28,9 @@ log "package $deb: $(du -h "$deb" | cut -f1); runtime $(du -sh installers/target
 
 # A leftover install from an interrupted run would hide problems of this build.
 if dpkg-query -W -f='${Status}' sociscope 2>/dev/null | grep -q "ok installed"; then
-  apt-get remove -y -qq sociscope >/dev/null
+  apt-get purge -y -qq sociscope >/dev/null
 fi
-uninstall() { dpkg-query -W sociscope >/dev/null 2>&1 && apt-get remove -y -qq sociscope >/dev/null 2>&1 || true; }
+uninstall() { dpkg-query -W sociscope >/dev/null 2>&1 && apt-get purge -y -qq sociscope >/dev/null 2>&1 || true; }
 trap uninstall EXIT
 
 # Its dependencies (GTK, xdg-utils...) come from the archive; fetch the package lists if they are missing or stale.
@@ -71,7 +71,7 @@ measure() {
 measure "installed app" sociscope
 measure "java -jar" java -jar app/target/sociscope.jar
 
-apt-get remove -y -qq sociscope >/dev/null
+apt-get purge -y -qq sociscope >/dev/null
 trap - EXIT
 [ ! -e /usr/bin/sociscope ] || fail "/usr/bin/sociscope is left after removal"
 [ ! -e /opt/sociscope/bin/sociscope ] || fail "/opt/sociscope is left after removal"
