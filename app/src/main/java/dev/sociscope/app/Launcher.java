@@ -2,6 +2,10 @@ package dev.sociscope.app;
 
 import dev.sociscope.app.cli.SociscopeCommand;
 import dev.sociscope.app.gui.SociscopeApp;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Entry point of {@code sociscope.jar}: with no arguments it opens the desktop inspector, with arguments it runs the
@@ -11,10 +15,32 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
-    if (args.length == 0) {
+    if (opensGui(args)) {
       SociscopeApp.launchGui(args);
       return;
     }
     System.exit(SociscopeCommand.run(args));
+  }
+
+  /**
+   * No arguments, or just one existing {@code .ztoc} file: what a desktop shell passes when the user opens a zTOC from
+   * the file manager (the installers register the file type). The GUI finds the file in its parameters.
+   */
+  static boolean opensGui(String[] args) {
+    if (args.length == 0) {
+      return true;
+    }
+    return args.length == 1 && isZtocFile(args[0]);
+  }
+
+  private static boolean isZtocFile(String arg) {
+    if (!arg.toLowerCase(Locale.ROOT).endsWith(".ztoc")) {
+      return false;
+    }
+    try {
+      return Files.isRegularFile(Path.of(arg));
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 }

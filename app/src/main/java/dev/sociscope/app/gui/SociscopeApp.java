@@ -27,6 +27,7 @@ public final class SociscopeApp extends Application {
     Path configDir = SettingsStore.defaultDirectory();
     context = new AppContext(stage, new SettingsStore(configDir), defaultServices(configDir));
     context.installUncaughtExceptionHandler();
+    StartupSmokeTest.attach(stage);
     context.show(true);
   }
 }
