@@ -1,0 +1,433 @@
+package dev.sociscope.core.workflow;
+
+import dev.sociscope.core.extract.ExtractStats;
+import dev.sociscope.core.extract.LazyExtractor;
+import dev.sociscope.core.extract.NotRegularFileException;
+import dev.sociscope.core.gzip.GzipInflater;
+import dev.sociscope.core.image.BlobContent;
+import dev.sociscope.core.image.ImageSource;
+import dev.sociscope.core.oci.Descriptor;
+import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.soci.SociIndex;
+import dev.sociscope.core.soci.ZtocDescriptor;
+import dev.sociscope.core.tar.TarEntry;
+import dev.sociscope.core.tar.TarReader;
+import dev.sociscope.core.ztoc.EntryType;
+import dev.sociscope.core.ztoc.FileMetadata;
+import dev.sociscope.core.ztoc.Ztoc;
+import dev.sociscope.core.ztoc.ZtocFormatException;
+import dev.sociscope.core.ztoc.ZtocReader;
+import java.io.BufferedInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The files of one platform image, read remotely (spec 6): the tree comes from the zTOCs alone (merged bottom-up
+ * with OCI whiteouts applied, or per layer), single files are read with range requests through the
+ * {@link LazyExtractor} (span digests verified). Layers without a zTOC are streamed and their cost is reported.
+ *
+ * <p>Not thread-safe; one instance per task.
+ */
+public final class ImageFiles {
+  private static final String WHITEOUT = ".wh.";
+  private static final String OPAQUE = ".wh..wh..opq";
+
+  private final ImageSource source;
+  private final PlatformManifest manifest;
+  private final SociIndex index;
+  private final ZtocCache cache;
+  private final List<Layer> layers = new ArrayList<>();
+
+  /** A layer of the image with its zTOC (when indexed) and entries (when known). */
+  public static final class Layer {
+    private final int position;
+    private final Descriptor descriptor;
+    private final ZtocDescriptor ztocDescriptor;
+    private Ztoc ztoc;
+    private List<FileMetadata> entries;
+    private long scanCost;
+
+    Layer(int position, Descriptor descriptor, ZtocDescriptor ztocDescriptor) {
+      this.position = position;
+      this.descriptor = descriptor;
+      this.ztocDescriptor = ztocDescriptor;
+    }
+
+    public int position() {
+      return position;
+    }
+
+    public Descriptor descriptor() {
+      return descriptor;
+    }
+
+    public boolean indexed() {
+      return ztocDescriptor != null;
+    }
+
+    /** The zTOC descriptor, or null. */
+    public ZtocDescriptor ztocDescriptor() {
+      return ztocDescriptor;
+    }
+
+    /** Compressed bytes streamed to list this unindexed layer (0 for indexed layers or before a scan). */
+    public long scanCost() {
+      return scanCost;
+    }
+  }
+
+  /**
+   * @param index the SOCI index to use; null to read every layer by streaming
+   * @param cache where fetched zTOCs are kept (digest-addressed); may be null
+   */
+  public ImageFiles(ImageSource source, PlatformManifest manifest, SociIndex index, ZtocCache cache) {
+    this.source = source;
+    this.manifest = manifest;
+    this.index = index;
+    this.cache = cache;
+    List<Descriptor> ls = manifest.manifest().manifest().layers();
+    for (int i = 0; i < ls.size(); i++) {
+      Descriptor d = ls.get(i);
+      ZtocDescriptor z = index == null ? null : index.ztocFor(d.digest()).orElse(null);
+      layers.add(new Layer(i, d, z));
+    }
+  }
+
+  public PlatformManifest manifest() {
+    return manifest;
+  }
+
+  public List<Layer> layers() {
+    return List.copyOf(layers);
+  }
+
+  /** The layer with this digest (a prefix of the hex part is accepted when unique). */
+  public Layer layer(String digestOrPrefix) {
+    String want = digestOrPrefix.startsWith("sha256:") ? digestOrPrefix.substring(7) : digestOrPrefix;
+    Layer found = null;
+    for (Layer l : layers) {
+      if (l.descriptor.digest().hex().startsWith(want)) {
+        if (found != null && !found.descriptor.digest().equals(l.descriptor.digest())) {
+          throw new IllegalArgumentException("layer digest prefix '" + digestOrPrefix + "' is ambiguous");
+        }
+        found = l;
+      }
+    }
+    if (found == null || want.isEmpty()) {
+      throw new IllegalArgumentException("no layer " + digestOrPrefix + " in image manifest "
+          + manifest.manifest().digest());
+    }
+    return found;
+  }
+
+  /** The zTOC of an indexed layer (fetched once, digest verified, kept in the cache). */
+  public Ztoc ztoc(Layer layer) throws IOException {
+    if (!layer.indexed()) {
+      throw new IllegalArgumentException("layer " + layer.descriptor.digest() + " has no zTOC");
+    }
+    if (layer.ztoc == null) {
+      Digest d = layer.ztocDescriptor.ztocDigest();
+      byte[] bytes;
+      if (cache != null && cache.store().hasBlob(d)) {
+        bytes = cache.read(d);
+      } else {
+        bytes = source.readBlob(d);
+        if (!Digest.of(bytes).equals(d)) {
+          throw new IOException("zTOC " + d + " does not match its digest");
+        }
+        if (cache != null) {
+          cache.store().putBlob(d, BlobContent.ofBytes(bytes));
+        }
+      }
+      try {
+        layer.ztoc = ZtocReader.read(bytes);
+      } catch (ZtocFormatException e) {
+        throw new IOException("zTOC " + d + " of layer " + layer.descriptor.digest() + " is unreadable: "
+            + e.getMessage(), e);
+      }
+    }
+    return layer.ztoc;
+  }
+
+  /**
+   * The tar entries of a layer: from its zTOC, or, when {@code scan} is true, by streaming an unindexed layer
+   * (its cost is kept in {@link Layer#scanCost()}). Empty for unindexed layers without {@code scan}.
+   */
+  public Optional<List<FileMetadata>> entries(Layer layer, boolean scan) throws IOException {
+    if (layer.entries != null) {
+      return Optional.of(layer.entries);
+    }
+    if (layer.indexed()) {
+      layer.entries = ztoc(layer).files();
+    } else if (scan) {
+      layer.entries = scanLayer(layer);
+    }
+    return Optional.ofNullable(layer.entries);
+  }
+
+  private List<FileMetadata> scanLayer(Layer layer) throws IOException {
+    try (InputStream raw = source.openBlob(layer.descriptor.digest());
+        SociCreator.CountingStream counted = new SociCreator.CountingStream(raw, n -> { })) {
+      List<FileMetadata> out = new ArrayList<>();
+      TarReader reader = new TarReader(decompressed(counted));
+      for (TarEntry e = reader.next(); e != null; e = reader.next()) {
+        out.add(e.metadata());
+      }
+      counted.transferTo(OutputStream.nullOutputStream()); // verify the blob digest
+      layer.scanCost = counted.count();
+      return out;
+    }
+  }
+
+  private static InputStream decompressed(InputStream in) throws IOException {
+    BufferedInputStream peek = new BufferedInputStream(in, 1 << 16);
+    peek.mark(2);
+    int b0 = peek.read();
+    int b1 = peek.read();
+    peek.reset();
+    return b0 == 0x1f && b1 == 0x8b ? GzipInflater.gzip(peek) : peek;
+  }
+
+  /**
+   * The merged file tree: layers applied bottom-up, a layer's whiteouts removing lower-layer paths before its own
+   * entries are added, parents without entries synthesised. Unindexed layers are included only with {@code scan}.
+   *
+   * @return path to entry, sorted by path; the root is not included
+   */
+  public TreeMap<String, FileEntry> tree(boolean scan) throws IOException {
+    TreeMap<String, FileEntry> tree = new TreeMap<>();
+    for (Layer layer : layers) {
+      Optional<List<FileMetadata>> entries = entries(layer, scan);
+      if (entries.isEmpty()) {
+        continue;
+      }
+      for (FileMetadata f : entries.get()) { // whiteouts hide lower layers only
+        String path = LazyExtractor.normalize(f.name());
+        String base = baseName(path);
+        String parent = parentOf(path);
+        if (base.equals(OPAQUE)) {
+          removeChildren(tree, parent);
+        } else if (base.startsWith(WHITEOUT)) {
+          String victim = join(parent, base.substring(WHITEOUT.length()));
+          tree.remove(victim);
+          removeChildren(tree, victim);
+        }
+      }
+      for (FileMetadata f : entries.get()) {
+        String path = LazyExtractor.normalize(f.name());
+        if (path.isEmpty() || baseName(path).startsWith(WHITEOUT)) {
+          continue;
+        }
+        FileEntry old = tree.get(path);
+        if (old != null && old.isDirectory() && f.type() != EntryType.DIR) {
+          removeChildren(tree, path); // a file replacing a directory hides its contents
+        }
+        tree.put(path, new FileEntry(path, f, layer.position, layer.descriptor.digest()));
+        addParents(tree, path);
+      }
+    }
+    return tree;
+  }
+
+  /** The entries of one layer as stored (whiteout files included), cleaned paths, later duplicates winning. */
+  public TreeMap<String, FileEntry> layerTree(Layer layer, boolean scan) throws IOException {
+    TreeMap<String, FileEntry> tree = new TreeMap<>();
+    Optional<List<FileMetadata>> entries = entries(layer, scan);
+    if (entries.isEmpty()) {
+      return tree;
+    }
+    for (FileMetadata f : entries.get()) {
+      String path = LazyExtractor.normalize(f.name());
+      if (!path.isEmpty()) {
+        tree.put(path, new FileEntry(path, f, layer.position, layer.descriptor.digest()));
+        addParents(tree, path);
+      }
+    }
+    return tree;
+  }
+
+  /**
+   * What {@code ls PATH} shows: the children of a directory, or the entry itself for anything else.
+   *
+   * @throws FileNotFoundException when the path does not exist in the tree
+   */
+  public static List<FileEntry> list(TreeMap<String, FileEntry> tree, String path) throws FileNotFoundException {
+    String p = LazyExtractor.normalize(path);
+    if (!p.isEmpty()) {
+      FileEntry e = tree.get(p);
+      if (e == null) {
+        throw new FileNotFoundException("'" + path + "' does not exist in the image");
+      }
+      if (!e.isDirectory()) {
+        return List.of(e);
+      }
+    }
+    List<FileEntry> out = new ArrayList<>();
+    String prefix = p.isEmpty() ? "" : p + "/";
+    for (Map.Entry<String, FileEntry> e : tree.tailMap(prefix, true).entrySet()) {
+      String k = e.getKey();
+      if (!k.startsWith(prefix)) {
+        break;
+      }
+      if (!k.equals(p) && k.indexOf('/', prefix.length()) < 0) {
+        out.add(e.getValue());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads one file: looks for it top-down (whiteouts and opaque directories of upper layers hide it), then reads it
+   * lazily from an indexed layer or by streaming an unindexed one.
+   */
+  public ReadStats read(String path, OutputStream out) throws IOException {
+    long started = System.nanoTime();
+    String p = LazyExtractor.normalize(path);
+    if (p.isEmpty()) {
+      throw new NotRegularFileException("'" + path + "' is the root directory, not a regular file");
+    }
+    long scanned = 0;
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      Layer layer = layers.get(i);
+      List<FileMetadata> entries = entries(layer, true).orElseThrow();
+      scanned += layer.scanCost;
+      FileMetadata found = null;
+      boolean hidden = false;
+      for (FileMetadata f : entries) {
+        String name = LazyExtractor.normalize(f.name());
+        if (name.equals(p)) {
+          found = f;
+        } else if (hides(name, p)) {
+          hidden = true;
+        }
+      }
+      if (found != null) {
+        return layer.indexed()
+            ? readLazily(layer, found, p, out, started, scanned)
+            : readStreaming(layer, entries, found, p, out, started, scanned);
+      }
+      if (hidden) {
+        break;
+      }
+    }
+    throw new FileNotFoundException("'" + path + "' does not exist in the image");
+  }
+
+  /** Whether the entry {@code name} (a whiteout or opaque marker) hides {@code path} of lower layers. */
+  private static boolean hides(String name, String path) {
+    String base = baseName(name);
+    String parent = parentOf(name);
+    if (base.equals(OPAQUE)) {
+      return parent.isEmpty() || path.startsWith(parent + "/");
+    }
+    if (base.startsWith(WHITEOUT)) {
+      String victim = join(parent, base.substring(WHITEOUT.length()));
+      return path.equals(victim) || path.startsWith(victim + "/");
+    }
+    return false;
+  }
+
+  private ReadStats readLazily(Layer layer, FileMetadata entry, String p, OutputStream out, long started,
+      long scanned) throws IOException {
+    Ztoc z = ztoc(layer);
+    BlobRangeSource ranges = new BlobRangeSource(source, layer.descriptor.digest(), layer.descriptor.size());
+    LazyExtractor extractor;
+    try {
+      extractor = new LazyExtractor(z, ranges);
+    } catch (ZtocFormatException e) {
+      throw new IOException("zTOC of layer " + layer.descriptor.digest() + ": " + e.getMessage(), e);
+    }
+    ExtractStats s = extractor.extract(entry, out);
+    long estimate = z.uncompressedArchiveSize() == 0 ? 0
+        : (long) ((double) s.bytesWritten() * z.compressedArchiveSize() / z.uncompressedArchiveSize());
+    long spanSize = layer.ztocDescriptor.spanSize();
+    return new ReadStats(p, layer.descriptor.digest(), true, s.bytesWritten(), ranges.bytesFetched() + scanned,
+        ranges.requests(), s.spansTouched(), s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
+        estimate, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private ReadStats readStreaming(Layer layer, List<FileMetadata> entries, FileMetadata entry, String p,
+      OutputStream out, long started, long scanned) throws IOException {
+    FileMetadata data = entry;
+    for (int hops = 0; data.type() == EntryType.HARDLINK; hops++) {
+      String target = LazyExtractor.normalize(data.linkname());
+      FileMetadata next = null;
+      for (FileMetadata f : entries) {
+        if (f.uncompressedOffset() >= data.uncompressedOffset()) {
+          break;
+        }
+        if (LazyExtractor.normalize(f.name()).equals(target)) {
+          next = f;
+        }
+      }
+      if (next == null || hops > 64) {
+        throw new IOException("hardlink '" + data.name() + "' points to '" + data.linkname()
+            + "', which is not in this layer");
+      }
+      data = next;
+    }
+    if (data.type() != EntryType.REG) {
+      throw new NotRegularFileException("'" + data.name() + "' is a " + data.type().wireName()
+          + (data.type() == EntryType.SYMLINK ? " to '" + data.linkname() + "'" : "") + ", not a regular file");
+    }
+    long fetched;
+    try (InputStream raw = source.openBlob(layer.descriptor.digest());
+        SociCreator.CountingStream counted = new SociCreator.CountingStream(raw, n -> { })) {
+      InputStream tar = decompressed(counted);
+      tar.skipNBytes(data.uncompressedOffset());
+      long left = data.uncompressedSize();
+      byte[] buf = new byte[1 << 16];
+      while (left > 0) {
+        int n = tar.read(buf, 0, (int) Math.min(buf.length, left));
+        if (n < 0) {
+          throw new IOException("layer " + layer.descriptor.digest() + " ends inside '" + data.name() + "'");
+        }
+        out.write(buf, 0, n);
+        left -= n;
+      }
+      fetched = counted.count();
+    }
+    return new ReadStats(p, layer.descriptor.digest(), false, data.uncompressedSize(), fetched + scanned, 2, 0, -1,
+        -1, 0, layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static void removeChildren(TreeMap<String, FileEntry> tree, String dir) {
+    if (dir.isEmpty()) {
+      tree.clear();
+      return;
+    }
+    tree.subMap(dir + "/", true, dir + "0", false).clear(); // '0' follows '/' in UTF-16 order
+  }
+
+  private static void addParents(TreeMap<String, FileEntry> tree, String path) {
+    String parent = parentOf(path);
+    while (!parent.isEmpty() && !tree.containsKey(parent)) {
+      FileMetadata dir = new FileMetadata(parent + "/", EntryType.DIR, 0, 0, "", 040755, 0, 0, "", "", "", 0, 0,
+          List.of());
+      tree.put(parent, new FileEntry(parent, dir, -1, null));
+      parent = parentOf(parent);
+    }
+  }
+
+  private static String baseName(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+
+  private static String parentOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  private static String join(String parent, String name) {
+    return parent.isEmpty() ? name : parent + "/" + name;
+  }
+}
