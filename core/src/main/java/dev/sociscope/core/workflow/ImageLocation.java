@@ -38,20 +38,32 @@ public record ImageLocation(Store store, String reference, ImageReference regist
   /** Parses {@code text}; registry references are opened through {@code client}. */
   public static ImageLocation parse(String text, RegistryClient client) throws IOException {
     if (text.startsWith("oci:")) {
-      String rest = text.substring(4);
-      String tag = "latest";
-      int colon = rest.lastIndexOf(':');
-      if (colon > 0 && !rest.substring(colon + 1).contains("/")) {
-        tag = rest.substring(colon + 1);
-        rest = rest.substring(0, colon);
-      }
-      if (rest.isEmpty()) {
-        throw new IllegalArgumentException("'" + text + "': expected oci:DIR or oci:DIR:TAG");
-      }
-      return new ImageLocation(new LayoutAdapter(LayoutStore.open(Path.of(rest))), tag, null);
+      String[] dirAndRef = splitLayout(text);
+      return new ImageLocation(new LayoutAdapter(LayoutStore.open(Path.of(dirAndRef[0]))), dirAndRef[1], null);
     }
     ImageReference ref = ImageReference.parse(text);
     return new ImageLocation(new RemoteAdapter(client.repository(ref)), ref.manifestReference(), ref);
+  }
+
+  /** {@code oci:DIR}, {@code oci:DIR:TAG} or {@code oci:DIR@sha256:HEX} to {DIR, TAG or digest}. */
+  static String[] splitLayout(String text) {
+    String rest = text.substring(4);
+    String ref = "latest";
+    int at = rest.lastIndexOf("@sha256:");
+    if (at > 0) {
+      ref = rest.substring(at + 1);
+      rest = rest.substring(0, at);
+    } else {
+      int colon = rest.lastIndexOf(':');
+      if (colon > 0 && !rest.substring(colon + 1).contains("/")) {
+        ref = rest.substring(colon + 1);
+        rest = rest.substring(0, colon);
+      }
+    }
+    if (rest.isEmpty() || ref.isEmpty()) {
+      throw new IllegalArgumentException("'" + text + "': expected oci:DIR, oci:DIR:TAG or oci:DIR@sha256:...");
+    }
+    return new String[] {rest, ref};
   }
 
   /**
@@ -59,14 +71,9 @@ public record ImageLocation(Store store, String reference, ImageReference regist
    */
   public static ImageLocation parseForWriting(String text, RegistryClient client) throws IOException {
     if (text.startsWith("oci:")) {
-      String rest = text.substring(4);
-      String tag = "latest";
-      int colon = rest.lastIndexOf(':');
-      if (colon > 0 && !rest.substring(colon + 1).contains("/")) {
-        tag = rest.substring(colon + 1);
-        rest = rest.substring(0, colon);
-      }
-      return new ImageLocation(new LayoutAdapter(LayoutStore.openOrCreate(Path.of(rest))), tag, null);
+      String[] dirAndRef = splitLayout(text);
+      return new ImageLocation(new LayoutAdapter(LayoutStore.openOrCreate(Path.of(dirAndRef[0]))), dirAndRef[1],
+          null);
     }
     return parse(text, client);
   }
