@@ -8,6 +8,7 @@ import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.oci.OciJson;
 import dev.sociscope.core.oci.Platform;
 import dev.sociscope.core.registry.RegistryException;
+import dev.sociscope.core.soci.SociEnabledIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +64,15 @@ public final class ImageResolver {
       throw new RegistryException(top.digest() + " is a " + top.mediaType() + ", not an image or image index");
     }
     for (Descriptor d : top.index().manifests()) {
-      if (!d.artifactType().isEmpty() || !(d.mediaType().isEmpty() || MediaType.isManifest(d.mediaType()))) {
+      if (!d.artifactType().isEmpty() || SociEnabledIndex.isSociIndexEntry(d)
+          || !(d.mediaType().isEmpty() || MediaType.isManifest(d.mediaType()))) {
         continue;
       }
       if (!selection.accepts(d.platform())) {
         continue;
       }
       var doc = source.findManifest(d.digest().toString());
-      if (doc.isEmpty() || !doc.get().isManifest()) {
+      if (doc.isEmpty() || !doc.get().isManifest() || MediaType.isSociIndex(doc.get().manifest().config().mediaType())) {
         continue;
       }
       out.add(new PlatformManifest(d.platform(), doc.get(), d));

@@ -1,0 +1,124 @@
+package dev.sociscope.core.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.registry.RegistryClient;
+import dev.sociscope.core.soci.SociIndexOptions;
+import dev.sociscope.core.soci.SociVersion;
+import dev.sociscope.core.testing.GoldenImage;
+import dev.sociscope.core.testing.LocalRegistry;
+import dev.sociscope.core.testing.TestImages;
+import dev.sociscope.core.testing.Vectors;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** convert to a registry and to layouts; create/ls/get on layouts. */
+class ConvertAndLayoutTest {
+  static LocalRegistry registry;
+  static SociService service;
+  static Path tmp;
+  static final SociIndexOptions GOLDEN = SociIndexOptions.defaults(SociVersion.V2).withSpanSize(1 << 20)
+      .withMinLayerSize(0).withBuildToolIdentifier("oracle");
+
+  @BeforeAll
+  static void start(@TempDir Path dir) throws Exception {
+    tmp = dir;
+    registry = LocalRegistry.start();
+    service = new SociService(RegistryClient.builder().build(), new ZtocCache(dir.resolve("cache")), 2);
+  }
+
+  @AfterAll
+  static void stop() {
+    registry.close();
+  }
+
+  @Test
+  void convertOfTheGoldenImageWritesUpstreamBytesIntoALayout() throws Exception {
+    Path src = tmp.resolve("golden-src");
+    GoldenImage.writeLayout(src, "v1");
+    Path dst = tmp.resolve("golden-dst");
+    ConvertResult r = service.convert("oci:" + src + ":v1", "oci:" + dst + ":soci",
+        ImageResolver.PlatformSelection.DEFAULT, GOLDEN, false, null, null);
+    assertThat(r.conversion().indexBytes()).isEqualTo(Vectors.bytes("index/convert-image-index.json"));
+    assertThat(r.indexes().get(0).build().bytes()).isEqualTo(Vectors.bytes("index/index-v2.json"));
+    LayoutStore out = LayoutStore.open(dst);
+    assertThat(out.readBlob(Digest.of(Vectors.bytes("index/convert-image-manifest.json"))))
+        .isEqualTo(Vectors.bytes("index/convert-image-manifest.json"));
+    for (String layer : GoldenImage.LAYERS) {
+      assertThat(out.hasBlob(Digest.of(Vectors.bytes("layers/" + layer)))).isTrue();
+      assertThat(out.hasBlob(Digest.of(Vectors.bytes("ztoc/" + layer + ".span-1MiB.ztoc")))).isTrue();
+    }
+    Discovery d = service.discover("oci:" + dst + ":soci", ImageResolver.PlatformSelection.ALL);
+    assertThat(d.isSociEnabled()).isTrue();
+    assertThat(d.platforms()).hasSize(1);
+    assertThat(d.allIndexes()).singleElement().satisfies(f -> {
+      assertThat(f.version()).isEqualTo(SociVersion.V2);
+      assertThat(f.via()).isEqualTo(FoundIndex.Via.MANIFEST_ANNOTATION);
+      assertThat(f.usable()).isTrue();
+    });
+    ImageFiles files = service.files("oci:" + dst + ":soci", ImageResolver.PlatformSelection.DEFAULT, null);
+    ByteArrayOutputStream out1 = new ByteArrayOutputStream();
+    files.read("mm/text.txt", out1);
+    assertThat(out1.toByteArray()).isEqualTo(GoldenImage.fileFromLayer("multimember.tar.gz", "mm/text.txt"));
+  }
+
+  @Test
+  void createPushLsAndGetOnALayout() throws Exception {
+    Path layout = tmp.resolve("layout-v1");
+    Digest image = GoldenImage.writeLayout(layout, "v1");
+    String ref = "oci:" + layout + ":v1";
+    SociService.CreateOutcome o = service.create(ref, SociService.CreateRequest.defaults()
+        .withOptions(GOLDEN.withVersion(SociVersion.V1)).pushing(true), null, null);
+    assertThat(o.created().get(0).build().bytes()).isEqualTo(Vectors.bytes("index/index-v1.json"));
+    assertThat(LayoutStore.open(layout).tags()).contains("v1", "sha256-" + image.hex());
+    Discovery d = service.discover(ref, ImageResolver.PlatformSelection.ALL);
+    assertThat(d.allIndexes()).extracting(f -> f.descriptor().digest())
+        .containsExactly(o.created().get(0).build().digest());
+    ImageFiles files = service.files(ref, ImageResolver.PlatformSelection.ALL, null);
+    assertThat(ImageFiles.list(files.tree(false), "plain")).extracting(FileEntry::name).contains("text.txt", "sym");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ReadStats s = files.read("./plain/random.bin", out);
+    assertThat(out.toByteArray()).isEqualTo(GoldenImage.fileFromLayer("plain.tar", "plain/random.bin"));
+    assertThat(s.lazy()).isTrue();
+    assertThat(s.bytesFetched()).isLessThan(s.layerSize());
+
+    // Removing the index unlists it and deletes it; the image stays.
+    List<IndexRemover.Removed> removed = service.remove(ref, ImageResolver.PlatformSelection.ALL, List.of());
+    assertThat(removed).hasSize(1);
+    assertThat(service.discover(ref, ImageResolver.PlatformSelection.ALL).allIndexes()).isEmpty();
+    assertThat(LayoutStore.open(layout).tags()).containsExactly("v1");
+  }
+
+  @Test
+  void convertedMultiPlatformImageSurvivesSkopeoCopyAll() throws Exception {
+    TestImages.BuiltImage multi = TestImages.multiPlatform(tmp.resolve("multi"), "v1",
+        List.of("linux/amd64", "linux/arm64"));
+    TestImages.push(multi, registry, "multi/app:v1");
+    ConvertResult r = service.convert(registry.ref("multi/app:v1"), registry.ref("multi/app:soci"),
+        ImageResolver.PlatformSelection.ALL, GOLDEN, false, null, null);
+    assertThat(r.indexes()).hasSize(2);
+    TestImages.run("skopeo", "copy", "--all", "--quiet", "--src-tls-verify=false", "--dest-tls-verify=false",
+        "docker://" + registry.ref("multi/app:soci"), "docker://" + registry.ref("copied/app:soci"));
+    Discovery d = service.discover(registry.ref("copied/app:soci"), ImageResolver.PlatformSelection.ALL);
+    assertThat(d.isSociEnabled()).as("%s", new String(d.top().bytes(), StandardCharsets.UTF_8)).isTrue();
+    assertThat(d.platforms()).hasSize(2);
+    for (Discovery.PlatformIndexes p : d.platforms()) {
+      assertThat(p.indexes()).singleElement().satisfies(f -> {
+        assertThat(f.version()).isEqualTo(SociVersion.V2);
+        assertThat(f.usable()).as("%s", f.problem()).isTrue();
+      });
+      ImageFiles files = service.files(registry.ref("copied/app:soci"),
+          ImageResolver.PlatformSelection.of(List.of(p.manifest().platform())), null);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      files.read("/etc/platform", out);
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(p.manifest().platformText() + "\n");
+    }
+  }
+}
