@@ -53,7 +53,14 @@ final class LsCommand implements Callable<Integer> {
         }
       }
     }
-    List<FileEntry> entries = recursive ? below(tree, path) : ImageFiles.list(tree, path);
+    List<FileEntry> entries;
+    try {
+      entries = recursive ? below(tree, path) : ImageFiles.list(tree, path);
+    } catch (java.io.FileNotFoundException e) {
+      long unindexed = files.layers().stream().filter(l -> !l.indexed()).count();
+      throw new java.io.FileNotFoundException(e.getMessage() + (scan || unindexed == 0 ? ""
+          : " (as far as the zTOCs tell; " + unindexed + " layer(s) have no zTOC: use --scan)"));
+    }
     if (json) {
       ArrayNode arr = Json.array();
       for (FileEntry e : entries) {
