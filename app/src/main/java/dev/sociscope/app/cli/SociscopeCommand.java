@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Inspect, build and use SOCI (Seekable OCI) indexes of container images.",
     subcommands = {ZtocCommand.class, IndexCommand.class, CreateCommand.class, ConvertCommand.class,
-        LsCommand.class, GetCommand.class, CommandLine.HelpCommand.class})
+        LsCommand.class, GetCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SociscopeCommand implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_USER_ERROR = 1;

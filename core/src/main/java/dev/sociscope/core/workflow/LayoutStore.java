@@ -268,6 +268,18 @@ public final class LayoutStore implements ImageSource, ImageTarget {
     // Nothing is held open between calls.
   }
 
+  /** Deletes a folder tree (temporary folders of our own). */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
   @Override
   public String toString() {
     return describe();
