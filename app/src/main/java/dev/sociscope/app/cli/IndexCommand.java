@@ -8,7 +8,7 @@ import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.soci.SociIndex;
 import dev.sociscope.core.workflow.Discovery;
 import dev.sociscope.core.workflow.FoundIndex;
-import dev.sociscope.core.workflow.ImageLocation;
+import dev.sociscope.core.workflow.OpenedImage;
 import dev.sociscope.core.workflow.IndexRemover;
 import dev.sociscope.core.workflow.LayerStatus;
 import dev.sociscope.core.workflow.SociDiscoverer;
@@ -129,7 +129,7 @@ public final class IndexCommand implements Runnable {
         out.println(json ? Json.write(Json.MAPPER.readTree(doc.bytes())) : pretty(doc));
         return 0;
       }
-      ImageLocation loc = soci.open(target);
+      OpenedImage loc = soci.open(target);
       OciDocument doc = loc.store().manifest(loc.reference());
       if (doc.isManifest()
           && dev.sociscope.core.soci.SociVersion.fromArtifactType(doc.manifest().config().mediaType()) != null) {

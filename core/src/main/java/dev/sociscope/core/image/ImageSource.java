@@ -1,5 +1,6 @@
 package dev.sociscope.core.image;
 
+import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.registry.NotFoundException;
@@ -57,6 +58,12 @@ public interface ImageSource extends Closeable {
 
   /** The tags (names) this source knows, in the source's order. */
   List<String> tags() throws IOException;
+
+  /**
+   * Descriptors of manifests whose {@code subject} is {@code subject}, filtered by {@code artifactType} when not
+   * null (registries: referrers API, else the {@code sha256-<hex>} fallback tag; disk: a scan).
+   */
+  List<Descriptor> referrers(Digest subject, String artifactType) throws IOException;
 
   @Override
   default void close() throws IOException {}

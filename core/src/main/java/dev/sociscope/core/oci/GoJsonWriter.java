@@ -1,5 +1,6 @@
 package dev.sociscope.core.oci;
 
+import dev.sociscope.core.json.GoJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -16,11 +17,11 @@ import java.util.Map;
  * <p>String escaping, for {@code "oracle <>&'\"\\/\t\u0001é\u2028😀"}:
  * <pre>{@code "oracle \u003c\u003e\u0026'\"\\/\t\u0001é\u2028😀"}</pre>
  * {@code \b} and {@code \f} are written short, as Go 1.22+ does. A lone UTF-16 surrogate (which Java strings can
- * hold but UTF-8 cannot) is written as U+FFFD, which is what Go's decoder makes of a lone {@code \ud800} escape.
+ * hold but UTF-8 cannot) stands for a byte of invalid UTF-8 and is written as {@code \ufffd}, as Go writes invalid
+ * UTF-8 (string quoting is {@link GoJson}'s). {@link OciJson} never produces lone surrogates
+ * when reading: like Go's decoder it turns them into U+FFFD, which is then written raw.
  */
 public final class GoJsonWriter {
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
   /** One entry per open object/array: true while no member has been written yet. */
   private final Deque<Boolean> first = new ArrayDeque<>();
@@ -160,81 +161,9 @@ public final class GoJsonWriter {
   }
 
   private void writeQuoted(String s) {
-    out.write('"');
-    int i = 0;
-    while (i < s.length()) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      if (cp < 0x80) {
-        writeAsciiChar(cp);
-      } else if (cp == 0x2028 || cp == 0x2029) {
-        writeAscii(cp == 0x2028 ? "\\u2028" : "\\u2029");
-      } else if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
-        writeUtf8(0xFFFD);
-      } else {
-        writeUtf8(cp);
-      }
-    }
-    out.write('"');
-  }
-
-  private void writeAsciiChar(int c) {
-    switch (c) {
-      case '"':
-        writeAscii("\\\"");
-        return;
-      case '\\':
-        writeAscii("\\\\");
-        return;
-      case '\n':
-        writeAscii("\\n");
-        return;
-      case '\r':
-        writeAscii("\\r");
-        return;
-      case '\t':
-        writeAscii("\\t");
-        return;
-      case '\b':
-        writeAscii("\\b");
-        return;
-      case '\f':
-        writeAscii("\\f");
-        return;
-      case '<':
-      case '>':
-      case '&':
-        writeUnicodeEscape(c);
-        return;
-      default:
-        if (c < 0x20) {
-          writeUnicodeEscape(c);
-        } else {
-          out.write(c);
-        }
-    }
-  }
-
-  private void writeUnicodeEscape(int c) {
-    writeAscii("\\u00");
-    out.write(HEX[c >> 4]);
-    out.write(HEX[c & 0xF]);
-  }
-
-  private void writeUtf8(int cp) {
-    if (cp < 0x800) {
-      out.write(0xC0 | (cp >> 6));
-      out.write(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out.write(0xE0 | (cp >> 12));
-      out.write(0x80 | ((cp >> 6) & 0x3F));
-      out.write(0x80 | (cp & 0x3F));
-    } else {
-      out.write(0xF0 | (cp >> 18));
-      out.write(0x80 | ((cp >> 12) & 0x3F));
-      out.write(0x80 | ((cp >> 6) & 0x3F));
-      out.write(0x80 | (cp & 0x3F));
-    }
+    // GoJson escapes every lone surrogate, so its result is well-formed UTF-16 and encodes losslessly.
+    byte[] quoted = GoJson.quote(s).getBytes(StandardCharsets.UTF_8);
+    out.write(quoted, 0, quoted.length);
   }
 
   private void writeAscii(String s) {

@@ -19,7 +19,7 @@ public final class OciDocument {
     INDEX,
     /** OCI image manifest or Docker v2 schema 2 manifest (SOCI index manifests too): {@link #manifest()}. */
     MANIFEST,
-    /** Legacy OCI artifact manifest ({@code blobs} instead of {@code layers}); only {@link #json()} is available. */
+    /** Legacy OCI artifact manifest ({@code blobs} instead of {@code layers}): {@link #artifactManifest()}. */
     ARTIFACT_MANIFEST
   }
 
@@ -30,9 +30,12 @@ public final class OciDocument {
   private final JsonNode json;
   private final ImageManifest manifest;
   private final ImageIndex index;
+  private final ArtifactManifest artifactManifest;
+  private final String contentType;
 
-  private OciDocument(byte[] bytes, String mediaType, Kind kind, JsonNode json, ImageManifest manifest,
-      ImageIndex index) {
+  private OciDocument(byte[] bytes, String contentType, String mediaType, Kind kind, JsonNode json,
+      ImageManifest manifest, ImageIndex index) throws OciFormatException {
+    this.contentType = contentType;
     this.bytes = bytes;
     this.digest = Digest.of(bytes);
     this.mediaType = mediaType;
@@ -40,6 +43,7 @@ public final class OciDocument {
     this.json = json;
     this.manifest = manifest;
     this.index = index;
+    this.artifactManifest = kind == Kind.ARTIFACT_MANIFEST ? ArtifactManifest.from(json) : null;
   }
 
   /** Parses a document whose Content-Type is unknown. */
@@ -69,14 +73,34 @@ public final class OciDocument {
         : isDocumentType(headerType) ? headerType
         : inferType(tree);
     Kind kind = kindOf(effective, tree);
+    final OciDocument doc;
     switch (kind) {
       case INDEX:
-        return new OciDocument(copy, effective, kind, tree, null, OciJson.indexFrom(tree, "image index"));
+        doc = new OciDocument(copy, headerType, effective, kind, tree, null,
+            OciJson.indexFrom(tree, "image index"));
+        break;
       case MANIFEST:
-        return new OciDocument(copy, effective, kind, tree, OciJson.manifestFrom(tree, "image manifest"), null);
+        doc = new OciDocument(copy, headerType, effective, kind, tree,
+            OciJson.manifestFrom(tree, "image manifest"), null);
+        break;
       default:
-        return new OciDocument(copy, effective, kind, tree, null, null);
+        doc = new OciDocument(copy, headerType, effective, kind, tree, null, null);
+        break;
     }
+    return doc;
+  }
+
+  /**
+   * A warning when the body's {@code mediaType} and the Content-Type it was served with disagree (spec 7.5 says
+   * they should match), else empty. Generic content types ({@code application/json}, octet-stream) never warn.
+   */
+  public java.util.Optional<String> mediaTypeMismatch() {
+    String body = json.path("mediaType").isTextual() ? json.get("mediaType").textValue() : "";
+    if (body.isEmpty() || contentType == null || !isDocumentType(contentType) || body.equals(contentType)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("manifest " + digest + " says mediaType " + body + " but was served as "
+        + contentType);
   }
 
   private static boolean isDocumentType(String type) {
@@ -167,6 +191,14 @@ public final class OciDocument {
       throw new IllegalStateException("document " + digest + " is a " + kind + ", not an index");
     }
     return index;
+  }
+
+  /** The legacy artifact manifest (read-only display); throws {@link IllegalStateException} for other kinds. */
+  public ArtifactManifest artifactManifest() {
+    if (kind != Kind.ARTIFACT_MANIFEST) {
+      throw new IllegalStateException("document " + digest + " is a " + kind + ", not an artifact manifest");
+    }
+    return artifactManifest;
   }
 
   /** {@code {mediaType, digest, size}} of this document, e.g. for a {@code subject}. */

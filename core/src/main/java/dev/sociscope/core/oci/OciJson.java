@@ -49,7 +49,7 @@ public final class OciJson {
     }
     JsonNode tree;
     try {
-      tree = MAPPER.readTree(GoUtf8.decode(bytes));
+      tree = MAPPER.readTree(GoUtf8.fixSurrogateEscapes(GoUtf8.decode(bytes)));
     } catch (JsonProcessingException e) {
       throw new OciFormatException(what + ": not valid JSON: " + e.getOriginalMessage(), e);
     } catch (RuntimeException e) {
@@ -286,7 +286,7 @@ public final class OciJson {
     if (!v.isTextual()) {
       throw new OciFormatException(where + "." + field + ": expected a string, got " + kind(v));
     }
-    return v.textValue();
+    return GoUtf8.replaceLoneSurrogates(v.textValue());
   }
 
   private static long longValue(JsonNode node, String field, String where) throws OciFormatException {
@@ -325,7 +325,7 @@ public final class OciJson {
       if (item.isNull()) {
         out.add("");
       } else if (item.isTextual()) {
-        out.add(item.textValue());
+        out.add(GoUtf8.replaceLoneSurrogates(item.textValue()));
       } else {
         throw new OciFormatException(where + "." + field + "[" + i + "]: expected a string, got " + kind(item));
       }
@@ -348,10 +348,11 @@ public final class OciJson {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode value = e.getValue();
+      String key = GoUtf8.replaceLoneSurrogates(e.getKey());
       if (value.isNull()) {
-        out.put(e.getKey(), "");
+        out.put(key, "");
       } else if (value.isTextual()) {
-        out.put(e.getKey(), value.textValue());
+        out.put(key, GoUtf8.replaceLoneSurrogates(value.textValue()));
       } else {
         throw new OciFormatException(
             where + "." + field + "[\"" + e.getKey() + "\"]: expected a string, got " + kind(value));
@@ -407,7 +408,8 @@ public final class OciJson {
     return out;
   }
 
-  static String kind(JsonNode node) {
+  /** A short description of a JSON value for error messages, e.g. {@code string "12"}. */
+  public static String kind(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "nothing";
     }

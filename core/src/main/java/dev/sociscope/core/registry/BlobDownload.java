@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +20,10 @@ import org.slf4j.LoggerFactory;
  */
 final class BlobDownload {
   private static final Logger LOG = LoggerFactory.getLogger(BlobDownload.class);
-  private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
+  private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d{1,18})-(\\d{1,18})/(\\d{1,18}|\\*)");
 
   private BlobDownload() {}
+  // Content-Range numbers are limited to 18 digits, so parsing them cannot overflow a long.
 
   static InputStream open(RemoteRepository repo, Digest digest) throws IOException {
     return new ResumingStream(repo, digest, 0, -1, true);
@@ -92,9 +94,30 @@ final class BlobDownload {
       if (ranged) {
         headers.add("Range", "bytes=" + position + "-" + (end >= 0 ? Long.toString(end - 1) : ""));
       }
-      RegistryRequest req = RegistryRequest.get(repo.url("blobs", digest.toString()), repo.pull(), action)
-          .withHeaders(headers.build());
-      Response r = repo.client().send(req, repo.cancellation());
+      HttpUrl registryUrl = repo.url("blobs", digest.toString());
+      // Ranged reads go straight to the blob's final location once a redirect revealed it (spec 6.4).
+      HttpUrl cached = ranged ? repo.blobLocations().get(digest) : null;
+      Response r;
+      if (cached != null) {
+        r = repo.client().send(RegistryRequest.get(cached, repo.pull(), action).withHeaders(headers.build()),
+            repo.cancellation());
+        if (r.code() == 401 || r.code() == 403 || r.code() == 404) {
+          // A pre-signed URL expired: go back to the registry for a fresh one.
+          r.close();
+          repo.blobLocations().remove(digest, cached);
+          cached = null;
+        }
+      } else {
+        r = null;
+      }
+      if (cached == null) {
+        r = repo.client().send(RegistryRequest.get(registryUrl, repo.pull(), action).withHeaders(headers.build()),
+            repo.cancellation());
+        HttpUrl finalUrl = r.request().url();
+        if (ranged && r.isSuccessful() && !finalUrl.equals(registryUrl)) {
+          repo.blobLocations().put(digest, finalUrl);
+        }
+      }
       try {
         if (r.code() == 416) {
           throw new RegistryException("Tried to " + action + " but the range is beyond the end of the blob (HTTP 416"

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 final class BlobUploader {
   private static final Logger LOG = LoggerFactory.getLogger(BlobUploader.class);
   private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
-  private static final Pattern RANGE = Pattern.compile("(?:bytes=)?(\\d+)-(\\d+)");
+  private static final Pattern RANGE = Pattern.compile("(?:bytes=)?(\\d{1,18})-(\\d{1,18})");
 
   private final RemoteRepository repo;
   private final RegistryClient client;

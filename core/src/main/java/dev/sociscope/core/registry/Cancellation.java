@@ -36,7 +36,15 @@ public final class Cancellation {
     }
   }
 
+  /**
+   * Tracks a call until this token is cancelled. Calls stay registered after their headers arrive, because the body
+   * is still being read; cancelling a finished call is harmless, and one operation makes a bounded number of calls.
+   */
   void register(Call call) {
+    if (this == NONE) {
+      return;
+    }
+    active.removeIf(Call::isCanceled);
     active.add(call);
     if (cancelled) {
       call.cancel();

@@ -141,7 +141,15 @@ public final class RegistryClient {
    * offer it (then this throws with "catalog not available").
    */
   public List<String> catalog(String apiHost, Cancellation cancel) throws IOException {
+    return catalog(apiHost, 0, cancel);
+  }
+
+  /** As {@link #catalog(String, Cancellation)}, asking for pages of {@code pageSize} entries when positive. */
+  public List<String> catalog(String apiHost, int pageSize, Cancellation cancel) throws IOException {
     HttpUrl url = baseUrl(apiHost).resolve("/v2/_catalog");
+    if (pageSize > 0) {
+      url = url.newBuilder().addQueryParameter("n", Integer.toString(pageSize)).build();
+    }
     String action = "list the repositories (catalog) of " + apiHost;
     List<String> all = new ArrayList<>();
     Set<HttpUrl> seen = new HashSet<>();
@@ -234,12 +242,11 @@ public final class RegistryClient {
     try {
       return call.execute();
     } catch (IOException e) {
+      cancel.unregister(call);
       if (cancel.isCancelled()) {
         throw new CancelledException("HTTP " + request.method() + " " + safeUrl(request.url()));
       }
       throw e;
-    } finally {
-      cancel.unregister(call);
     }
   }
 

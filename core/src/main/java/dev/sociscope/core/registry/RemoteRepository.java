@@ -6,6 +6,7 @@ import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.image.ImageTarget;
 import dev.sociscope.core.image.PushedManifest;
+import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.registry.auth.Scopes;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.Headers;
@@ -41,20 +44,29 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
   private final Cancellation cancel;
   private final HttpUrl base;
 
+  /** Where each blob's ranged reads end up after redirects (e.g. pre-signed storage URLs), reused (spec 6.4). */
+  private final Map<Digest, HttpUrl> blobLocations;
+
   RemoteRepository(RegistryClient client, ImageReference reference) {
-    this(client, reference, Cancellation.NONE);
+    this(client, reference, Cancellation.NONE, new ConcurrentHashMap<>());
   }
 
-  private RemoteRepository(RegistryClient client, ImageReference reference, Cancellation cancel) {
+  private RemoteRepository(RegistryClient client, ImageReference reference, Cancellation cancel,
+      Map<Digest, HttpUrl> blobLocations) {
     this.client = client;
     this.reference = reference;
     this.cancel = cancel;
     this.base = client.baseUrl(reference.apiHost());
+    this.blobLocations = blobLocations;
   }
 
   /** The same repository, with every operation stopped by {@code cancellation}. */
   public RemoteRepository withCancellation(Cancellation cancellation) {
-    return new RemoteRepository(client, reference, cancellation);
+    return new RemoteRepository(client, reference, cancellation, blobLocations);
+  }
+
+  Map<Digest, HttpUrl> blobLocations() {
+    return blobLocations;
   }
 
   public ImageReference reference() {
@@ -149,7 +161,7 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
       String length = r.header("Content-Length");
       if (digest != null && length != null) {
         return Optional.of(new ManifestHead(parseDigest(digest, action), stripParameters(r.header("Content-Type")),
-            Long.parseLong(length)));
+            parseLength(length, action)));
       }
     }
     Optional<OciDocument> m = findManifest(ref);
@@ -249,7 +261,7 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
       if (length == null) {
         return BlobDownload.sizeByRangedGet(this, digest);
       }
-      return Optional.of(Long.parseLong(length));
+      return Optional.of(parseLength(length, action));
     }
   }
 
@@ -271,6 +283,17 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
    */
   public boolean mountOrUpload(Digest digest, String fromRepository, BlobContent content) throws IOException {
     return new BlobUploader(this).upload(digest, content, fromRepository);
+  }
+
+  // ---- referrers -----------------------------------------------------------------------------------------------
+
+  /**
+   * Manifests that name {@code subject} as their subject, optionally only those of one artifact type: the
+   * referrers API first, then the fallback tag {@code sha256-<hex>} when the API is missing (spec 2.5, 7.9).
+   */
+  @Override
+  public List<Descriptor> referrers(Digest subject, String artifactType) throws IOException {
+    return new ReferrersLister(this).list(subject, artifactType);
   }
 
   // ---- tags -----------------------------------------------------------------------------------------------------
@@ -333,6 +356,18 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
     } catch (IllegalArgumentException e) {
       throw new RegistryException("Tried to " + action + " but '" + text + "' is not a sha256 digest");
     }
+  }
+
+  static long parseLength(String value, String action) throws RegistryException {
+    try {
+      long n = Long.parseLong(value.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new RegistryException("Tried to " + action + " but the registry sent Content-Length '" + value + "'");
   }
 
   static String stripParameters(String contentType) {

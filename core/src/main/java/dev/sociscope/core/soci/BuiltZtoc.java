@@ -1,6 +1,8 @@
 package dev.sociscope.core.soci;
 
 import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.ztoc.FileMetadata;
+import dev.sociscope.core.ztoc.Ztoc;
 import java.util.Objects;
 
 /**
@@ -19,6 +21,24 @@ public record BuiltZtoc(Digest digest, long size, boolean hasXattrs, boolean has
     if (size < 0) {
       throw new IllegalArgumentException("zTOC size must not be negative: " + size);
     }
+  }
+
+  /** Name suffix of an opaque-directory whiteout entry. */
+  public static final String OPAQUE_WHITEOUT_SUFFIX = ".wh..wh..opq";
+
+  /**
+   * The facts of a zTOC and its serialized blob.
+   *
+   * @param blob the zTOC as stored (its digest and length are used)
+   */
+  public static BuiltZtoc of(Ztoc ztoc, byte[] blob, boolean alreadyExisted) {
+    boolean xattrs = false;
+    boolean opaque = false;
+    for (FileMetadata file : ztoc.files()) {
+      xattrs |= !file.xattrs().isEmpty();
+      opaque |= file.name().endsWith(OPAQUE_WHITEOUT_SUFFIX);
+    }
+    return new BuiltZtoc(Digest.of(blob), blob.length, xattrs, opaque, alreadyExisted);
   }
 
   /** Whether the {@code xattr} optimisation may mark this layer {@code disable-xattrs: "true"} (spec 2.2). */

@@ -109,6 +109,38 @@ public record SociIndex(SociVersion version, ImageManifest manifest, List<ZtocDe
     return Long.parseLong(text);
   }
 
+  /** Whether a manifest is a SOCI index manifest (v1 or v2), judged by {@code config.mediaType}. */
+  public static boolean isSociIndex(ImageManifest manifest) {
+    return SociVersion.fromArtifactType(manifest.config().mediaType()) != null;
+  }
+
+  /**
+   * The v1 SOCI indexes among manifests (e.g. all manifests of an OCI layout) whose {@code subject} is the given
+   * image manifest (spec 8.1). Manifests that are not SOCI indexes, or cannot be read as one, are skipped.
+   */
+  public static List<OciDocument> v1IndexesFor(Digest imageManifest, Iterable<OciDocument> manifests) {
+    List<OciDocument> out = new ArrayList<>();
+    for (OciDocument doc : manifests) {
+      if (!doc.isManifest() || !isSociIndex(doc.manifest())) {
+        continue;
+      }
+      Descriptor subject = doc.manifest().subject();
+      if (SociVersion.V1.artifactType().equals(doc.manifest().config().mediaType()) && subject != null
+          && subject.digest().equals(imageManifest)) {
+        out.add(doc);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the received bytes are exactly what the runtime re-encodes them to (spec 2.3). When false, the runtime
+   * fails with "unable to store index in local store" and the image is not lazily loaded.
+   */
+  public static boolean isCanonical(OciDocument received) throws OciFormatException {
+    return java.util.Arrays.equals(from(received).canonicalBytes(), received.bytes());
+  }
+
   /** The zTOC for an image layer. As in the runtime's map, a later duplicate wins. */
   public Optional<ZtocDescriptor> ztocFor(Digest layerDigest) {
     ZtocDescriptor found = null;

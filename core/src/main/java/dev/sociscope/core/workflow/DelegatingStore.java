@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-/** Joins a source and a target of the same place into one {@link ImageLocation.Store}. */
-class DelegatingStore implements ImageLocation.Store {
+/** Joins a source and a target of the same place into one {@link OpenedImage.Store}. */
+class DelegatingStore implements OpenedImage.Store {
   private final ImageSource source;
   private final ImageTarget target;
 
@@ -48,6 +48,11 @@ class DelegatingStore implements ImageLocation.Store {
   @Override
   public List<String> tags() throws IOException {
     return source.tags();
+  }
+
+  @Override
+  public List<dev.sociscope.core.oci.Descriptor> referrers(Digest subject, String artifactType) throws IOException {
+    return source.referrers(subject, artifactType);
   }
 
   @Override

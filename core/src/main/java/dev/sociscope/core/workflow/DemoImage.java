@@ -1,6 +1,7 @@
 package dev.sociscope.core.workflow;
 
 import dev.sociscope.core.image.BlobContent;
+import dev.sociscope.core.layout.OciLayout;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.ImageManifest;
@@ -68,7 +69,7 @@ public final class DemoImage {
 
   /** Writes (or rewrites) the demo layout into {@code folder}; the same bytes every time. */
   public static Result write(Path folder) throws IOException {
-    LayoutStore store = LayoutStore.openOrCreate(folder);
+    OciLayout store = OciLayout.openOrCreate(folder);
     List<Descriptor> layers = new ArrayList<>();
     List<String> diffIds = new ArrayList<>();
     for (byte[] tar : List.of(baseLayer(), dataLayer(), appLayer())) {
@@ -109,7 +110,15 @@ public final class DemoImage {
     } catch (SociBuildException e) {
       throw new IOException("demo image: " + e.getMessage(), e);
     } finally {
-      LayoutStore.deleteTree(cacheDir);
+      deleteTree(cacheDir);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 

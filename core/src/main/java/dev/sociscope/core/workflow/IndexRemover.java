@@ -25,7 +25,7 @@ public final class IndexRemover {
 
   private IndexRemover() {}
 
-  public static List<Removed> remove(ImageLocation.Store store, Digest subject, List<Digest> indexes)
+  public static List<Removed> remove(OpenedImage.Store store, Digest subject, List<Digest> indexes)
       throws IOException {
     String tag = ReferrersIndex.fallbackTag(subject);
     Optional<OciDocument> current = store.findManifest(tag);
@@ -66,7 +66,7 @@ public final class IndexRemover {
     return out;
   }
 
-  private static void tryDelete(ImageLocation.Store store, Digest d) {
+  private static void tryDelete(OpenedImage.Store store, Digest d) {
     try {
       deleteManifest(store, d);
     } catch (IOException ignored) {
@@ -74,11 +74,11 @@ public final class IndexRemover {
     }
   }
 
-  static void deleteManifest(ImageLocation.Store store, Digest d) throws IOException {
-    if (store instanceof ImageLocation.RemoteAdapter) {
-      ((ImageLocation.RemoteAdapter) store).repo.deleteManifest(d);
-    } else if (store instanceof ImageLocation.LayoutAdapter) {
-      ((ImageLocation.LayoutAdapter) store).layout.deleteManifest(d);
+  static void deleteManifest(OpenedImage.Store store, Digest d) throws IOException {
+    if (store instanceof OpenedImage.Remote) {
+      ((OpenedImage.Remote) store).repo.deleteManifest(d);
+    } else if (store instanceof OpenedImage.Layout) {
+      ((OpenedImage.Layout) store).layout.removeManifest(d);
     } else {
       throw new IOException("cannot delete from " + store.describe());
     }

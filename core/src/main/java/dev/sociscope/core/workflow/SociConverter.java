@@ -37,7 +37,7 @@ public final class SociConverter {
     this.listener = listener == null ? CreateListener.NONE : listener;
   }
 
-  public ConvertResult convert(ImageLocation src, ImageLocation dst, ImageResolver.PlatformSelection selection,
+  public ConvertResult convert(OpenedImage src, OpenedImage dst, ImageResolver.PlatformSelection selection,
       SociIndexOptions options, boolean force) throws IOException, SociBuildException {
     if (!dst.isTagged()) {
       throw new IllegalArgumentException("the destination of convert must be a tag, not a digest: " + dst.display());
@@ -80,9 +80,9 @@ public final class SociConverter {
     return new ConvertResult(dst.display(), result, built, skipped);
   }
 
-  private void write(ImageLocation src, ImageLocation dst, List<PlatformManifest> available,
+  private void write(OpenedImage src, OpenedImage dst, List<PlatformManifest> available,
       List<CreatedIndex> built, SociConvert.Result result) throws IOException {
-    ImageLocation.Store out = dst.store();
+    OpenedImage.Store out = dst.store();
     Set<Digest> done = new HashSet<>();
     for (PlatformManifest pm : available) {
       List<Descriptor> blobs = new ArrayList<>();
@@ -123,7 +123,7 @@ public final class SociConverter {
     listener.message("converted image " + dst.display() + " -> " + result.indexDigest());
   }
 
-  private void copyBlob(ImageLocation src, ImageLocation dst, Descriptor b) throws IOException {
+  private void copyBlob(OpenedImage src, OpenedImage dst, Descriptor b) throws IOException {
     if (dst.store().hasBlob(b.digest())) {
       return;
     }

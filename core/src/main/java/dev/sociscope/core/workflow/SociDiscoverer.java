@@ -73,20 +73,12 @@ public final class SociDiscoverer {
   }
 
   /**
-   * The referrers of a manifest that are SOCI indexes, from the fallback tag {@code sha256-<hex>} (the CNCF
-   * registry and OCI layouts have no referrers API).
+   * The referrers of a manifest that are SOCI indexes (v1 or v2 artifact type): the referrers API, else the
+   * {@code sha256-<hex>} fallback tag for registries; a scan of the manifests for layouts.
    */
   public static List<Descriptor> referrers(ImageSource source, Digest subject) throws IOException {
-    Optional<OciDocument> fallback = source.findManifest(ReferrersIndex.fallbackTag(subject));
-    if (fallback.isEmpty()) {
-      return List.of();
-    }
-    if (!fallback.get().isIndex()) {
-      throw new RegistryException("The fallback tag " + source.describe() + ":" + ReferrersIndex.fallbackTag(subject)
-          + " holds a " + fallback.get().mediaType() + ", not an image index of referrers");
-    }
     List<Descriptor> out = new ArrayList<>();
-    for (Descriptor d : ReferrersIndex.of(fallback.get().index()).referrers()) {
+    for (Descriptor d : source.referrers(subject, null)) {
       if (MediaType.isSociIndex(d.artifactType())) {
         out.add(d);
       }

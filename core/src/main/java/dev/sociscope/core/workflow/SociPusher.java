@@ -32,7 +32,7 @@ public final class SociPusher {
     this.listener = listener == null ? CreateListener.NONE : listener;
   }
 
-  public PushResult push(CreatedIndex created, ImageLocation.Store target) throws IOException {
+  public PushResult push(CreatedIndex created, OpenedImage.Store target) throws IOException {
     OciDocument doc = created.document();
     if (created.build().index().version() != SociVersion.V1) {
       throw new IllegalArgumentException("only v1 indexes are pushed as referrers; v2 indexes travel inside a"
@@ -67,7 +67,7 @@ public final class SociPusher {
   }
 
   /** Adds {@code referrer} to the fallback tag's index; returns whether the tag was written. */
-  static boolean updateFallbackTag(ImageLocation.Store target, Digest subject, Descriptor referrer,
+  static boolean updateFallbackTag(OpenedImage.Store target, Digest subject, Descriptor referrer,
       List<String> warnings) throws IOException {
     String tag = ReferrersIndex.fallbackTag(subject);
     Optional<OciDocument> current = target.findManifest(tag);
@@ -92,8 +92,8 @@ public final class SociPusher {
     }
     target.putManifest(index, tag);
     if (current.isPresent() && !current.get().digest().equals(index.digest())
-        && target instanceof ImageLocation.RemoteAdapter) {
-      RemoteRepository repo = ((ImageLocation.RemoteAdapter) target).repo;
+        && target instanceof OpenedImage.Remote) {
+      RemoteRepository repo = ((OpenedImage.Remote) target).repo;
       try {
         repo.deleteManifest(current.get().digest()); // as oras-go does; the new index is already in place
       } catch (IOException e) {
@@ -104,7 +104,7 @@ public final class SociPusher {
     return true;
   }
 
-  private static void verify(ImageLocation.Store target, Digest subject, Digest index) throws IOException {
+  private static void verify(OpenedImage.Store target, Digest subject, Digest index) throws IOException {
     for (Descriptor d : SociDiscoverer.referrers(target, subject)) {
       if (d.digest().equals(index)) {
         return;

@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * The SOCI workflows behind one API, for the GUI and the CLI alike: discover, create (and push), convert, list and
- * read files of remote images, remove indexes. Images are named as users type them ({@link ImageLocation}):
+ * read files of remote images, remove indexes. Images are named as users type them ({@link OpenedImage}):
  * registry references or {@code oci:DIR[:TAG]} layouts.
  *
  * <pre>{@code
@@ -45,13 +45,13 @@ public final class SociService {
   }
 
   /** Opens an image location ({@code host/repo:tag}, {@code repo@sha256:...}, {@code oci:DIR[:TAG]}). */
-  public ImageLocation open(String ref) throws IOException {
-    return ImageLocation.parse(ref, client);
+  public OpenedImage open(String ref) throws IOException {
+    return OpenedImage.open(ref, client);
   }
 
   /** Finds every SOCI index of the image's selected platforms. */
   public Discovery discover(String ref, ImageResolver.PlatformSelection selection) throws IOException {
-    ImageLocation loc = open(ref);
+    OpenedImage loc = open(ref);
     return new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
   }
 
@@ -108,7 +108,7 @@ public final class SociService {
   /** {@code soci create} (+ {@code soci push} when asked) for the selected platforms of an image. */
   public CreateOutcome create(String ref, CreateRequest request, CreateListener listener, Cancellation cancel)
       throws IOException, SociBuildException {
-    ImageLocation loc = open(ref);
+    OpenedImage loc = open(ref);
     OciDocument top = loc.store().manifest(loc.reference());
     List<PlatformManifest> pms = ImageResolver.resolve(loc.store(), top, request.platforms());
     SociCreator creator = new SociCreator(loc.store(), cache, parallelism, listener, cancel);
@@ -131,8 +131,8 @@ public final class SociService {
   public ConvertResult convert(String src, String dst, ImageResolver.PlatformSelection selection,
       SociIndexOptions options, boolean force, CreateListener listener, Cancellation cancel)
       throws IOException, SociBuildException {
-    ImageLocation from = open(src);
-    ImageLocation to = ImageLocation.parseForWriting(dst, client);
+    OpenedImage from = open(src);
+    OpenedImage to = OpenedImage.openForWriting(dst, client);
     SociCreator creator = new SociCreator(from.store(), cache, parallelism, listener, cancel);
     return new SociConverter(creator, cache, listener).convert(from, to, selection, options, force);
   }
@@ -143,7 +143,7 @@ public final class SociService {
    */
   public ImageFiles files(String ref, ImageResolver.PlatformSelection selection, Digest indexDigest)
       throws IOException {
-    ImageLocation loc = open(ref);
+    OpenedImage loc = open(ref);
     Discovery d = new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
     Discovery.PlatformIndexes p = d.platforms().get(0);
     SociIndex chosen = null;
@@ -167,7 +167,7 @@ public final class SociService {
   /** Removes v1 indexes of the image's platform manifests (all of them when {@code indexes} is empty). */
   public List<IndexRemover.Removed> remove(String ref, ImageResolver.PlatformSelection selection,
       List<Digest> indexes) throws IOException {
-    ImageLocation loc = open(ref);
+    OpenedImage loc = open(ref);
     Discovery d = new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
     List<IndexRemover.Removed> out = new ArrayList<>();
     List<Digest> matched = new ArrayList<>();

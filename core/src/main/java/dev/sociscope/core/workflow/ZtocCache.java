@@ -1,6 +1,7 @@
 package dev.sociscope.core.workflow;
 
 import dev.sociscope.core.image.BlobContent;
+import dev.sociscope.core.layout.OciLayout;
 import dev.sociscope.core.oci.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +16,11 @@ import java.util.Optional;
  */
 public final class ZtocCache {
   private final Path dir;
-  private final LayoutStore store;
+  private final OciLayout store;
 
   public ZtocCache(Path dir) throws IOException {
     this.dir = dir;
-    this.store = LayoutStore.openOrCreate(dir.resolve("store"));
+    this.store = OciLayout.openOrCreate(dir.resolve("store"));
     Files.createDirectories(dir.resolve("ztoc-keys"));
   }
 
@@ -35,7 +36,7 @@ public final class ZtocCache {
   }
 
   /** The blob store (zTOCs, {@code {}}, index manifests). */
-  public LayoutStore store() {
+  public OciLayout store() {
     return store;
   }
 
@@ -61,8 +62,15 @@ public final class ZtocCache {
   /** Stores a zTOC blob and records it for the layer. */
   public void put(Digest layer, long spanSize, String buildTool, Digest ztocDigest, byte[] ztoc) throws IOException {
     store.putBlob(ztocDigest, BlobContent.ofBytes(ztoc));
-    LayoutStore.writeAtomically(keyFile(layer, spanSize, buildTool),
-        ztocDigest.toString().getBytes(StandardCharsets.UTF_8));
+    Path key = keyFile(layer, spanSize, buildTool);
+    Path tmp = Files.createTempFile(key.getParent(), ".key-", ".tmp");
+    try {
+      Files.writeString(tmp, ztocDigest.toString(), StandardCharsets.UTF_8);
+      Files.move(tmp, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 
   public byte[] read(Digest ztocDigest) throws IOException {

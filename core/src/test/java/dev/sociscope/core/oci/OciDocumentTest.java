@@ -42,6 +42,43 @@ class OciDocumentTest {
   }
 
   @Test
+  void reportsAMediaTypeThatDisagreesWithContentType() throws Exception {
+    byte[] index = utf8("{\"schemaVersion\":2,\"mediaType\":\"" + MediaType.OCI_INDEX + "\",\"manifests\":[]}");
+    assertThat(OciDocument.parse(index, MediaType.OCI_INDEX).mediaTypeMismatch()).isEmpty();
+    assertThat(OciDocument.parse(index, "application/json").mediaTypeMismatch()).isEmpty();
+    assertThat(OciDocument.parse(index, MediaType.OCI_MANIFEST).mediaTypeMismatch()).get().asString()
+        .contains("served as " + MediaType.OCI_MANIFEST);
+    assertThat(OciDocument.parse(index, MediaType.OCI_MANIFEST).isIndex()).isTrue();
+  }
+
+  @Test
+  void namesLayoutEntriesByRefName() {
+    Descriptor d = Descriptor.of(MediaType.OCI_INDEX, Digest.of(new byte[0]), 1);
+    assertThat(OciAnnotations.imageName(d)).isNull();
+    assertThat(OciAnnotations.imageName(d.withAnnotation(OciAnnotations.CONTAINERD_IMAGE_NAME, "docker.io/x:1")))
+        .isEqualTo("docker.io/x:1");
+    assertThat(OciAnnotations.imageName(d.withAnnotation(OciAnnotations.CONTAINERD_IMAGE_NAME, "docker.io/x:1")
+        .withAnnotation(OciAnnotations.REF_NAME, "latest"))).isEqualTo("latest");
+  }
+
+  @Test
+  void readsLegacyArtifactManifestsForDisplay() throws Exception {
+    byte[] legacy = utf8("{\"mediaType\":\"" + MediaType.OCI_ARTIFACT_MANIFEST + "\",\"artifactType\":\""
+        + MediaType.SOCI_INDEX_V1 + "\",\"blobs\":[{\"mediaType\":\"application/octet-stream\",\"digest\":\""
+        + D + "\",\"size\":7}],\"subject\":{\"mediaType\":\"" + MediaType.OCI_MANIFEST + "\",\"digest\":\""
+        + D + "\",\"size\":9}}");
+    OciDocument doc = OciDocument.parse(legacy);
+    assertThat(doc.kind()).isEqualTo(OciDocument.Kind.ARTIFACT_MANIFEST);
+    assertThat(doc.artifactManifest().artifactType()).isEqualTo(MediaType.SOCI_INDEX_V1);
+    assertThat(doc.artifactManifest().blobs()).singleElement().extracting(Descriptor::size).isEqualTo(7L);
+    assertThat(doc.artifactManifest().subject().size()).isEqualTo(9);
+    assertThatThrownBy(() -> dev.sociscope.core.soci.SociIndex.from(doc))
+        .isInstanceOf(OciFormatException.class).hasMessageContaining("legacy");
+    assertThatThrownBy(() -> OciDocument.parse(utf8("{\"mediaType\":\"" + MediaType.OCI_ARTIFACT_MANIFEST
+        + "\",\"blobs\":{}}"))).isInstanceOf(OciFormatException.class).hasMessageContaining("blobs");
+  }
+
+  @Test
   void keepsUnknownFieldsButDoesNotWriteThem() throws Exception {
     OciDocument doc = OciDocument.parse(utf8("{\"schemaVersion\":2,\"mediaType\":"
         + "\"application/vnd.oci.image.index.v1+json\",\"manifests\":[{\"mediaType\":\"x\",\"digest\":\"" + D

@@ -140,6 +140,9 @@ class RegistryIntegrationTest {
   void catalogFollowsRelativeLinkPages() throws IOException {
     List<String> repos = client.catalog(registry.host(), Cancellation.NONE);
     assertThat(repos).contains("team/app", "other/multi");
+    // Pages of one: the registry answers with a relative Link to the next page each time.
+    List<String> paged = client.catalog(registry.host(), 1, Cancellation.NONE);
+    assertThat(paged).isEqualTo(repos);
   }
 
   @Test

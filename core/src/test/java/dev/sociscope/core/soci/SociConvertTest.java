@@ -90,6 +90,52 @@ class SociConvertTest {
   }
 
   @Test
+  void multiPlatformDockerListRewritesEveryAvailableManifestAndAppendsIndexesInOrder() throws Exception {
+    OciDocument amd64Image = image();
+    // A Docker-typed arm64 manifest with its own annotation and an unknown member.
+    String armJson = new String(Vectors.bytes("index/image-manifest.json"), StandardCharsets.UTF_8)
+        .replace(MediaType.OCI_MANIFEST, MediaType.DOCKER_MANIFEST)
+        .replace(MediaType.OCI_CONFIG, MediaType.DOCKER_CONFIG)
+        .replace("]}", "],\"annotations\":{\"z\":\"1\",\"a\":\"2\"},\"extra\":1}");
+    OciDocument armImage = OciDocument.parse(armJson.getBytes(StandardCharsets.UTF_8));
+    assertThat(armImage.mediaType()).isEqualTo(MediaType.DOCKER_MANIFEST);
+    Platform amd64 = Platform.parse("linux/amd64");
+    Platform arm64 = Platform.parse("linux/arm64");
+    ImageIndex list = new ImageIndex(2, MediaType.DOCKER_MANIFEST_LIST, "", List.of(
+        amd64Image.descriptor().withPlatform(amd64), armImage.descriptor().withPlatform(arm64)), null, Map.of(),
+        Map.of());
+    OciDocument source = OciDocument.parse(OciJson.write(list));
+    SociIndexBuild amdIndex = v2Index(amd64Image);
+    SociIndexBuild armIndex = SociIndexBuilder.build(armImage.descriptor(), armImage.manifest().layers(),
+        V2_OPTIONS.withBuildToolIdentifier("other"), new VectorZtocs());
+
+    SociConvert.Result result = SociConvert.convertIndex(source,
+        Map.of(amd64Image.digest(), amd64Image, armImage.digest(), armImage),
+        List.of(SociConvert.PlatformIndex.of(amd64Image.digest(), amd64, amdIndex),
+            SociConvert.PlatformIndex.of(armImage.digest(), arm64, armIndex)));
+
+    List<Descriptor> entries = result.index().manifests();
+    assertThat(entries).hasSize(4);
+    assertThat(entries).extracting(Descriptor::artifactType)
+        .containsExactly("", "", MediaType.SOCI_INDEX_V2, MediaType.SOCI_INDEX_V2);
+    assertThat(entries.get(2).digest()).isEqualTo(amdIndex.digest());
+    assertThat(entries.get(3).digest()).isEqualTo(armIndex.digest());
+    assertThat(entries.get(3).platform()).isEqualTo(arm64);
+    SociConvert.RewrittenManifest armRewritten = result.manifests().get(1);
+    assertThat(text(armRewritten.bytes())).startsWith("{\"schemaVersion\":2,\"mediaType\":\""
+        + MediaType.OCI_MANIFEST + "\",\"config\":{\"mediaType\":\"" + MediaType.OCI_CONFIG + "\"")
+        .endsWith("\"annotations\":{\"a\":\"2\",\"com.amazon.soci.index-digest\":\"" + armIndex.digest()
+            + "\",\"z\":\"1\"}}")
+        .doesNotContain("extra");
+    assertThat(entries.get(1).annotations()).containsOnlyKeys("a", "z", SociAnnotations.INDEX_DIGEST);
+    assertThat(entries.get(3).annotation(SociAnnotations.IMAGE_MANIFEST_DIGEST))
+        .isEqualTo(armRewritten.digest().toString());
+    // The view reads it back per platform.
+    SociEnabledIndex view = new SociEnabledIndex(OciJson.parseIndex(result.indexBytes()));
+    assertThat(view.forPlatform(arm64).orElseThrow().imageManifest().digest()).isEqualTo(armRewritten.digest());
+  }
+
+  @Test
   void refusesWhenNoPlatformHasAnIndex() throws Exception {
     assertThatThrownBy(() -> SociConvert.convertManifest(image(), Platform.parse("linux/amd64"), List.of()))
         .isInstanceOf(SociBuildException.class).hasMessageContaining("no ztocs created");

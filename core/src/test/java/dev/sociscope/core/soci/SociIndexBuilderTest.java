@@ -53,6 +53,25 @@ class SociIndexBuilderTest {
   }
 
   @Test
+  void rebuildsXattrIndexFromTheRealZtocBlobs() throws Exception {
+    java.util.Map<String, String> ztocFileByLayer = new java.util.HashMap<>();
+    for (com.fasterxml.jackson.databind.JsonNode layer : Vectors.manifest().get("layers")) {
+      for (com.fasterxml.jackson.databind.JsonNode z : layer.get("ztocs")) {
+        if (z.get("span_size").asLong() == VectorZtocs.SPAN_1MIB) {
+          ztocFileByLayer.put(layer.get("digest").asText(), z.get("file").asText());
+        }
+      }
+    }
+    OciDocument image = imageManifest();
+    SociIndexBuild build = SociIndexBuilder.build(image.descriptor(), image.manifest().layers(),
+        VECTOR_OPTIONS.withXattrOptimization(true), (layer, compression) -> {
+          byte[] blob = Vectors.bytes(ztocFileByLayer.get(layer.digest().toString()));
+          return BuiltZtoc.of(dev.sociscope.core.ztoc.ZtocReader.read(blob), blob, false);
+        });
+    assertThat(build.bytes()).isEqualTo(Vectors.bytes("index/index-v1-xattr-opt.json"));
+  }
+
+  @Test
   void boundaryLayerOfExactlyMinSizeIsKept() throws Exception {
     SociIndexBuild build = build(VECTOR_OPTIONS.withMinLayerSize(1250694));
     assertThat(build.decisions()).extracting(LayerDecision::outcome).containsExactly(

@@ -51,6 +51,25 @@ class SociIndexTest {
     assertThat(index.canonicalBytes()).isEqualTo(golden.getBytes(StandardCharsets.UTF_8));
   }
 
+  @Test
+  void findsV1IndexesOfALayoutAndChecksCanonicalBytes() throws Exception {
+    dev.sociscope.core.oci.OciDocument image = dev.sociscope.core.oci.OciDocument.parse(
+        Vectors.bytes("index/image-manifest.json"));
+    dev.sociscope.core.oci.OciDocument v1 = dev.sociscope.core.oci.OciDocument.parse(
+        Vectors.bytes("index/index-v1.json"));
+    dev.sociscope.core.oci.OciDocument v2 = dev.sociscope.core.oci.OciDocument.parse(
+        Vectors.bytes("index/index-v2.json"));
+    String pretty = new String(Vectors.bytes("index/index-v1-minlayer-1MiB.json"), StandardCharsets.UTF_8)
+        .replace(",\"", ", \"");
+    dev.sociscope.core.oci.OciDocument prettyV1 = dev.sociscope.core.oci.OciDocument.parse(
+        pretty.getBytes(StandardCharsets.UTF_8));
+    assertThat(SociIndex.v1IndexesFor(image.digest(), java.util.List.of(image, v1, v2, prettyV1)))
+        .containsExactly(v1, prettyV1);
+    assertThat(SociIndex.v1IndexesFor(v2.digest(), java.util.List.of(image, v1, v2))).isEmpty();
+    assertThat(SociIndex.isCanonical(v1)).isTrue();
+    assertThat(SociIndex.isCanonical(prettyV1)).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"application/vnd.oci.image.config.v1+json", "application/vnd.amazon.soci.index.v3+json"})
   void rejectsOtherConfigTypesWithUnknownIndexVersion(String configType) {

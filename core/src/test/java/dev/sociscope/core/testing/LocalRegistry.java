@@ -47,10 +47,19 @@ public final class LocalRegistry implements AutoCloseable {
 
   /** A registry with htpasswd Basic authentication for one user. */
   public static LocalRegistry startWithBasicAuth(String username, String password) throws IOException {
-    return start(username, password);
+    return start(username, password, null);
+  }
+
+  /** A registry that wants Bearer tokens from {@code tokens} (its signing certificate is trusted). */
+  public static LocalRegistry startWithTokenAuth(TokenServer tokens) throws IOException {
+    return start(null, null, tokens);
   }
 
   private static LocalRegistry start(String username, String password) throws IOException {
+    return start(username, password, null);
+  }
+
+  private static LocalRegistry start(String username, String password, TokenServer tokens) throws IOException {
     if (!Files.isExecutable(BINARY)) {
       throw new IllegalStateException(BINARY + " is missing: install the Debian package docker-registry");
     }
@@ -70,6 +79,12 @@ public final class LocalRegistry implements AutoCloseable {
         Path htpasswd = dir.resolve("htpasswd");
         Files.writeString(htpasswd, htpasswdLine(username, password));
         yml.append("auth:\n  htpasswd:\n    realm: sociscope-test\n    path: ").append(htpasswd).append('\n');
+      }
+      if (tokens != null) {
+        yml.append("auth:\n  token:\n    realm: ").append(tokens.realm()).append('\n')
+            .append("    service: ").append(TokenServer.SERVICE).append('\n')
+            .append("    issuer: ").append(TokenServer.ISSUER).append('\n')
+            .append("    rootcertbundle: ").append(tokens.certificateBundle()).append('\n');
       }
       Files.writeString(config, yml);
       Process process = new ProcessBuilder(BINARY.toString(), "serve", config.toString())

@@ -2,6 +2,7 @@ package dev.sociscope.core.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sociscope.core.layout.OciLayout;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.soci.SociIndexOptions;
@@ -48,7 +49,7 @@ class ConvertAndLayoutTest {
         ImageResolver.PlatformSelection.DEFAULT, GOLDEN, false, null, null);
     assertThat(r.conversion().indexBytes()).isEqualTo(Vectors.bytes("index/convert-image-index.json"));
     assertThat(r.indexes().get(0).build().bytes()).isEqualTo(Vectors.bytes("index/index-v2.json"));
-    LayoutStore out = LayoutStore.open(dst);
+    OciLayout out = OciLayout.open(dst);
     assertThat(out.readBlob(Digest.of(Vectors.bytes("index/convert-image-manifest.json"))))
         .isEqualTo(Vectors.bytes("index/convert-image-manifest.json"));
     for (String layer : GoldenImage.LAYERS) {
@@ -77,7 +78,7 @@ class ConvertAndLayoutTest {
     SociService.CreateOutcome o = service.create(ref, SociService.CreateRequest.defaults()
         .withOptions(GOLDEN.withVersion(SociVersion.V1)).pushing(true), null, null);
     assertThat(o.created().get(0).build().bytes()).isEqualTo(Vectors.bytes("index/index-v1.json"));
-    assertThat(LayoutStore.open(layout).tags()).contains("v1", "sha256-" + image.hex());
+    assertThat(OciLayout.open(layout).tags()).contains("v1", "sha256-" + image.hex());
     Discovery d = service.discover(ref, ImageResolver.PlatformSelection.ALL);
     assertThat(d.allIndexes()).extracting(f -> f.descriptor().digest())
         .containsExactly(o.created().get(0).build().digest());
@@ -93,7 +94,7 @@ class ConvertAndLayoutTest {
     List<IndexRemover.Removed> removed = service.remove(ref, ImageResolver.PlatformSelection.ALL, List.of());
     assertThat(removed).hasSize(1);
     assertThat(service.discover(ref, ImageResolver.PlatformSelection.ALL).allIndexes()).isEmpty();
-    assertThat(LayoutStore.open(layout).tags()).containsExactly("v1");
+    assertThat(OciLayout.open(layout).tags()).containsExactly("v1");
   }
 
   @Test

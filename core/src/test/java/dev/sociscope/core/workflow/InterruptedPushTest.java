@@ -73,7 +73,7 @@ class InterruptedPushTest {
         Duration.ofMillis(100), Duration.ofMillis(100))).timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).build();
     SociService service = new SociService(client, new ZtocCache(tmp.resolve("cache")), 2);
     String ref = registry.ref("cut/app:v1");
-    ImageLocation loc = service.open(ref);
+    OpenedImage loc = service.open(ref);
     OciDocument imageBefore = loc.store().manifest("v1");
 
     // Another referrer (a signature) is listed in the fallback tag before the SOCI push.
@@ -113,12 +113,12 @@ class InterruptedPushTest {
         .extracting(f -> f.descriptor().digest()).containsExactly(ci.build().digest());
   }
 
-  private static List<Descriptor> referrers(ImageLocation.Store store, Digest image) throws IOException {
+  private static List<Descriptor> referrers(OpenedImage.Store store, Digest image) throws IOException {
     return store.manifest(ReferrersIndex.fallbackTag(image)).index().manifests();
   }
 
   /** A minimal signature-like artifact whose subject is the image, listed in the fallback tag. */
-  private static Descriptor pushSignature(ImageLocation.Store store, OciDocument image) throws Exception {
+  private static Descriptor pushSignature(OpenedImage.Store store, OciDocument image) throws Exception {
     store.putBlob(SociAnnotations.EMPTY_JSON_DIGEST, BlobContent.ofBytes(SociAnnotations.EMPTY_JSON));
     Descriptor config = Descriptor.of(MediaType.OCI_EMPTY, SociAnnotations.EMPTY_JSON_DIGEST, 2);
     ImageManifest m = new ImageManifest(2, MediaType.OCI_MANIFEST, SIGNATURE_TYPE, config, List.of(config),

@@ -105,7 +105,7 @@ public final class RegistryAuthenticator {
     if (chosen == null) {
       return false;
     }
-    AuthChallenge previous = challenges.put(host, chosen);
+    challenges.put(host, chosen);
     if (chosen.isBasic()) {
       Optional<Credentials> c = credentials.credentialsFor(host);
       boolean haveBasic = c.isPresent() && c.get().hasPassword();
@@ -113,18 +113,15 @@ public final class RegistryAuthenticator {
       return haveBasic && (sentAuthorization == null || !sentAuthorization.startsWith("Basic "));
     }
     Set<String> need = Scopes.normalize(scopes);
-    boolean newScopes = false;
     if (!chosen.scopes().isEmpty() && !Scopes.covers(withExtras(need), chosen.scopes())) {
       Set<String> extra = new LinkedHashSet<>(extraScopes.getOrDefault(need, Set.of()));
       extra.addAll(chosen.scopes());
       extraScopes.put(need, Scopes.normalize(extra));
-      newScopes = true;
     }
     if (sentAuthorization != null && sentAuthorization.startsWith("Bearer ")) {
+      // The token was refused (revoked, expired early, or too narrow): forget it. The caller retries once only.
       String sent = sentAuthorization.substring("Bearer ".length());
       tokens.entrySet().removeIf(e -> e.getValue().value().equals(sent));
-      // Same challenge, same scopes and a fresh token refused: another try would be refused too.
-      return newScopes || previous == null || !previous.equals(chosen);
     }
     return true;
   }

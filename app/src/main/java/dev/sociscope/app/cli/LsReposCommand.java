@@ -1,0 +1,40 @@
+package dev.sociscope.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sociscope.core.registry.Cancellation;
+import dev.sociscope.core.registry.ImageReference;
+import dev.sociscope.core.registry.RegistryClient;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sociscope ls-repos REGISTRY}: the registry's catalog. */
+@Command(name = "ls-repos", mixinStandardHelpOptions = true,
+    description = "List the repositories of a registry (GET /v2/_catalog; many hosted registries do not offer it).")
+final class LsReposCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin RegistryOptions registry = new RegistryOptions();
+
+  @Parameters(paramLabel = "REGISTRY", description = "host[:port], e.g. 127.0.0.1:5000 or docker.io")
+  String host;
+
+  @Option(names = "--json", description = "Print a JSON array.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    String apiHost = ImageReference.parse(host.replaceFirst("^docker://", "").replaceAll("/+$", "") + "/x").apiHost();
+    RegistryClient client = registry.client(List.of(apiHost));
+    List<String> repos = client.catalog(apiHost, Cancellation.NONE);
+    if (json) {
+      spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(repos));
+    } else {
+      repos.forEach(spec.commandLine().getOut()::println);
+    }
+    return 0;
+  }
+}

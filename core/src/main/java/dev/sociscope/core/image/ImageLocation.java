@@ -1,0 +1,111 @@
+package dev.sociscope.core.image;
+
+import dev.sociscope.core.registry.ImageReference;
+import dev.sociscope.core.registry.InvalidReferenceException;
+import java.nio.file.Path;
+
+/**
+ * Where an image is: a registry reference ({@code [docker://]host/repo:tag}), an OCI layout folder
+ * ({@code oci:PATH[:TAG]}), an oci-archive ({@code oci-archive:FILE[:TAG]}) or a {@code docker save} archive
+ * ({@code docker-archive:FILE}). As in skopeo, the text after the last {@code :} of a path is a tag when it
+ * contains no {@code /}.
+ */
+public sealed interface ImageLocation {
+  /** The tag or digest to ask the source for; null means "the only image there". */
+  String reference();
+
+  /** An image in a registry. */
+  record Registry(ImageReference imageReference) implements ImageLocation {
+    @Override
+    public String reference() {
+      return imageReference.manifestReference();
+    }
+
+    @Override
+    public String toString() {
+      return "docker://" + imageReference;
+    }
+  }
+
+  /** An image in an OCI layout folder, selected by {@code org.opencontainers.image.ref.name}. */
+  record Layout(Path dir, String tag) implements ImageLocation {
+    @Override
+    public String reference() {
+      return tag;
+    }
+
+    @Override
+    public String toString() {
+      return "oci:" + dir + (tag == null ? "" : ":" + tag);
+    }
+  }
+
+  /** An image in an oci-archive tar. */
+  record OciArchive(Path file, String tag) implements ImageLocation {
+    @Override
+    public String reference() {
+      return tag;
+    }
+
+    @Override
+    public String toString() {
+      return "oci-archive:" + file + (tag == null ? "" : ":" + tag);
+    }
+  }
+
+  /** A {@code docker save} archive (legacy or Docker 25+ form). */
+  record DockerArchive(Path file, String tag) implements ImageLocation {
+    @Override
+    public String reference() {
+      return tag;
+    }
+
+    @Override
+    public String toString() {
+      return "docker-archive:" + file + (tag == null ? "" : ":" + tag);
+    }
+  }
+
+  /** Parses a location; throws {@link InvalidReferenceException} naming the text when it is malformed. */
+  static ImageLocation parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidReferenceException("empty image location");
+    }
+    String t = text.trim();
+    if (t.startsWith("oci:")) {
+      String[] pathAndTag = splitTag(t.substring("oci:".length()), text);
+      return new Layout(Path.of(pathAndTag[0]), pathAndTag[1]);
+    }
+    if (t.startsWith("oci-archive:")) {
+      String[] pathAndTag = splitTag(t.substring("oci-archive:".length()), text);
+      return new OciArchive(Path.of(pathAndTag[0]), pathAndTag[1]);
+    }
+    if (t.startsWith("docker-archive:")) {
+      String[] pathAndTag = splitTag(t.substring("docker-archive:".length()), text);
+      return new DockerArchive(Path.of(pathAndTag[0]), pathAndTag[1]);
+    }
+    if (t.startsWith("docker://")) {
+      t = t.substring("docker://".length());
+    }
+    int scheme = t.indexOf("://");
+    if (scheme >= 0) {
+      throw new InvalidReferenceException("unknown transport in '" + text
+          + "' (use docker://, oci:, oci-archive: or docker-archive:)");
+    }
+    return new Registry(ImageReference.parse(t));
+  }
+
+  private static String[] splitTag(String rest, String text) {
+    if (rest.isEmpty()) {
+      throw new InvalidReferenceException("missing path in '" + text + "'");
+    }
+    int colon = rest.lastIndexOf(':');
+    if (colon > 0 && colon < rest.length() - 1 && rest.indexOf('/', colon) < 0) {
+      return new String[] {rest.substring(0, colon), rest.substring(colon + 1)};
+    }
+    if (colon == rest.length() - 1) {
+      return new String[] {rest.substring(0, colon), null};
+    }
+    return new String[] {rest, null};
+  }
+}
