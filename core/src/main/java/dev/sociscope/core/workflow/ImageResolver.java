@@ -7,6 +7,7 @@ import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.oci.OciJson;
 import dev.sociscope.core.oci.Platform;
+import dev.sociscope.core.oci.PlatformSelector;
 import dev.sociscope.core.registry.RegistryException;
 import dev.sociscope.core.soci.SociEnabledIndex;
 import java.io.IOException;
@@ -35,18 +36,6 @@ public final class ImageResolver {
       platforms = List.copyOf(platforms);
     }
 
-    boolean accepts(Platform p) {
-      if (all) {
-        return true;
-      }
-      List<Platform> wanted = platforms.isEmpty() ? List.of(Platform.of("linux", "amd64", "")) : platforms;
-      for (Platform w : wanted) {
-        if (p != null && p.matches(w)) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
 
   /**
@@ -63,17 +52,26 @@ public final class ImageResolver {
     if (!top.isIndex()) {
       throw new RegistryException(top.digest() + " is a " + top.mediaType() + ", not an image or image index");
     }
+    List<Descriptor> entries = new ArrayList<>();
     for (Descriptor d : top.index().manifests()) {
-      if (!d.artifactType().isEmpty() || SociEnabledIndex.isSociIndexEntry(d)
-          || !(d.mediaType().isEmpty() || MediaType.isManifest(d.mediaType()))) {
-        continue;
+      if (!SociEnabledIndex.isSociIndexEntry(d)) { // also when a copy tool dropped the artifactType
+        entries.add(d);
       }
-      if (!selection.accepts(d.platform())) {
-        continue;
-      }
+    }
+    List<Platform> requested = selection.platforms().isEmpty()
+        ? List.of(Platform.of("linux", "amd64", "")) : selection.platforms();
+    List<PlatformSelector.Selection> picked;
+    try {
+      picked = PlatformSelector.select(top.index().withManifests(entries), requested, selection.all());
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException(source.describe() + "@" + top.digest() + ": " + e.getMessage()
+          + (selection.platforms().isEmpty() ? " (use --platform or --all-platforms)" : ""));
+    }
+    for (PlatformSelector.Selection sel : picked) {
+      Descriptor d = sel.manifest();
       var doc = source.findManifest(d.digest().toString());
       if (doc.isEmpty() || !doc.get().isManifest() || MediaType.isSociIndex(doc.get().manifest().config().mediaType())) {
-        continue;
+        continue; // not in this source (platform not copied) or not an image
       }
       out.add(new PlatformManifest(d.platform(), doc.get(), d));
     }

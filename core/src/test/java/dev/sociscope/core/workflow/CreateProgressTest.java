@@ -1,0 +1,70 @@
+package dev.sociscope.core.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sociscope.core.oci.Descriptor;
+import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.registry.Cancellation;
+import dev.sociscope.core.registry.CancelledException;
+import dev.sociscope.core.registry.RegistryClient;
+import dev.sociscope.core.soci.EmptySociIndexException;
+import dev.sociscope.core.soci.SociIndexOptions;
+import dev.sociscope.core.soci.SociVersion;
+import dev.sociscope.core.testing.GoldenImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-layer progress, cancel, the min layer size rule and --force, on a layout. */
+class CreateProgressTest {
+  @TempDir Path tmp;
+
+  SociService service() throws Exception {
+    return new SociService(RegistryClient.builder().build(), new ZtocCache(tmp.resolve("cache")), 2);
+  }
+
+  @Test
+  void reportsProgressUpToEachLayerSize() throws Exception {
+    GoldenImage.writeLayout(tmp.resolve("l"), "v1");
+    Map<Digest, long[]> seen = new ConcurrentHashMap<>();
+    CreateListener listener = new CreateListener() {
+      @Override
+      public void layerProgress(Descriptor layer, long done, long total) {
+        seen.put(layer.digest(), new long[] {done, total});
+      }
+    };
+    SociService.CreateOutcome o = service().create("oci:" + tmp.resolve("l") + ":v1", SociService.CreateRequest
+        .defaults().withOptions(SociIndexOptions.defaults(SociVersion.V1).withMinLayerSize(1 << 20)), listener, null);
+    // gnu-fname (79494 bytes) is below 1 MiB: not downloaded, not indexed
+    assertThat(o.created().get(0).build().index().ztocs()).hasSize(3);
+    assertThat(seen).hasSize(3);
+    seen.values().forEach(v -> assertThat(v[0]).isEqualTo(v[1]));
+  }
+
+  @Test
+  void cancelStopsTheBuild() throws Exception {
+    GoldenImage.writeLayout(tmp.resolve("l"), "v1");
+    Cancellation cancel = new Cancellation();
+    CreateListener listener = new CreateListener() {
+      @Override
+      public void layerProgress(Descriptor layer, long done, long total) {
+        cancel.cancel();
+      }
+    };
+    assertThatThrownBy(() -> service().create("oci:" + tmp.resolve("l") + ":v1", SociService.CreateRequest.defaults()
+        .withOptions(SociIndexOptions.defaults(SociVersion.V1).withMinLayerSize(0)).forcing(true), listener, cancel))
+        .isInstanceOf(CancelledException.class);
+    assertThat(Files.list(tmp.resolve("cache/ztoc-keys"))).isEmpty();
+  }
+
+  @Test
+  void imageWithOnlySmallLayersGetsNoIndex() throws Exception {
+    GoldenImage.writeLayout(tmp.resolve("l"), "v1");
+    assertThatThrownBy(() -> service().create("oci:" + tmp.resolve("l") + ":v1", SociService.CreateRequest.defaults(),
+        null, null)).isInstanceOf(EmptySociIndexException.class);
+  }
+}
