@@ -39,6 +39,13 @@ public final class SociPusher {
           + " SOCI-enabled image (use convert)");
     }
     Descriptor subject = created.manifest().descriptor();
+    listener.message("checking if a soci index already exists in remote repository...");
+    for (Descriptor other : SociDiscoverer.referrers(target, subject.digest())) {
+      if (!other.digest().equals(doc.digest())) {
+        listener.message("[WARN] soci index " + other.digest() + " already exists for " + subject.digest()
+            + "; pushing index anyway");
+      }
+    }
     listener.message("pushing soci index with digest: " + doc.digest());
     int uploaded = 0;
     int skipped = 0;

@@ -169,28 +169,32 @@ public final class SociService {
       List<Digest> indexes) throws IOException {
     OpenedImage loc = open(ref);
     Discovery d = new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
-    List<IndexRemover.Removed> out = new ArrayList<>();
-    List<Digest> matched = new ArrayList<>();
+    List<Digest> v1 = new ArrayList<>();
     for (Discovery.PlatformIndexes p : d.platforms()) {
-      List<Digest> mine = new ArrayList<>();
       for (FoundIndex f : p.indexes()) {
-        if (f.via() != FoundIndex.Via.REFERRERS) {
-          continue;
+        if (f.via() == FoundIndex.Via.REFERRERS) {
+          v1.add(f.descriptor().digest());
         }
-        if (indexes.isEmpty() || indexes.contains(f.descriptor().digest())) {
-          mine.add(f.descriptor().digest());
-        }
-      }
-      matched.addAll(mine);
-      if (!mine.isEmpty()) {
-        out.addAll(IndexRemover.remove(loc.store(), p.manifest().manifest().digest(), mine));
       }
     }
-    for (Digest want : indexes) {
-      if (!matched.contains(want)) {
+    for (Digest want : indexes) { // check everything before changing anything
+      if (!v1.contains(want)) {
         throw new RegistryException("SOCI index " + want + " is not a v1 referrer of " + loc.display()
             + (d.allIndexes().stream().anyMatch(f -> f.descriptor().digest().equals(want))
                 ? " (v2 indexes belong to their SOCI-enabled image; delete or re-convert that image instead)" : ""));
+      }
+    }
+    List<IndexRemover.Removed> out = new ArrayList<>();
+    for (Discovery.PlatformIndexes p : d.platforms()) {
+      List<Digest> mine = new ArrayList<>();
+      for (FoundIndex f : p.indexes()) {
+        if (f.via() == FoundIndex.Via.REFERRERS
+            && (indexes.isEmpty() || indexes.contains(f.descriptor().digest()))) {
+          mine.add(f.descriptor().digest());
+        }
+      }
+      if (!mine.isEmpty()) {
+        out.addAll(IndexRemover.remove(loc.store(), p.manifest().manifest().digest(), mine));
       }
     }
     return out;

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptedPushTest {
   static final String SIGNATURE_TYPE = "application/vnd.example.signature.v1+json";
   LocalRegistry registry;
+  volatile boolean killedMidUpload;
   @TempDir Path tmp;
 
   @BeforeEach
@@ -65,7 +66,53 @@ class InterruptedPushTest {
     });
   }
 
+  @Test
+  void registryKilledInTheMiddleOfABlobUpload() throws Exception {
+    cutAndResume(line -> false, true);
+  }
+
   private void cutAndResume(Predicate<String> killWhen) throws Exception {
+    cutAndResume(killWhen, false);
+  }
+
+  /** A store whose blob uploads kill the registry after 100 KiB of the largest zTOC were sent. */
+  private OpenedImage.Store killingMidUpload(OpenedImage.Store store) {
+    return new DelegatingStore(store, store) {
+      @Override
+      public void putBlob(Digest digest, BlobContent content) throws java.io.IOException {
+        if (content.size() < 200_000) {
+          super.putBlob(digest, content);
+          return;
+        }
+        super.putBlob(digest, new BlobContent() {
+          @Override
+          public long size() {
+            return content.size();
+          }
+
+          @Override
+          public java.io.InputStream open(long offset) throws java.io.IOException {
+            return new java.io.FilterInputStream(content.open(offset)) {
+              long sent = offset;
+
+              @Override
+              public int read(byte[] b, int off, int len) throws java.io.IOException {
+                if (sent > 100_000 && !killedMidUpload) {
+                  killedMidUpload = true;
+                  registry.stop();
+                }
+                int n = super.read(b, off, Math.min(len, 8192));
+                sent += Math.max(n, 0);
+                return n;
+              }
+            };
+          }
+        });
+      }
+    };
+  }
+
+  private void cutAndResume(Predicate<String> killWhen, boolean midUpload) throws Exception {
     Path layout = tmp.resolve("layout");
     Digest image = GoldenImage.writeLayout(layout, "v1");
     GoldenImage.push(layout, "v1", registry, "cut/app:v1");
@@ -93,9 +140,11 @@ class InterruptedPushTest {
         }
       }
     };
-    assertThatThrownBy(() -> new SociPusher(service.cache(), killer).push(ci, loc.store()))
+    OpenedImage.Store pushTo = midUpload ? killingMidUpload(loc.store()) : loc.store();
+    assertThatThrownBy(() -> new SociPusher(service.cache(), killer).push(ci, pushTo))
         .isInstanceOf(IOException.class);
 
+    assertThat(killedMidUpload).isEqualTo(midUpload);
     registry.restart();
     OciDocument imageAfter = loc.store().manifest("v1");
     assertThat(imageAfter.bytes()).isEqualTo(imageBefore.bytes());
