@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "ztoc",
     mixinStandardHelpOptions = true,
     description = "Read, build and use zTOC files.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {ZtocInfoCommand.class, CommandLine.HelpCommand.class})
 public final class ZtocCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -14,12 +14,12 @@ import java.util.Map;
  * "Byte rules"): no whitespace, no trailing newline, HTML-safe string escaping, raw UTF-8 otherwise, map keys
  * sorted by their UTF-8 bytes. Field order is the caller's business (Go writes struct fields in declaration order).
  *
- * <p>String escaping, for {@code "oracle <>&'\"\\/\t\u0001é\u2028😀"}:
- * <pre>{@code "oracle \u003c\u003e\u0026'\"\\/\t\u0001é\u2028😀"}</pre>
- * {@code \b} and {@code \f} are written short, as Go 1.22+ does. A lone UTF-16 surrogate (which Java strings can
- * hold but UTF-8 cannot) stands for a byte of invalid UTF-8 and is written as {@code \ufffd}, as Go writes invalid
- * UTF-8 (string quoting is {@link GoJson}'s). {@link OciJson} never produces lone surrogates
- * when reading: like Go's decoder it turns them into U+FFFD, which is then written raw.
+ * <p>String escaping: {@code <} becomes <code>&#92;u003c</code> (likewise {@code >}, {@code &}, U+2028, U+2029),
+ * control characters become {@code \n}, {@code \r}, {@code \t}, {@code \b}, {@code \f} (Go 1.22+) or
+ * <code>&#92;u00XX</code> in lower-case hex; {@code /}, DEL, non-ASCII and emoji are written raw. A lone UTF-16
+ * surrogate (which Java strings can hold but UTF-8 cannot) stands for a byte of invalid UTF-8 and is written as
+ * <code>&#92;ufffd</code>, as Go writes invalid UTF-8 (string quoting is {@link GoJson}'s). {@link OciJson} never
+ * produces lone surrogates when reading: like Go's decoder it turns them into U+FFFD, which is then written raw.
  */
 public final class GoJsonWriter {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);

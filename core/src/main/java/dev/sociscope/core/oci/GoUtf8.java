@@ -9,7 +9,7 @@ final class GoUtf8 {
   private GoUtf8() {}
 
   /**
-   * Replaces every lone UTF-16 surrogate by U+FFFD, as Go's decoder does for a {@code \ud800} escape that is not
+   * Replaces every lone UTF-16 surrogate by U+FFFD, as Go's decoder does for a <code>&#92;ud800</code> escape that is not
    * part of a valid pair.
    */
   static String replaceLoneSurrogates(String s) {
@@ -37,7 +37,7 @@ final class GoUtf8 {
   }
 
   /**
-   * Rewrites {@code \\uXXXX} escapes of lone surrogates inside JSON strings to {@code \\ufffd}. Go's decoder
+   * Rewrites <code>&#92;uXXXX</code> escapes of lone surrogates inside JSON strings to <code>&#92;ufffd</code>. Go's decoder
    * accepts them and yields U+FFFD; Jackson rejects a high surrogate escape that is not followed by a low one.
    */
   static String fixSurrogateEscapes(String json) {

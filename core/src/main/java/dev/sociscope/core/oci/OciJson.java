@@ -90,13 +90,13 @@ public final class OciJson {
       throw new OciFormatException(where + ": config: missing");
     }
     return new ImageManifest(
-        integer(node, "schemaVersion", where),
-        string(node, "mediaType", where),
-        string(node, "artifactType", where),
+        integer(node, "schemaVersion", where + ":"),
+        string(node, "mediaType", where + ":"),
+        string(node, "artifactType", where + ":"),
         descriptorFrom(config, where + ": config"),
         descriptors(node, "layers", where),
         optionalDescriptor(node, "subject", where),
-        stringMap(node, "annotations", where),
+        stringMap(node, "annotations", where + ":"),
         unknown(node, MANIFEST_FIELDS));
   }
 
@@ -104,12 +104,12 @@ public final class OciJson {
   public static ImageIndex indexFrom(JsonNode node, String where) throws OciFormatException {
     requireObject(node, where);
     return new ImageIndex(
-        integer(node, "schemaVersion", where),
-        string(node, "mediaType", where),
-        string(node, "artifactType", where),
+        integer(node, "schemaVersion", where + ":"),
+        string(node, "mediaType", where + ":"),
+        string(node, "artifactType", where + ":"),
         descriptors(node, "manifests", where),
         optionalDescriptor(node, "subject", where),
-        stringMap(node, "annotations", where),
+        stringMap(node, "annotations", where + ":"),
         unknown(node, INDEX_FIELDS));
   }
 
@@ -284,7 +284,7 @@ public final class OciJson {
       return "";
     }
     if (!v.isTextual()) {
-      throw new OciFormatException(where + "." + field + ": expected a string, got " + kind(v));
+      throw new OciFormatException(member(where, field) + ": expected a string, got " + kind(v));
     }
     return GoUtf8.replaceLoneSurrogates(v.textValue());
   }
@@ -295,7 +295,7 @@ public final class OciJson {
       return 0;
     }
     if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-      throw new OciFormatException(where + "." + field + ": expected a 64-bit integer, got " + kind(v));
+      throw new OciFormatException(member(where, field) + ": expected a 64-bit integer, got " + kind(v));
     }
     return v.longValue();
   }
@@ -306,7 +306,7 @@ public final class OciJson {
       return 0;
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw new OciFormatException(where + "." + field + ": expected an integer, got " + kind(v));
+      throw new OciFormatException(member(where, field) + ": expected an integer, got " + kind(v));
     }
     return v.intValue();
   }
@@ -317,7 +317,7 @@ public final class OciJson {
       return List.of();
     }
     if (!v.isArray()) {
-      throw new OciFormatException(where + "." + field + ": expected an array, got " + kind(v));
+      throw new OciFormatException(member(where, field) + ": expected an array, got " + kind(v));
     }
     List<String> out = new ArrayList<>(v.size());
     for (int i = 0; i < v.size(); i++) {
@@ -327,7 +327,7 @@ public final class OciJson {
       } else if (item.isTextual()) {
         out.add(GoUtf8.replaceLoneSurrogates(item.textValue()));
       } else {
-        throw new OciFormatException(where + "." + field + "[" + i + "]: expected a string, got " + kind(item));
+        throw new OciFormatException(member(where, field) + "[" + i + "]: expected a string, got " + kind(item));
       }
     }
     return out;
@@ -341,7 +341,7 @@ public final class OciJson {
       return Map.of();
     }
     if (!v.isObject()) {
-      throw new OciFormatException(where + "." + field + ": expected an object, got " + kind(v));
+      throw new OciFormatException(member(where, field) + ": expected an object, got " + kind(v));
     }
     Map<String, String> out = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = v.fields();
@@ -355,7 +355,7 @@ public final class OciJson {
         out.put(key, GoUtf8.replaceLoneSurrogates(value.textValue()));
       } else {
         throw new OciFormatException(
-            where + "." + field + "[\"" + e.getKey() + "\"]: expected a string, got " + kind(value));
+            member(where, field) + "[\"" + e.getKey() + "\"]: expected a string, got " + kind(value));
       }
     }
     return out;
@@ -370,7 +370,7 @@ public final class OciJson {
     try {
       return Base64.getEncoder().encodeToString(Base64.getDecoder().decode(text));
     } catch (IllegalArgumentException e) {
-      throw new OciFormatException(where + "." + field + ": not base64: " + e.getMessage(), e);
+      throw new OciFormatException(member(where, field) + ": not base64: " + e.getMessage(), e);
     }
   }
 
@@ -406,6 +406,11 @@ public final class OciJson {
       }
     }
     return out;
+  }
+
+  /** {@code where.field}, or {@code where: field} for top-level members ({@code where} ending in a colon). */
+  private static String member(String where, String field) {
+    return where.endsWith(":") ? where + " " + field : where + "." + field;
   }
 
   /** A short description of a JSON value for error messages, e.g. {@code string "12"}. */

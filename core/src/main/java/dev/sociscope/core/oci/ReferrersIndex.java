@@ -67,6 +67,30 @@ public final class ReferrersIndex {
   }
 
   /**
+   * Whether the server already filtered a referrers response by artifact type: the {@code OCI-Filters-Applied}
+   * header lists {@code artifactType}, or (older servers) the response index carries the annotation
+   * {@value #FILTERS_APPLIED_ANNOTATION} listing it. When false the client must filter (spec 2.5).
+   *
+   * @param filtersAppliedHeader the header value, or null when absent
+   */
+  public static boolean artifactTypeFilterApplied(String filtersAppliedHeader, ImageIndex response) {
+    return listsArtifactType(filtersAppliedHeader)
+        || listsArtifactType(response.annotation(FILTERS_APPLIED_ANNOTATION));
+  }
+
+  private static boolean listsArtifactType(String commaSeparated) {
+    if (commaSeparated == null) {
+      return false;
+    }
+    for (String part : commaSeparated.split(",")) {
+      if (part.trim().equals("artifactType")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The index with {@code referrer} appended unless an entry with the same media type, digest and size is already
    * listed. Duplicate entries already present are dropped (oras-go does the same), all other entries are kept.
    * Use {@link #needsUpdate()} on the result to decide whether to push.

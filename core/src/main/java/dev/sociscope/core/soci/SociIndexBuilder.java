@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Builds a SOCI index manifest byte for byte as upstream's {@code soci create} (v1) and {@code soci convert} (v2)
@@ -61,11 +64,82 @@ public final class SociIndexBuilder {
       SociIndexOptions options, ZtocMaker<E> maker, List<PrefetchDescriptor> prefetches)
       throws E, SociBuildException {
     Objects.requireNonNull(imageManifest, "imageManifest == null");
-    List<LayerDecision> decisions = new ArrayList<>();
+    LayerDecision[] decisions = classifyAll(layers, options);
+    for (int i = 0; i < decisions.length; i++) {
+      if (decisions[i] == null) {
+        Descriptor layer = layers.get(i);
+        decisions[i] = indexed(i, layer, options, maker.make(layer, MediaType.compressionOf(layer.mediaType())));
+      }
+    }
+    return assemble(imageManifest, layers, options, List.of(decisions), prefetches);
+  }
+
+  /**
+   * Like {@link #build(Descriptor, List, SociIndexOptions, ZtocMaker, List)}, but makes the zTOCs concurrently on
+   * {@code executor}, as upstream does. The result is the same as a sequential build. On the first failure the
+   * other tasks are cancelled and that failure is thrown.
+   */
+  public static <E extends Exception> SociIndexBuild build(Descriptor imageManifest, List<Descriptor> layers,
+      SociIndexOptions options, ZtocMaker<E> maker, List<PrefetchDescriptor> prefetches, ExecutorService executor)
+      throws E, SociBuildException {
+    Objects.requireNonNull(imageManifest, "imageManifest == null");
+    LayerDecision[] decisions = classifyAll(layers, options);
+    List<Future<BuiltZtoc>> futures = new ArrayList<>();
+    for (int i = 0; i < decisions.length; i++) {
+      Descriptor layer = layers.get(i);
+      futures.add(decisions[i] != null ? null
+          : executor.submit(() -> maker.make(layer, MediaType.compressionOf(layer.mediaType()))));
+    }
+    try {
+      for (int i = 0; i < decisions.length; i++) {
+        if (futures.get(i) != null) {
+          decisions[i] = indexed(i, layers.get(i), options, await(futures.get(i)));
+        }
+      }
+    } finally {
+      for (Future<BuiltZtoc> f : futures) {
+        if (f != null) {
+          f.cancel(true);
+        }
+      }
+    }
+    return assemble(imageManifest, layers, options, List.of(decisions), prefetches);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> BuiltZtoc await(Future<BuiltZtoc> future) throws E, SociBuildException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SociBuildException("interrupted while building zTOCs", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      // The maker only throws E (or unchecked exceptions), so this cast holds.
+      throw (E) cause;
+    }
+  }
+
+  /** Decides every layer that gets no zTOC; null entries need one. Fails before any zTOC is made. */
+  private static LayerDecision[] classifyAll(List<Descriptor> layers, SociIndexOptions options)
+      throws SociBuildException {
+    LayerDecision[] decisions = new LayerDecision[layers.size()];
+    for (int i = 0; i < decisions.length; i++) {
+      decisions[i] = classify(i, layers.get(i), options);
+    }
+    return decisions;
+  }
+
+  private static SociIndexBuild assemble(Descriptor imageManifest, List<Descriptor> layers, SociIndexOptions options,
+      List<LayerDecision> decisions, List<PrefetchDescriptor> prefetches) throws SociBuildException {
     List<Descriptor> indexLayers = new ArrayList<>();
-    for (int i = 0; i < layers.size(); i++) {
-      LayerDecision decision = decide(i, layers.get(i), options, maker);
-      decisions.add(decision);
+    for (LayerDecision decision : decisions) {
       if (decision.ztoc() != null) {
         indexLayers.add(decision.ztoc().descriptor());
       }
@@ -84,8 +158,9 @@ public final class SociIndexBuilder {
     return new SociIndexBuild(bytes, fromOwnManifest(manifest), decisions);
   }
 
-  private static <E extends Exception> LayerDecision decide(int position, Descriptor layer,
-      SociIndexOptions options, ZtocMaker<E> maker) throws E, SociBuildException {
+  /** The decision for a layer that gets no zTOC, or null when it needs one (spec 1.3 steps 1 to 4). */
+  private static LayerDecision classify(int position, Descriptor layer, SociIndexOptions options)
+      throws SociBuildException {
     String mediaType = layer.mediaType();
     if (MediaType.SOCI_PREFETCH.equals(mediaType)) {
       return new LayerDecision(position, layer, LayerDecision.Outcome.IGNORED_PREFETCH, null, null);
@@ -106,10 +181,15 @@ public final class SociIndexBuilder {
           "ztoc skipped - layer " + layer.digest() + " (" + mediaType + ") is compressed in an unsupported format."
               + " expect: [tar, gzip, unknown] but got \"" + compression.upstreamName() + "\"");
     }
-    BuiltZtoc built = maker.make(layer, compression);
+    return null;
+  }
+
+  private static LayerDecision indexed(int position, Descriptor layer, SociIndexOptions options, BuiltZtoc built)
+      throws SociBuildException {
     if (built == null) {
       throw new SociBuildException("no zTOC was built for layer " + layer.digest());
     }
+    String mediaType = layer.mediaType();
     Map<String, String> annotations = new LinkedHashMap<>();
     if (options.xattrOptimization() && built.xattrsCanBeDisabled()) {
       annotations.put(SociAnnotations.DISABLE_XATTRS, "true");

@@ -6,7 +6,11 @@ import java.util.Objects;
 /**
  * One tar entry of a layer as a zTOC records it (spec 4.2). Names are kept verbatim: directories keep their
  * trailing slash and {@code ./} prefixes stay. {@code mode} is the raw numeric mode field of the tar header,
- * so it may include type bits. {@code modTime} is the exact RFC 3339 text stored in the zTOC.
+ * so it may include type bits. {@code modTime} is the exact RFC 3339 text stored in the zTOC ({@link ModTime}
+ * formats and parses it).
+ *
+ * <p>Strings are stored as raw bytes that need not be UTF-8; they are held here as {@link RawText#decode decoded}
+ * strings, which keep invalid bytes losslessly. Build names from tar header bytes with {@link RawText#decode}.
  *
  * @param paxRecords all PAX records of the entry, sorted by key (the zTOC field is misleadingly named xattrs)
  */

@@ -108,6 +108,12 @@ class OciDocumentTest {
         .isInstanceOf(OciFormatException.class).hasMessageContaining("config.digest");
     assertThatThrownBy(() -> OciDocument.parse(utf8("{\"manifests\":[]} x")))
         .isInstanceOf(OciFormatException.class).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> OciDocument.parse(utf8("{\"schemaVersion\":\"2\",\"manifests\":[]}")))
+        .isInstanceOf(OciFormatException.class)
+        .hasMessage("image index: schemaVersion: expected an integer, got string \"2\"");
+    assertThatThrownBy(() -> OciDocument.parse(utf8("{\"manifests\":[],\"annotations\":{\"a\":1}}")))
+        .isInstanceOf(OciFormatException.class)
+        .hasMessage("image index: annotations[\"a\"]: expected a string, got number 1");
     assertThatThrownBy(() -> OciDocument.parse(new byte[0]))
         .isInstanceOf(OciFormatException.class).hasMessageContaining("empty");
   }

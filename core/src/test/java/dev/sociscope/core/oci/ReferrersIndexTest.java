@@ -72,6 +72,18 @@ class ReferrersIndexTest {
   }
 
   @Test
+  void detectsServerSideFiltering() {
+    ImageIndex plain = ImageIndex.of(List.of());
+    ImageIndex annotated = new ImageIndex(2, MediaType.OCI_INDEX, "", List.of(), null,
+        Map.of(ReferrersIndex.FILTERS_APPLIED_ANNOTATION, "artifactType"), Map.of());
+    assertThat(ReferrersIndex.artifactTypeFilterApplied(null, plain)).isFalse();
+    assertThat(ReferrersIndex.artifactTypeFilterApplied("artifactType", plain)).isTrue();
+    assertThat(ReferrersIndex.artifactTypeFilterApplied("annotation, artifactType", plain)).isTrue();
+    assertThat(ReferrersIndex.artifactTypeFilterApplied("artifactTypes", plain)).isFalse();
+    assertThat(ReferrersIndex.artifactTypeFilterApplied(null, annotated)).isTrue();
+  }
+
+  @Test
   void fallbackTagRules() {
     Digest d = Digest.parse("sha256:" + "ab".repeat(32));
     assertThat(ReferrersIndex.fallbackTag(d)).isEqualTo("sha256-" + "ab".repeat(32));

@@ -62,40 +62,37 @@ class ZtocVectorTest {
     JsonNode expected = info.get("files");
     assertThat(ztoc.files()).hasSize(expected.size());
 
-    SoftAssertions soft = new SoftAssertions();
+    List<String> mismatches = new ArrayList<>();
     for (int i = 0; i < expected.size(); i++) {
       JsonNode e = expected.get(i);
       FileMetadata f = ztoc.files().get(i);
       String at = v + " file " + i + " " + e.get("name").asText() + ": ";
-      soft.assertThat(e.get("index").asInt()).as(at + "index").isEqualTo(i);
-      soft.assertThat(f.name()).as(at + "name").isEqualTo(e.get("name").asText());
-      soft.assertThat(f.type().wireName()).as(at + "type").isEqualTo(e.get("type").asText());
-      soft.assertThat(f.uncompressedOffset()).as(at + "offset").isEqualTo(e.get("uncompressed_offset").asLong());
-      soft.assertThat(f.uncompressedSize()).as(at + "size").isEqualTo(e.get("uncompressed_size").asLong());
-      soft.assertThat(ztoc.tarHeaderOffset(i)).as(at + "tar_header_offset")
-          .isEqualTo(e.get("tar_header_offset").asLong());
-      soft.assertThat(f.linkname()).as(at + "linkname").isEqualTo(e.get("linkname").asText());
-      soft.assertThat(f.mode()).as(at + "mode").isEqualTo(e.get("mode").asLong());
-      soft.assertThat("0" + Long.toOctalString(f.mode())).as(at + "mode_octal")
-          .isEqualTo(e.get("mode_octal").asText());
-      soft.assertThat(f.uid()).as(at + "uid").isEqualTo(e.get("uid").asLong());
-      soft.assertThat(f.gid()).as(at + "gid").isEqualTo(e.get("gid").asLong());
-      soft.assertThat(f.uname()).as(at + "uname").isEqualTo(e.get("uname").asText());
-      soft.assertThat(f.gname()).as(at + "gname").isEqualTo(e.get("gname").asText());
-      soft.assertThat(f.modTime()).as(at + "mod_time_raw").isEqualTo(e.get("mod_time_raw").asText());
+      check(mismatches, at + "index", e.get("index").asInt(), i);
+      check(mismatches, at + "name", f.name(), e.get("name").asText());
+      check(mismatches, at + "type", f.type().wireName(), e.get("type").asText());
+      check(mismatches, at + "offset", f.uncompressedOffset(), e.get("uncompressed_offset").asLong());
+      check(mismatches, at + "size", f.uncompressedSize(), e.get("uncompressed_size").asLong());
+      check(mismatches, at + "tar_header_offset", ztoc.tarHeaderOffset(i), e.get("tar_header_offset").asLong());
+      check(mismatches, at + "linkname", f.linkname(), e.get("linkname").asText());
+      check(mismatches, at + "mode", f.mode(), e.get("mode").asLong());
+      check(mismatches, at + "mode_octal", "0" + Long.toOctalString(f.mode()), e.get("mode_octal").asText());
+      check(mismatches, at + "uid", f.uid(), e.get("uid").asLong());
+      check(mismatches, at + "gid", f.gid(), e.get("gid").asLong());
+      check(mismatches, at + "uname", f.uname(), e.get("uname").asText());
+      check(mismatches, at + "gname", f.gname(), e.get("gname").asText());
+      check(mismatches, at + "mod_time_raw", f.modTime(), e.get("mod_time_raw").asText());
       Instant mtime = ModTime.parse(f.modTime());
-      soft.assertThat(mtime.getEpochSecond()).as(at + "mod_time_unix").isEqualTo(e.get("mod_time_unix").asLong());
-      soft.assertThat((long) mtime.getNano()).as(at + "mod_time_nsec").isEqualTo(e.get("mod_time_nsec").asLong());
-      soft.assertThat(ModTime.format(mtime)).as(at + "mod_time").isEqualTo(e.get("mod_time").asText());
-      soft.assertThat(f.devmajor()).as(at + "devmajor").isEqualTo(e.get("devmajor").asLong());
-      soft.assertThat(f.devminor()).as(at + "devminor").isEqualTo(e.get("devminor").asLong());
-      soft.assertThat(records(f.paxRecords())).as(at + "pax_headers").isEqualTo(records(e.get("pax_headers")));
-      soft.assertThat(records(f.xattrs())).as(at + "xattrs").isEqualTo(records(e.get("xattrs")));
-      soft.assertThat(parsed.zinfo().spanOf(f.uncompressedOffset())).as(at + "start_span")
-          .isEqualTo(e.get("start_span").asInt());
-      soft.assertThat(parsed.zinfo().spanOf(f.dataEnd())).as(at + "end_span").isEqualTo(e.get("end_span").asInt());
+      check(mismatches, at + "mod_time_unix", mtime.getEpochSecond(), e.get("mod_time_unix").asLong());
+      check(mismatches, at + "mod_time_nsec", (long) mtime.getNano(), e.get("mod_time_nsec").asLong());
+      check(mismatches, at + "mod_time", ModTime.format(mtime), e.get("mod_time").asText());
+      check(mismatches, at + "devmajor", f.devmajor(), e.get("devmajor").asLong());
+      check(mismatches, at + "devminor", f.devminor(), e.get("devminor").asLong());
+      check(mismatches, at + "pax_headers", records(f.paxRecords()), records(e.get("pax_headers")));
+      check(mismatches, at + "xattrs", records(f.xattrs()), records(e.get("xattrs")));
+      check(mismatches, at + "start_span", parsed.zinfo().spanOf(f.uncompressedOffset()), e.get("start_span").asInt());
+      check(mismatches, at + "end_span", parsed.zinfo().spanOf(f.dataEnd()), e.get("end_span").asInt());
     }
-    soft.assertAll();
+    assertThat(mismatches).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -106,6 +103,27 @@ class ZtocVectorTest {
     List<Long> storedOffsets = new ArrayList<>();
     stored.forEach(n -> storedOffsets.add(n.get("uncompressed_offset").asLong()));
     assertThat(ztoc.files().stream().map(FileMetadata::uncompressedOffset).toList()).isEqualTo(storedOffsets);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vectors")
+  void defaultsAreAppliedWhereTheReferenceLeftFieldsOut(ZtocVector v) throws Exception {
+    byte[] bytes = Vectors.bytes(v.ztocFile());
+    JsonNode raw = Vectors.json(v.infoJson()).get("fbs_raw");
+    int ci = CorruptZtocTest.Fb.table(bytes, CorruptZtocTest.Fb.root(bytes), 5);
+    boolean algorithmStored = CorruptZtocTest.Fb.field(bytes, ci, 0) != ci;
+    boolean maxSpanIdStored = CorruptZtocTest.Fb.field(bytes, ci, 1) != ci;
+    assertThat(algorithmStored).isEqualTo(raw.get("compression_algorithm_field_present").asBoolean());
+    assertThat(maxSpanIdStored).isEqualTo(raw.get("max_span_id_field_present").asBoolean());
+    CompressionInfo info = ZtocReader.read(bytes).compressionInfo();
+    assertThat((int) info.algorithm().wireValue()).isEqualTo(raw.get("compression_algorithm_enum").asInt());
+    assertThat(info.maxSpanId()).isEqualTo(raw.get("max_span_id").asInt());
+  }
+
+  private static void check(List<String> mismatches, String what, Object actual, Object expected) {
+    if (!java.util.Objects.equals(actual, expected)) {
+      mismatches.add(what + ": expected " + expected + " but was " + actual);
+    }
   }
 
   /** key + value bytes of each record, in order, as comparable strings. */
