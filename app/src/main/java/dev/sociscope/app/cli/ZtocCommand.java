@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "ztoc",
     mixinStandardHelpOptions = true,
     description = "Read, build and use zTOC files.",
-    subcommands = {ZtocInfoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ZtocInfoCommand.class, ZtocBuildCommand.class, ZtocGetFileCommand.class,
+        CommandLine.HelpCommand.class})
 public final class ZtocCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

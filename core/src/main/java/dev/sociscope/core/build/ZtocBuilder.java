@@ -2,6 +2,7 @@ package dev.sociscope.core.build;
 
 import dev.sociscope.core.gzip.GzipInflater;
 import dev.sociscope.core.tar.TarEntry;
+import dev.sociscope.core.tar.TarFormatException;
 import dev.sociscope.core.tar.TarReader;
 import dev.sociscope.core.ztoc.Checkpoint;
 import dev.sociscope.core.ztoc.CompressionAlgorithm;
@@ -59,11 +60,16 @@ public final class ZtocBuilder {
    * @param cancelled polled while reading; when true the build stops with a CancellationException
    */
   public Ztoc build(InputStream layer, LongConsumer progress, BooleanSupplier cancelled) throws IOException {
-    BufferedInputStream peek = new BufferedInputStream(layer, 2);
-    peek.mark(2);
+    BufferedInputStream peek = new BufferedInputStream(layer, 4);
+    peek.mark(4);
     int b0 = peek.read();
     int b1 = peek.read();
+    int b2 = peek.read();
+    int b3 = peek.read();
     peek.reset();
+    if (b0 == 0x28 && b1 == 0xb5 && b2 == 0x2f && b3 == 0xfd) {
+      throw new TarFormatException("the layer is zstd-compressed; SOCI indexes only gzip and plain tar layers");
+    }
     SpanDigester digester = new SpanDigester(peek, progress, cancelled);
     if (b0 == 0x1f && b1 == 0x8b) {
       return buildGzip(digester);
@@ -121,6 +127,14 @@ public final class ZtocBuilder {
           nextBoundary[0] += spanSize;
         }
         return n;
+      }
+
+      private final byte[] skipBuffer = new byte[1 << 16];
+
+      @Override
+      public long skip(long n) throws IOException {
+        int k = read(skipBuffer, 0, (int) Math.min(n, skipBuffer.length));
+        return Math.max(k, 0);
       }
     };
     digester.setSafePosition(digester::total);

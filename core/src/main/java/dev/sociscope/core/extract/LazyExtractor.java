@@ -17,7 +17,9 @@ import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,15 +37,62 @@ public final class LazyExtractor {
   private final Ztoc ztoc;
   private final Zinfo zinfo;
   private final RandomAccessSource source;
+  private final long verifyFirstLimit;
+  private boolean headerChecked;
+  private Map<String, List<FileMetadata>> byName;
 
   public LazyExtractor(Ztoc ztoc, RandomAccessSource source) throws ZtocFormatException {
+    this(ztoc, source, VERIFY_FIRST_LIMIT);
+  }
+
+  /**
+   * @param verifyFirstLimit files whose spans hold at most this many compressed bytes are fully verified before
+   *     any output; larger ones are verified span by span while streaming
+   */
+  public LazyExtractor(Ztoc ztoc, RandomAccessSource source, long verifyFirstLimit) throws ZtocFormatException {
     this.ztoc = Objects.requireNonNull(ztoc, "ztoc");
     this.source = Objects.requireNonNull(source, "source");
+    this.verifyFirstLimit = verifyFirstLimit;
     this.zinfo = Zinfo.of(ztoc);
     if (ztoc.compressionInfo().spanDigests().size() != zinfo.spanCount()) {
       throw new ZtocFormatException("zTOC has " + ztoc.compressionInfo().spanDigests().size()
           + " span digests for " + zinfo.spanCount() + " spans");
     }
+  }
+
+  /**
+   * Spec 4.5: the bytes before span 0 must be a gzip header that ends exactly where checkpoint 0 starts. Checked
+   * once, before the first gzip extraction; returns the bytes read for it.
+   */
+  private long checkGzipHeader() throws IOException {
+    if (headerChecked || !(zinfo instanceof GzipZinfo)) {
+      return 0;
+    }
+    long end = ((GzipZinfo) zinfo).checkpoints().get(0).compressedOffset();
+    if (end <= 0 || end > 65536 + 1024) {
+      throw new IOException("checkpoint 0 starts at compressed offset " + end + ", which cannot follow a gzip "
+          + "header");
+    }
+    byte[] header = source.read(0, (int) end);
+    long[] parsed = {-1};
+    GzipInflater probe = GzipInflater.gzip(new java.io.ByteArrayInputStream(header));
+    probe.setBoundaryListener((inf, b) -> {
+      if (parsed[0] < 0) {
+        parsed[0] = b.compressedOffset();
+      }
+    });
+    try {
+      probe.read();
+    } catch (dev.sociscope.core.gzip.GzipFormatException e) {
+      if (parsed[0] < 0) {
+        throw new IOException("the layer does not start with a valid gzip header: " + e.getMessage(), e);
+      }
+    }
+    if (parsed[0] != end) {
+      throw new IOException("the layer's gzip header is " + parsed[0] + " bytes, but checkpoint 0 says " + end);
+    }
+    headerChecked = true;
+    return header.length;
   }
 
   /**
@@ -67,14 +116,14 @@ public final class LazyExtractor {
 
   /** All entries with this path, in tar order. */
   public List<FileMetadata> findAll(String path) {
-    String want = normalize(path);
-    List<FileMetadata> out = new ArrayList<>();
-    for (FileMetadata f : ztoc.files()) {
-      if (normalize(f.name()).equals(want)) {
-        out.add(f);
+    if (byName == null) {
+      Map<String, List<FileMetadata>> index = new HashMap<>();
+      for (FileMetadata f : ztoc.files()) {
+        index.computeIfAbsent(normalize(f.name()), k -> new ArrayList<>(1)).add(f);
       }
+      byName = index;
     }
-    return out;
+    return List.copyOf(byName.getOrDefault(normalize(path), List.of()));
   }
 
   /**
@@ -86,6 +135,35 @@ public final class LazyExtractor {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
+  /** The entry whose data starts at this uncompressed offset (how the runtime addresses duplicates). */
+  public Optional<FileMetadata> findByOffset(long uncompressedOffset) {
+    List<FileMetadata> files = ztoc.files();
+    int lo = 0;
+    int hi = files.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long o = files.get(mid).uncompressedOffset();
+      if (o < uncompressedOffset) {
+        lo = mid + 1;
+      } else if (o > uncompressedOffset) {
+        hi = mid - 1;
+      } else {
+        // header-only entries can share an offset with the next entry; prefer one that has data
+        int first = mid;
+        while (first > 0 && files.get(first - 1).uncompressedOffset() == o) {
+          first--;
+        }
+        for (int i = first; i < files.size() && files.get(i).uncompressedOffset() == o; i++) {
+          if (files.get(i).type() == EntryType.REG) {
+            return Optional.of(files.get(i));
+          }
+        }
+        return Optional.of(files.get(first));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Follows hardlinks to the entry that holds the data; other types are returned as they are. */
   public FileMetadata resolve(FileMetadata entry) throws IOException {
     FileMetadata cur = entry;
@@ -93,15 +171,13 @@ public final class LazyExtractor {
       if (hops > 64) {
         throw new IOException("hardlink '" + entry.name() + "' does not resolve (loop?)");
       }
-      String target = normalize(cur.linkname());
+      // the link's target is the last entry of that name before the link (a later copy would replace it)
       FileMetadata found = null;
-      for (FileMetadata f : ztoc.files()) {
-        if (f.uncompressedOffset() >= cur.uncompressedOffset() && found != null) {
+      for (FileMetadata f : findAll(cur.linkname())) {
+        if (f == cur || (found != null && f.uncompressedOffset() >= cur.uncompressedOffset())) {
           break;
         }
-        if (f != cur && normalize(f.name()).equals(target)) {
-          found = f;
-        }
+        found = f;
       }
       if (found == null) {
         throw new IOException("hardlink '" + cur.name() + "' points to '" + cur.linkname()
@@ -138,6 +214,7 @@ public final class LazyExtractor {
       throw new IOException("entry '" + data.name() + "' claims bytes " + off + "+" + size + ", beyond the "
           + ztoc.uncompressedArchiveSize() + "-byte archive");
     }
+    long headerBytes = checkGzipHeader();
     int a = zinfo.spanOf(off);
     int b = zinfo.spanOf(off + size - 1);
     SpanStream spans = new SpanStream(a, b);
@@ -151,7 +228,7 @@ public final class LazyExtractor {
       skipFully(spans, off - zinfo.compressedStart(a), data);
       copy(spans, out, size, data);
     }
-    return new ExtractStats(spans.fetched, a, b, size);
+    return new ExtractStats(headerBytes + spans.fetched, a, b, size);
   }
 
   private static void skipFully(InputStream in, long n, FileMetadata f) throws IOException {
@@ -196,7 +273,7 @@ public final class LazyExtractor {
       this.next = first;
       this.servedUpTo = zinfo.compressedStart(first);
       long total = zinfo.compressedEnd(last) - zinfo.compressedStart(first);
-      if (total <= VERIFY_FIRST_LIMIT) {
+      if (total <= verifyFirstLimit) {
         for (int i = first; i <= last; i++) {
           prefetched.add(fetch(i));
         }

@@ -49,7 +49,7 @@ public final class GzipInflater extends InputStream {
   private long bitBuf;
   private int bitCnt;
 
-  private final byte[] win = new byte[LIMIT + MAX_MATCH];
+  private final byte[] win = new byte[LIMIT + MAX_MATCH + 16];
   private int pos = WINDOW_SIZE;
   private int readPos = WINDOW_SIZE;
   /** Absolute uncompressed offset of {@code win[0]}. */
@@ -606,11 +606,35 @@ public final class GzipInflater extends InputStream {
     }
   }
 
-  /**
-   * The hot loop: decodes symbols until the end-of-block code (returns true) or until the output chunk is full.
-   * One refill per symbol suffices: after it at least 56 bits are buffered, and a length/distance pair needs 48.
-   */
+  /** Decodes symbols until the end-of-block code (true) or until the output chunk is full (false). */
   private boolean decodeHuffman() throws IOException {
+    while (true) {
+      int r = decodeFast();
+      if (r >= 0) {
+        return r == 1;
+      }
+      if (!bufferInput(8)) {
+        return decodeCareful();
+      }
+    }
+  }
+
+  /** Reads until {@code n} input bytes are buffered; false if the input ends first. */
+  private boolean bufferInput(int n) throws IOException {
+    while (inLen - inPos < n) {
+      if (!readInput()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The hot loop, used while at least 8 input bytes are buffered so that every refill is one 8-byte load. After a
+   * refill at least 48 bits are buffered, enough for a whole length/distance pair (15+5+15+13 bits) or for two
+   * literals. Returns 1 at the end-of-block code, 0 when the output chunk is full, -1 when input runs low.
+   */
+  private int decodeFast() throws IOException {
     final byte[] w = win;
     final byte[] ib = inBuf;
     final int[] lt = litTable;
@@ -618,46 +642,44 @@ public final class GzipInflater extends InputStream {
     final int litMask = (1 << HuffmanTables.LIT_ROOT) - 1;
     final int distMask = (1 << HuffmanTables.DIST_ROOT) - 1;
     final int floor = minPos;
+    final int inEnd = inLen - 8;
     long bb = bitBuf;
     int bc = bitCnt;
     int p = pos;
     int ip = inPos;
-    boolean eob = false;
+    int result = 0;
     try {
       while (p < LIMIT) {
         if (bc < 48) {
-          if (inLen - ip >= 8) {
-            bb |= (long) LONG_LE.get(ib, ip) << bc;
-            int nb = (63 - bc) >>> 3;
-            ip += nb;
-            bc += nb << 3;
-          } else {
-            bitBuf = bb;
-            bitCnt = bc;
-            inPos = ip;
-            refillSlow();
-            bb = bitBuf;
-            bc = bitCnt;
-            ip = inPos;
+          if (ip > inEnd) {
+            result = -1;
+            break;
           }
+          bb |= (long) LONG_LE.get(ib, ip) << bc;
+          int nb = (63 - bc) >>> 3;
+          ip += nb;
+          bc += nb << 3;
         }
         int e = lt[(int) bb & litMask];
+        if ((e & KIND_MASK) == KIND_SUB) {
+          bb >>>= HuffmanTables.LIT_ROOT;
+          bc -= HuffmanTables.LIT_ROOT;
+          e = lt[(e >>> 16) + ((int) bb & ((1 << ((e >>> 8) & 0xFF)) - 1))];
+        }
         int n = e & 15;
         bb >>>= n;
         bc -= n;
         int kind = e & KIND_MASK;
-        if (kind == KIND_SUB) {
-          e = lt[(e >>> 16) + ((int) bb & ((1 << ((e >>> 8) & 0xFF)) - 1))];
-          n = e & 15;
-          bb >>>= n;
-          bc -= n;
-          kind = e & KIND_MASK;
-        }
         if (kind == KIND_LITERAL) {
-          if (bc < 0) {
-            throw truncated("inside a compressed block");
-          }
           w[p++] = (byte) (e >>> 16);
+          // at least 33 bits remain: room for a second literal from the primary table without a refill
+          e = lt[(int) bb & litMask];
+          if ((e & KIND_MASK) == KIND_LITERAL) {
+            n = e & 15;
+            bb >>>= n;
+            bc -= n;
+            w[p++] = (byte) (e >>> 16);
+          }
           continue;
         }
         if (kind == KIND_BASE) {
@@ -666,19 +688,15 @@ public final class GzipInflater extends InputStream {
           bb >>>= extra;
           bc -= extra;
           int d = dt[(int) bb & distMask];
+          if ((d & KIND_MASK) == KIND_SUB) {
+            bb >>>= HuffmanTables.DIST_ROOT;
+            bc -= HuffmanTables.DIST_ROOT;
+            d = dt[(d >>> 16) + ((int) bb & ((1 << ((d >>> 8) & 0xFF)) - 1))];
+          }
           n = d & 15;
           bb >>>= n;
           bc -= n;
-          if ((d & KIND_MASK) == KIND_SUB) {
-            d = dt[(d >>> 16) + ((int) bb & ((1 << ((d >>> 8) & 0xFF)) - 1))];
-            n = d & 15;
-            bb >>>= n;
-            bc -= n;
-          }
           if ((d & KIND_MASK) != KIND_BASE) {
-            if (bc < 0) {
-              throw truncated("inside a compressed block");
-            }
             bitCnt = bc;
             inPos = ip;
             throw corrupt("invalid distance code");
@@ -687,52 +705,121 @@ public final class GzipInflater extends InputStream {
           int dist = (d >>> 16) + ((int) bb & ((1 << extra) - 1));
           bb >>>= extra;
           bc -= extra;
-          if (bc < 0) {
-            throw truncated("inside a compressed block");
-          }
           int from = p - dist;
           if (from < floor) {
             bitCnt = bc;
             inPos = ip;
             throw corrupt("invalid distance " + dist + ": too far back");
           }
-          if (dist >= len) {
-            if (len <= 16) {
-              for (int k = 0; k < len; k++) {
-                w[p + k] = w[from + k];
-              }
-            } else {
-              System.arraycopy(w, from, w, p, len);
-            }
-          } else if (dist == 1) {
-            Arrays.fill(w, p, p + len, w[from]);
-          } else {
-            for (int k = 0; k < len; k++) {
-              w[p + k] = w[from + k];
-            }
-          }
+          copyMatch(w, from, p, len, dist);
           p += len;
           continue;
         }
         if (kind == KIND_END) {
-          if (bc < 0) {
-            throw truncated("inside a compressed block");
-          }
-          eob = true;
+          result = 1;
           break;
         }
-        bitCnt = Math.max(bc, 0);
+        bitCnt = bc;
         inPos = ip;
         throw corrupt("invalid literal/length code");
       }
     } finally {
-      if (bc >= 0) {
-        bitBuf = bb;
-        bitCnt = bc;
-        inPos = ip;
-      }
+      bitBuf = bb;
+      bitCnt = bc;
+      inPos = ip;
       pos = p;
     }
-    return eob;
+    return result;
+  }
+
+  /** Copies a match; may write up to 7 bytes past its end (the output array has slack for that). */
+  private static void copyMatch(byte[] w, int from, int p, int len, int dist) {
+    if (dist >= 8) {
+      if (dist >= len && len > 64) {
+        System.arraycopy(w, from, w, p, len);
+      } else {
+        // each 8-byte chunk is read from bytes that are already final, since dist >= 8
+        int k = 0;
+        do {
+          LONG_LE.set(w, p + k, (long) LONG_LE.get(w, from + k));
+          k += 8;
+        } while (k < len);
+      }
+    } else if (dist == 1) {
+      Arrays.fill(w, p, p + len, w[from]);
+    } else {
+      for (int k = 0; k < len; k++) {
+        w[p + k] = w[from + k];
+      }
+    }
+  }
+
+  /** The same decoding with every step checked against the end of input; used for the last few input bytes. */
+  private boolean decodeCareful() throws IOException {
+    final int litMask = (1 << HuffmanTables.LIT_ROOT) - 1;
+    final int distMask = (1 << HuffmanTables.DIST_ROOT) - 1;
+    while (pos < LIMIT) {
+      if (bitCnt < 48) {
+        refillSlow();
+      }
+      long bb = bitBuf;
+      int bc = bitCnt;
+      int e = litTable[(int) bb & litMask];
+      int n = e & 15;
+      bb >>>= n;
+      bc -= n;
+      if ((e & KIND_MASK) == KIND_SUB) {
+        e = litTable[(e >>> 16) + ((int) bb & ((1 << ((e >>> 8) & 0xFF)) - 1))];
+        n = e & 15;
+        bb >>>= n;
+        bc -= n;
+      }
+      int kind = e & KIND_MASK;
+      int len = 0;
+      int dist = 0;
+      if (kind == KIND_BASE) {
+        int extra = (e >>> 8) & 0xFF;
+        len = (e >>> 16) + ((int) bb & ((1 << extra) - 1));
+        bb >>>= extra;
+        bc -= extra;
+        int d = distTable[(int) bb & distMask];
+        n = d & 15;
+        bb >>>= n;
+        bc -= n;
+        if ((d & KIND_MASK) == KIND_SUB) {
+          d = distTable[(d >>> 16) + ((int) bb & ((1 << ((d >>> 8) & 0xFF)) - 1))];
+          n = d & 15;
+          bb >>>= n;
+          bc -= n;
+        }
+        if (bc >= 0 && (d & KIND_MASK) != KIND_BASE) {
+          throw corrupt("invalid distance code");
+        }
+        extra = (d >>> 8) & 0xFF;
+        dist = (d >>> 16) + ((int) bb & ((1 << extra) - 1));
+        bb >>>= extra;
+        bc -= extra;
+      } else if (kind != KIND_LITERAL && kind != KIND_END) {
+        throw corrupt("invalid literal/length code");
+      }
+      if (bc < 0) {
+        throw truncated("inside a compressed block");
+      }
+      bitBuf = bb;
+      bitCnt = bc;
+      if (kind == KIND_LITERAL) {
+        win[pos++] = (byte) (e >>> 16);
+      } else if (kind == KIND_END) {
+        return true;
+      } else {
+        int from = pos - dist;
+        if (from < minPos) {
+          throw corrupt("invalid distance " + dist + ": too far back");
+        }
+        copyMatch(win, from, pos, len, dist);
+        pos += len;
+      }
+    }
+    return false;
   }
 }

@@ -217,7 +217,7 @@ public final class TarReader {
   }
 
   private static String nameOf(Map<String, byte[]> pax, String fallback) {
-    byte[] p = pax.get("path");
+    byte[] p = pax.containsKey("GNU.sparse.name") ? pax.get("GNU.sparse.name") : pax.get("path");
     return p != null && p.length > 0 ? utf8(p) : fallback;
   }
 

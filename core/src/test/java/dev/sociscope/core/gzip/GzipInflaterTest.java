@@ -48,6 +48,59 @@ class GzipInflaterTest {
         .isEqualTo(expected.toByteArray());
   }
 
+  /**
+   * Differential test on damaged streams: wherever zlib (java.util.zip) accepts a stream, we must produce the same
+   * bytes; wherever zlib reports an error, so must we.
+   */
+  @Property(tries = 400)
+  void damagedStreamsAgreeWithZlib(@ForAll long seed) throws IOException {
+    Random rnd = new Random(seed);
+    byte[] data = TestData.mixed(rnd, 1 + rnd.nextInt(30_000));
+    byte[] raw = TestData.deflateRaw(data, rnd.nextInt(10), STRATEGIES[rnd.nextInt(3)]);
+    int flips = 1 + rnd.nextInt(3);
+    for (int i = 0; i < flips; i++) {
+      int bit = rnd.nextInt(Math.min(raw.length * 8, 4000));
+      raw[bit >> 3] ^= (byte) (1 << (bit & 7));
+    }
+    String zlib;
+    byte[] zlibOut = null;
+    java.util.zip.Inflater inf = new java.util.zip.Inflater(true);
+    try {
+      inf.setInput(raw);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[65536];
+      while (!inf.finished()) {
+        int n = inf.inflate(buf);
+        out.write(buf, 0, n);
+        if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
+          break;
+        }
+      }
+      zlib = inf.finished() ? "ok" : "truncated";
+      zlibOut = out.toByteArray();
+    } catch (java.util.zip.DataFormatException e) {
+      zlib = "error: " + e.getMessage();
+    } finally {
+      inf.end();
+    }
+    String ours;
+    byte[] oursOut = null;
+    try {
+      oursOut = inflateAll(GzipInflater.raw(new ByteArrayInputStream(raw)));
+      ours = "ok";
+    } catch (GzipFormatException e) {
+      ours = e.isTruncated() ? "truncated" : "error: " + e.getMessage();
+    }
+    if (zlib.equals("ok")) {
+      assertThat(ours).isEqualTo("ok");
+      assertThat(oursOut).isEqualTo(zlibOut);
+    } else if (zlib.equals("truncated")) {
+      assertThat(ours).as("zlib wanted more input").isEqualTo("truncated");
+    } else {
+      assertThat(ours).as("zlib said %s", zlib).startsWith("error");
+    }
+  }
+
   @Test
   void gzipBinaryAtEveryLevel() throws IOException {
     byte[] data = TestData.mixed(new Random(7), 600_000);

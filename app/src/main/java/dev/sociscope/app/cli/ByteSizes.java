@@ -1,0 +1,36 @@
+package dev.sociscope.app.cli;
+
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Parses sizes such as {@code 65536}, {@code 64KiB}, {@code 4MiB}, {@code 1M}, {@code 2k} (binary units). */
+final class ByteSizes implements ITypeConverter<Long> {
+  @Override
+  public Long convert(String value) {
+    return parse(value);
+  }
+
+  static long parse(String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    long unit = 1;
+    String[][] units = {{"kib", "1024"}, {"mib", "1048576"}, {"gib", "1073741824"}, {"k", "1024"},
+        {"m", "1048576"}, {"g", "1073741824"}, {"b", "1"}};
+    for (String[] u : units) {
+      if (v.endsWith(u[0])) {
+        unit = Long.parseLong(u[1]);
+        v = v.substring(0, v.length() - u[0].length()).trim();
+        break;
+      }
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n <= 0) {
+        throw new TypeConversionException("size must be positive: '" + value + "'");
+      }
+      return Math.multiplyExact(n, unit);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new TypeConversionException("not a byte size: '" + value + "' (examples: 65536, 64KiB, 4MiB)");
+    }
+  }
+}
