@@ -107,7 +107,9 @@ class SociWorkflowCliTest {
       long file = stats.get("fileCompressedEstimate").asLong();
       long spans = stats.get("spans").asLong();
       long oneSpan = (1 << 20) + (64 << 10); // a compressed span: 1 MiB of data plus at most one deflate block
-      assertThat(fetched).as(c[1]).isLessThan(stats.get("layerSize").asLong());
+      if (!c[0].startsWith("gnu-fname")) { // that layer is a single 1 MiB span: fetched whole
+        assertThat(fetched).as(c[1]).isLessThan(stats.get("layerSize").asLong());
+      }
       assertThat(fetched).as(c[1]).isLessThanOrEqualTo(file + (spans == 1 ? oneSpan : 2 * oneSpan));
     }
     String line = run("get", ref, "etc/tiny.txt", "-o", tmp.resolve("tiny").toString(), "--stats").err();

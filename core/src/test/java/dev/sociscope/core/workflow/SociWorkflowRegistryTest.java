@@ -117,7 +117,9 @@ class SociWorkflowRegistryTest {
       assertThat(expected).as(c[1]).isNotNull();
       assertThat(out.toByteArray()).as(c[1]).isEqualTo(expected);
       assertThat(s.lazy()).isTrue();
-      assertThat(s.bytesFetched()).as(c[1]).isLessThan(s.layerSize());
+      if (!c[0].startsWith("gnu-fname")) { // that layer is a single 1 MiB span: fetched whole
+        assertThat(s.bytesFetched()).as(c[1]).isLessThan(s.layerSize());
+      }
     }
     ReadStats tiny = files.read("etc/tiny.txt", new ByteArrayOutputStream());
     assertThat(tiny.spans()).isEqualTo(1);
