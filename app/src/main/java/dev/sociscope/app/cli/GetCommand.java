@@ -68,14 +68,17 @@ final class GetCommand implements Callable<Integer> {
   }
 
   static String statsLine(ReadStats s) {
-    String how = s.lazy()
-        ? String.format(Locale.ROOT, "lazily: %d range request(s), spans %d-%d (%d span(s) of %d bytes)",
-            s.requests(), s.firstSpan(), s.lastSpan(), s.spans(), s.spanSize())
-        : "by streaming the layer (no zTOC)";
-    return String.format(Locale.ROOT, "/%s: %d bytes from layer %s %s; fetched %d of %d layer bytes (%.1f%% saved),"
-        + " file's compressed size about %d bytes, %d ms", s.path(), s.fileSize(), s.layer(), how, s.bytesFetched(),
-        s.layerSize(), s.layerSize() == 0 ? 0.0 : 100.0 * s.bytesSaved() / s.layerSize(),
-        s.fileCompressedEstimate(), s.elapsed().toMillis());
+    if (!s.lazy()) {
+      return String.format(Locale.ROOT, "/%s: %d bytes from layer %s by streaming (the layer has no zTOC); fetched"
+          + " %d bytes in total (this layer: %d bytes; layers above it without a zTOC were streamed too), %d ms",
+          s.path(), s.fileSize(), s.layer(), s.bytesFetched(), s.layerSize(), s.elapsed().toMillis());
+    }
+    return String.format(Locale.ROOT, "/%s: %d bytes from layer %s lazily: %d range request(s), spans %d-%d"
+        + " (%d span(s) of %d bytes); fetched %d of %d layer bytes (%.1f%% saved), the file's own compressed share"
+        + " is about %d bytes, %d ms", s.path(), s.fileSize(), s.layer(), s.requests(), s.firstSpan(), s.lastSpan(),
+        s.spans(), s.spanSize(), s.bytesFetched(), s.layerSize(),
+        s.layerSize() == 0 ? 0.0 : 100.0 * s.bytesSaved() / s.layerSize(), s.fileCompressedEstimate(),
+        s.elapsed().toMillis());
   }
 
   static ObjectNode statsJson(ReadStats s) {

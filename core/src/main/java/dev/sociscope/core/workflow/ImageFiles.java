@@ -15,6 +15,7 @@ import dev.sociscope.core.tar.TarReader;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.Ztoc;
+import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.core.ztoc.ZtocFormatException;
 import dev.sociscope.core.ztoc.ZtocReader;
 import java.io.BufferedInputStream;
@@ -52,6 +53,7 @@ public final class ImageFiles {
     private final Descriptor descriptor;
     private final ZtocDescriptor ztocDescriptor;
     private Ztoc ztoc;
+    private Zinfo zinfo;
     private List<FileMetadata> entries;
     private long scanCost;
 
@@ -148,7 +150,9 @@ public final class ImageFiles {
         }
       }
       try {
-        layer.ztoc = ZtocReader.read(bytes);
+        ZtocReader.Parsed parsed = ZtocReader.readWithZinfo(bytes);
+        layer.ztoc = parsed.ztoc();
+        layer.zinfo = parsed.zinfo();
       } catch (ZtocFormatException e) {
         throw new IOException("zTOC " + d + " of layer " + layer.descriptor.digest() + " is unreadable: "
             + e.getMessage(), e);
@@ -346,12 +350,32 @@ public final class ImageFiles {
       throw new IOException("zTOC of layer " + layer.descriptor.digest() + ": " + e.getMessage(), e);
     }
     ExtractStats s = extractor.extract(entry, out);
-    long estimate = z.uncompressedArchiveSize() == 0 ? 0
-        : (long) ((double) s.bytesWritten() * z.compressedArchiveSize() / z.uncompressedArchiveSize());
+    FileMetadata data = extractor.resolve(entry);
+    long estimate = compressedShare(layer.zinfo, s, data.uncompressedOffset(), data.uncompressedSize());
     long spanSize = layer.ztocDescriptor.spanSize();
     return new ReadStats(p, layer.descriptor.digest(), true, s.bytesWritten(), ranges.bytesFetched() + scanned,
         ranges.requests(), s.spansTouched(), s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
         estimate, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * The compressed bytes that hold {@code [offset, offset + size)}: per span, the span's compressed length times the
+   * share of its uncompressed range the file covers (exact at span level; spans compress unevenly).
+   */
+  static long compressedShare(Zinfo zinfo, ExtractStats s, long offset, long size) {
+    if (s.firstSpan() < 0) {
+      return 0;
+    }
+    double total = 0;
+    for (int i = s.firstSpan(); i <= s.lastSpan(); i++) {
+      long us = zinfo.uncompressedStart(i);
+      long ue = zinfo.uncompressedEnd(i);
+      long overlap = Math.max(0, Math.min(ue, offset + size) - Math.max(us, offset));
+      if (ue > us) {
+        total += (double) (zinfo.compressedEnd(i) - zinfo.compressedStart(i)) * overlap / (ue - us);
+      }
+    }
+    return Math.round(total);
   }
 
   private ReadStats readStreaming(Layer layer, List<FileMetadata> entries, FileMetadata entry, String p,
