@@ -49,6 +49,8 @@ public final class IndexCommand implements Runnable {
     @Mixin PlatformFlags platforms;
     @Option(names = "--json", description = "Print JSON.") boolean json;
     @Option(names = {"-q", "--quiet"}, description = "Print index digests only.") boolean quiet;
+    @Option(names = "--related", description = "Also scan the repository's tags for the same image converted to (or"
+        + " from) a SOCI-enabled image.") boolean related;
 
     @Override
     public Integer call() throws Exception {
@@ -60,6 +62,18 @@ public final class IndexCommand implements Runnable {
         for (Discovery.PlatformIndexes p : d.platforms()) {
           for (FoundIndex f : p.indexes()) {
             arr.add(indexJson(p, f));
+          }
+        }
+        if (related) {
+          for (var e : soci.relatedImages(ref, platforms.selection(true), 500).entrySet()) {
+            for (var r : e.getValue()) {
+              ObjectNode o = Json.object();
+              o.put("relatedTo", e.getKey().manifest().digest().toString());
+              o.put("tag", r.tag());
+              o.put("manifest", r.manifest().toString());
+              o.put("sociIndex", r.sociEnabled() ? r.sociIndex().toString() : null);
+              arr.add(o);
+            }
           }
         }
         out.println(Json.write(arr));
@@ -84,6 +98,18 @@ public final class IndexCommand implements Runnable {
       Table.print(out, rows);
       if (rows.size() == 1) {
         spec.commandLine().getErr().println("no SOCI index found for " + d.image());
+      }
+      if (related) {
+        List<String[]> rel = new ArrayList<>();
+        rel.add(new String[] {"SAME IMAGE AS", "TAG", "MANIFEST", "SOCI INDEX (V2)"});
+        for (var e : soci.relatedImages(ref, platforms.selection(true), 500).entrySet()) {
+          for (var r : e.getValue()) {
+            rel.add(new String[] {e.getKey().platformText(), r.tag(), r.manifest().toString(),
+                r.sociEnabled() ? r.sociIndex().toString() : "- (original)"});
+          }
+        }
+        out.println();
+        Table.print(out, rel);
       }
       return 0;
     }

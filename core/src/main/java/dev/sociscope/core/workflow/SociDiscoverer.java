@@ -86,6 +86,55 @@ public final class SociDiscoverer {
     return out;
   }
 
+  /**
+   * Images of the same store with the same config and layers as {@code pm} (tags scanned, at most {@code maxTags};
+   * fallback tags skipped): from an original image to the SOCI-enabled images made from it, and back.
+   */
+  public List<RelatedImage> relatedImages(PlatformManifest pm, int maxTags) throws IOException {
+    List<RelatedImage> out = new ArrayList<>();
+    var mine = pm.manifest().manifest();
+    int seen = 0;
+    for (String tag : source.tags()) {
+      if (tag.startsWith("sha256-") || seen++ >= maxTags) {
+        continue;
+      }
+      Optional<OciDocument> doc = source.findManifest(tag);
+      if (doc.isEmpty()) {
+        continue;
+      }
+      List<OciDocument> candidates = new ArrayList<>();
+      if (doc.get().isManifest()) {
+        candidates.add(doc.get());
+      } else if (doc.get().isIndex()) {
+        for (Descriptor d : doc.get().index().manifests()) {
+          if (!SociEnabledIndex.isSociIndexEntry(d) && d.artifactType().isEmpty()
+              && (d.mediaType().isEmpty() || MediaType.isManifest(d.mediaType()))) {
+            source.findManifest(d.digest().toString()).ifPresent(candidates::add);
+          }
+        }
+      }
+      for (OciDocument c : candidates) {
+        if (!c.isManifest() || c.digest().equals(pm.manifest().digest())) {
+          continue;
+        }
+        var m = c.manifest();
+        if (m.config().digest().equals(mine.config().digest()) && layerDigests(m.layers()).equals(
+            layerDigests(mine.layers()))) {
+          out.add(new RelatedImage(tag, c.digest(), SociEnabledIndex.indexDigestOf(m).orElse(null)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Digest> layerDigests(List<Descriptor> layers) {
+    List<Digest> out = new ArrayList<>();
+    for (Descriptor d : layers) {
+      out.add(d.digest());
+    }
+    return out;
+  }
+
   private FoundIndex read(SociVersion version, Descriptor d, FoundIndex.Via via) throws IOException {
     try {
       OciDocument doc = source.manifest(d.digest().toString());

@@ -61,6 +61,22 @@ public final class SociService {
     return new SociDiscoverer(open(ref).store()).layers(pm, index, fetchZtocs);
   }
 
+  /**
+   * Per platform of the image: other images of the same repository or layout with the same config and layers (the
+   * SOCI-enabled images made from it, or its original). Scans at most {@code maxTags} tags.
+   */
+  public java.util.Map<PlatformManifest, List<RelatedImage>> relatedImages(String ref,
+      ImageResolver.PlatformSelection selection, int maxTags) throws IOException {
+    OpenedImage loc = open(ref);
+    SociDiscoverer discoverer = new SociDiscoverer(loc.store());
+    java.util.Map<PlatformManifest, List<RelatedImage>> out = new java.util.LinkedHashMap<>();
+    OciDocument top = loc.store().manifest(loc.reference());
+    for (PlatformManifest pm : ImageResolver.resolve(loc.store(), top, selection)) {
+      out.put(pm, discoverer.relatedImages(pm, maxTags));
+    }
+    return out;
+  }
+
   /** A SOCI index manifest by digest, from the image's repository (or layout). */
   public OciDocument indexManifest(String ref, Digest digest) throws IOException {
     return open(ref).store().manifest(digest.toString());

@@ -71,6 +71,25 @@ class ConvertAndLayoutTest {
   }
 
   @Test
+  void originalAndSociEnabledImageFindEachOtherInTheSameLayout() throws Exception {
+    Path dir = tmp.resolve("related");
+    Digest original = GoldenImage.writeLayout(dir, "v1");
+    ConvertResult r = service.convert("oci:" + dir + ":v1", "oci:" + dir + ":soci",
+        ImageResolver.PlatformSelection.DEFAULT, GOLDEN, false, null, null);
+    var fromOriginal = service.relatedImages("oci:" + dir + ":v1", ImageResolver.PlatformSelection.ALL, 100);
+    assertThat(fromOriginal.values().iterator().next()).singleElement().satisfies(rel -> {
+      assertThat(rel.tag()).isEqualTo("soci");
+      assertThat(rel.sociIndex()).isEqualTo(r.indexes().get(0).build().digest());
+    });
+    var fromConverted = service.relatedImages("oci:" + dir + ":soci", ImageResolver.PlatformSelection.ALL, 100);
+    assertThat(fromConverted.values().iterator().next()).singleElement().satisfies(rel -> {
+      assertThat(rel.tag()).isEqualTo("v1");
+      assertThat(rel.manifest()).isEqualTo(original);
+      assertThat(rel.sociEnabled()).isFalse();
+    });
+  }
+
+  @Test
   void createPushLsAndGetOnALayout() throws Exception {
     Path layout = tmp.resolve("layout-v1");
     Digest image = GoldenImage.writeLayout(layout, "v1");
