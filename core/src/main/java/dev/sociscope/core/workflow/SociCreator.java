@@ -149,7 +149,7 @@ public final class SociCreator {
       } catch (CancellationException e) {
         throw new CancelledException("build the zTOC of layer " + layer.digest());
       } catch (IOException e) {
-        if (e instanceof CancelledException || e instanceof InterruptedIOException) {
+        if (e instanceof dev.sociscope.core.registry.RegistryException || e instanceof InterruptedIOException) {
           throw e;
         }
         throw new IOException("layer " + layer.digest() + ": " + e.getMessage(), e);

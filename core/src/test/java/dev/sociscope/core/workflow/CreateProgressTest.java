@@ -62,6 +62,23 @@ class CreateProgressTest {
   }
 
   @Test
+  void aLayerThatDoesNotMatchItsDigestFailsTheBuild() throws Exception {
+    Path layout = tmp.resolve("l");
+    GoldenImage.writeLayout(layout, "v1");
+    Path plain = layout.resolve("blobs/sha256/" + Digest.of(dev.sociscope.core.testing.Vectors.bytes(
+        "layers/plain.tar")).hex());
+    byte[] bytes = Files.readAllBytes(plain);
+    bytes[bytes.length - 1] ^= 1; // in the end-of-archive padding: the tar still parses, the digest does not match
+    Files.write(plain, bytes);
+    assertThatThrownBy(() -> service().create("oci:" + layout + ":v1", SociService.CreateRequest.defaults()
+        .withOptions(SociIndexOptions.defaults(SociVersion.V1).withMinLayerSize(0)), null, null))
+        .isInstanceOf(dev.sociscope.core.registry.DigestMismatchException.class)
+        .hasMessageContaining("13271ed41e34");
+    assertThat(new ZtocCache(tmp.resolve("cache")).find(Digest.of(dev.sociscope.core.testing.Vectors.bytes(
+        "layers/plain.tar")), 4L << 20, "AWS SOCI CLI v0.2")).isEmpty();
+  }
+
+  @Test
   void imageWithOnlySmallLayersGetsNoIndex() throws Exception {
     GoldenImage.writeLayout(tmp.resolve("l"), "v1");
     assertThatThrownBy(() -> service().create("oci:" + tmp.resolve("l") + ":v1", SociService.CreateRequest.defaults(),
