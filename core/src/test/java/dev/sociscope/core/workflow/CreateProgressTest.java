@@ -79,6 +79,26 @@ class CreateProgressTest {
   }
 
   @Test
+  void aCorruptSpanIsRefusedWhenReadLazily() throws Exception {
+    Path layout = tmp.resolve("l");
+    GoldenImage.writeLayout(layout, "v1");
+    String ref = "oci:" + layout + ":v1";
+    service().create(ref, SociService.CreateRequest.defaults().withOptions(SociIndexOptions.defaults(SociVersion.V1)
+        .withMinLayerSize(0).withSpanSize(1 << 20)).pushing(true), null, null);
+    Path pax = layout.resolve("blobs/sha256/" + Digest.of(dev.sociscope.core.testing.Vectors.bytes(
+        "layers/pax.tar.gz")).hex());
+    byte[] bytes = Files.readAllBytes(pax);
+    bytes[bytes.length - 100] ^= 0x40; // inside the last span
+    Files.write(pax, bytes);
+    ImageFiles files = service().files(ref, ImageResolver.PlatformSelection.ALL, null);
+    assertThatThrownBy(() -> files.read("big/compressible.txt", new java.io.ByteArrayOutputStream()))
+        .isInstanceOf(dev.sociscope.core.extract.SpanDigestException.class);
+    java.io.ByteArrayOutputStream tiny = new java.io.ByteArrayOutputStream();
+    files.read("etc/tiny.txt", tiny); // span 0 is intact
+    assertThat(tiny.toByteArray()).isEqualTo(GoldenImage.fileFromLayer("pax.tar.gz", "etc/tiny.txt"));
+  }
+
+  @Test
   void imageWithOnlySmallLayersGetsNoIndex() throws Exception {
     GoldenImage.writeLayout(tmp.resolve("l"), "v1");
     assertThatThrownBy(() -> service().create("oci:" + tmp.resolve("l") + ":v1", SociService.CreateRequest.defaults(),
