@@ -5,6 +5,7 @@ import dev.sociscope.core.registry.Cancellation;
 import dev.sociscope.core.registry.ImageReference;
 import dev.sociscope.core.registry.RegistryClient;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,12 @@ final class LsReposCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String apiHost = ImageReference.parse(host.replaceFirst("^docker://", "").replaceAll("/+$", "") + "/x").apiHost();
+    // The whole argument is a host (even without a dot), so it is not parsed as a Docker Hub repository.
+    String registryHost = host.replaceFirst("^(docker|https?)://", "").replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+    if (registryHost.equals("index.docker.io")) {
+      registryHost = ImageReference.DOCKER_HUB;
+    }
+    String apiHost = ImageReference.of(registryHost, "x", "latest").apiHost();
     RegistryClient client = registry.client(List.of(apiHost));
     List<String> repos = client.catalog(apiHost, Cancellation.NONE);
     if (json) {

@@ -39,9 +39,12 @@ final class RegistryOptions {
     if (passwordStdin && username == null) {
       throw new IllegalArgumentException("--password-stdin needs --username");
     }
+    if (username != null && !passwordStdin) {
+      throw new IllegalArgumentException("--username needs --password-stdin (the password is read from stdin)");
+    }
     List<CredentialProvider> providers = new ArrayList<>();
     if (username != null) {
-      String password = passwordStdin ? readPassword() : "";
+      String password = readPassword();
       Credentials credentials = Credentials.basic(username, password);
       List<String> hosts = List.copyOf(apiHosts);
       providers.add(host -> hosts.stream().anyMatch(h -> h.equalsIgnoreCase(host))

@@ -121,6 +121,13 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void usernameWithoutPasswordStdinIsAUserError() {
+    CliTestSupport.Result r = CliTestSupport.run("ls-tags", registry.ref("team/app"), "--username", USER);
+    assertThat(r.exitCode()).isEqualTo(SociscopeCommand.EXIT_USER_ERROR);
+    assertThat(r.err()).contains("--password-stdin");
+  }
+
+  @Test
   void badReferenceIsAUserError() {
     CliTestSupport.Result r = CliTestSupport.run("inspect", "Bad/Name");
     assertThat(r.exitCode()).isEqualTo(SociscopeCommand.EXIT_USER_ERROR);

@@ -24,6 +24,9 @@ public final class ImageCopier {
   public interface Listener {
     Listener NONE = new Listener() {};
 
+    /** Bytes of {@code blob} read from the source so far (called often; keep it cheap). */
+    default void blobProgress(Descriptor blob, long bytesSoFar) {}
+
     default void blobDone(Descriptor blob, boolean transferred) {}
 
     default void manifestDone(OciDocument manifest) {}
@@ -107,6 +110,43 @@ public final class ImageCopier {
     listener.manifestDone(doc);
   }
 
+  /** Reports progress as the target reads the content; a resumed read continues from its offset. */
+  private BlobContent counting(BlobContent content, Descriptor blob) {
+    return new BlobContent() {
+      @Override
+      public long size() {
+        return content.size();
+      }
+
+      @Override
+      public java.io.InputStream open(long offset) throws IOException {
+        return new java.io.FilterInputStream(content.open(offset)) {
+          private long position = offset;
+
+          @Override
+          public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+              listener.blobProgress(blob, ++position);
+            }
+            return b;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            cancel.check("copy blob " + blob.digest());
+            int n = super.read(b, off, len);
+            if (n > 0) {
+              position += n;
+              listener.blobProgress(blob, position);
+            }
+            return n;
+          }
+        };
+      }
+    };
+  }
+
   private void copyBlob(ImageSource source, ImageTarget target, Descriptor blob) throws IOException {
     cancel.check("copy " + source.describe());
     if (target.hasBlob(blob.digest())) {
@@ -114,7 +154,7 @@ public final class ImageCopier {
       listener.blobDone(blob, false);
       return;
     }
-    BlobContent content = BlobContent.ofSource(source, blob.digest(), blob.size());
+    BlobContent content = counting(BlobContent.ofSource(source, blob.digest(), blob.size()), blob);
     if (source instanceof RemoteRepository from && target instanceof RemoteRepository to
         && from.reference().registry().equals(to.reference().registry())) {
       if (to.mountOrUpload(blob.digest(), from.name(), content)) {

@@ -7,6 +7,7 @@ import dev.sociscope.core.oci.MediaType;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.oci.OciJson;
+import dev.sociscope.core.oci.ReferrersIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,8 +85,7 @@ final class ReferrersLister {
           throw new RegistryException("Tried to " + action + " but the answer is not a valid image index: "
               + e.getMessage(), e);
         }
-        boolean filtered = r.headers("OCI-Filters-Applied").stream().anyMatch(h -> h.contains("artifactType"))
-            || String.valueOf(index.annotation("org.opencontainers.referrers.filtersApplied")).contains("artifactType");
+        boolean filtered = ReferrersIndex.artifactTypeFilterApplied(r.header("OCI-Filters-Applied"), index);
         all.addAll(filtered ? index.manifests() : filter(index.manifests(), artifactType));
         url = Pagination.next(r);
       }

@@ -402,8 +402,10 @@ public final class RegistryClient {
     private Duration connectTimeout = Duration.ofSeconds(15);
     private Duration readTimeout = Duration.ofSeconds(60);
     private OkHttpClient baseClient;
-    private long chunkSize = 8L << 20;
-    private long monolithicLimit = 32L << 20;
+    // Small blobs go in one PUT; larger ones as streamed PATCHes of up to 256 MiB each, so that a cut connection
+    // loses at most what the registry has not stored yet (the upload continues from the offset it reports).
+    private long chunkSize = 256L << 20;
+    private long monolithicLimit = 16L << 20;
 
     private Builder() {}
 

@@ -1,6 +1,5 @@
 package dev.sociscope.core.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.image.ImageSource;
@@ -8,36 +7,26 @@ import dev.sociscope.core.image.ImageTarget;
 import dev.sociscope.core.image.PushedManifest;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
-import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.registry.auth.Scopes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
-import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One repository on a registry ({@code 127.0.0.1:5000/team/app}): manifests, blobs, tags, uploads and deletes
  * through the client's single call path. Reads need {@code pull}, writes {@code pull,push}.
  */
 public final class RemoteRepository implements ImageSource, ImageTarget {
-  private static final Logger LOG = LoggerFactory.getLogger(RemoteRepository.class);
   /** Spec 7.5: every manifest type we understand (the CNCF registry serves only types named here). */
   public static final String MANIFEST_ACCEPT = dev.sociscope.core.oci.MediaType.MANIFEST_ACCEPT;
-  private static final int MAX_MANIFEST_BYTES = 16 << 20;
 
   private final RegistryClient client;
   private final ImageReference reference;
@@ -110,36 +99,7 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
 
   @Override
   public OciDocument manifest(String ref) throws IOException {
-    String action = "get manifest " + describe() + (ref.startsWith("sha256:") ? "@" : ":") + ref;
-    Digest byDigest = ref.startsWith("sha256:") ? parseDigest(ref, action) : null;
-    RegistryRequest req = RegistryRequest.get(url("manifests", ref), pull(), action)
-        .withHeaders(Headers.of("Accept", MANIFEST_ACCEPT));
-    try (Response r = client.send(req, cancel)) {
-      if (!r.isSuccessful()) {
-        throw client.failure(r, action);
-      }
-      ResponseBody body = r.body();
-      byte[] bytes = body.byteStream().readNBytes(MAX_MANIFEST_BYTES + 1);
-      if (bytes.length > MAX_MANIFEST_BYTES) {
-        throw new RegistryException("Tried to " + action + " but the manifest is larger than "
-            + MAX_MANIFEST_BYTES + " bytes");
-      }
-      Digest actual = Digest.of(bytes);
-      if (byDigest != null && !byDigest.equals(actual)) {
-        throw new DigestMismatchException("Manifest " + describe() + "@" + byDigest, byDigest, actual);
-      }
-      String announced = r.header("Docker-Content-Digest");
-      if (announced != null && announced.startsWith("sha256:") && !announced.equals(actual.toString())) {
-        throw new DigestMismatchException("Manifest " + describe() + ":" + ref + " (Docker-Content-Digest "
-            + announced + ")", parseDigest(announced, action), actual);
-      }
-      try {
-        return OciDocument.parse(bytes, r.header("Content-Type"));
-      } catch (OciFormatException e) {
-        throw new RegistryException("Tried to " + action + " but the registry sent an unusable manifest: "
-            + e.getMessage(), e);
-      }
-    }
+    return new ManifestFetcher(this).fetch(ref);
   }
 
   /**
@@ -147,55 +107,16 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
    * Falls back to GET when the registry sends no {@code Docker-Content-Digest}.
    */
   public Optional<ManifestHead> headManifest(String ref) throws IOException {
-    String action = "check manifest " + describe() + ":" + ref;
-    RegistryRequest req = RegistryRequest.get(url("manifests", ref), pull(), action)
-        .withHeaders(Headers.of("Accept", MANIFEST_ACCEPT)).withMethod("HEAD", null);
-    try (Response r = client.send(req, cancel)) {
-      if (r.code() == 404) {
-        return Optional.empty();
-      }
-      if (!r.isSuccessful()) {
-        throw client.failure(r, action);
-      }
-      String digest = r.header("Docker-Content-Digest");
-      String length = r.header("Content-Length");
-      if (digest != null && length != null) {
-        return Optional.of(new ManifestHead(parseDigest(digest, action), stripParameters(r.header("Content-Type")),
-            parseLength(length, action)));
-      }
-    }
-    Optional<OciDocument> m = findManifest(ref);
-    return m.map(f -> new ManifestHead(f.digest(), f.mediaType(), f.size()));
+    return new ManifestFetcher(this).head(ref);
   }
 
   /** What a HEAD on a manifest tells. */
   public record ManifestHead(Digest digest, String mediaType, long size) {}
 
+  /** PUT with Content-Type = the manifest's media type; reports the registry's {@code OCI-Subject}. */
   @Override
   public PushedManifest putManifest(OciDocument manifest, String tag) throws IOException {
-    String ref = tag != null ? tag : manifest.digest().toString();
-    String action = "put manifest " + describe() + (tag != null ? ":" : "@") + ref;
-    byte[] bytes = manifest.bytes();
-    MediaType type = MediaType.get(manifest.mediaType());
-    RegistryRequest req = new RegistryRequest("PUT", url("manifests", ref), Headers.of(),
-        () -> RequestBody.create(bytes, type), push(), action, true);
-    try (Response r = client.send(req, cancel)) {
-      if (!r.isSuccessful()) {
-        throw client.failure(r, action);
-      }
-      String announced = r.header("Docker-Content-Digest");
-      if (announced != null && announced.startsWith("sha256:") && !announced.equals(manifest.digest().toString())) {
-        throw new DigestMismatchException("Registry stored manifest " + describe() + ":" + ref
-            + " under another digest", manifest.digest(), parseDigest(announced, action));
-      }
-      String subject = r.header("OCI-Subject");
-      Optional<Digest> ociSubject = Optional.empty();
-      if (subject != null && subject.startsWith("sha256:")) {
-        ociSubject = Optional.of(parseDigest(subject, action));
-      }
-      LOG.info("Pushed manifest {}@{}{}", describe(), manifest.digest(), tag != null ? " as " + tag : "");
-      return new PushedManifest(manifest.digest(), ociSubject);
-    }
+    return new ManifestPusher(this).put(manifest, tag);
   }
 
   /** Gives an existing manifest one more tag (fetches its bytes and PUTs them under the tag). */
@@ -236,6 +157,13 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
   @Override
   public InputStream openBlobRange(Digest digest, long offset, long length) throws IOException {
     return BlobDownload.openRange(this, digest, offset, length);
+  }
+
+  /** Several ranges in one request (multi-range, with the fallbacks of spec 6.4). */
+  @Override
+  public List<byte[]> readBlobRanges(Digest digest, List<dev.sociscope.core.image.ByteRange> ranges)
+      throws IOException {
+    return new MultiRangeReader(this).read(digest, ranges);
   }
 
   @Override
@@ -308,39 +236,7 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
    * server sends full pages without {@code Link}, continues with {@code last=}.
    */
   public List<String> tags(int pageSize) throws IOException {
-    String action = "list tags of " + describe();
-    List<String> all = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    HttpUrl url = url("tags", "list");
-    if (pageSize > 0) {
-      url = url.newBuilder().addQueryParameter("n", Integer.toString(pageSize)).build();
-    }
-    Set<HttpUrl> visited = new HashSet<>();
-    while (url != null && visited.add(url)) {
-      HttpUrl next;
-      int added = 0;
-      int received = 0;
-      try (Response r = client.send(RegistryRequest.get(url, pull(), action), cancel)) {
-        if (!r.isSuccessful()) {
-          throw client.failure(r, action);
-        }
-        JsonNode body = RegistryClient.readJson(r, action);
-        for (JsonNode t : body.path("tags")) {
-          received++;
-          if (seen.add(t.asText())) {
-            all.add(t.asText());
-            added++;
-          }
-        }
-        next = Pagination.next(r);
-      }
-      if (next == null && pageSize > 0 && received >= pageSize && added > 0) {
-        next = url("tags", "list").newBuilder().addQueryParameter("n", Integer.toString(pageSize))
-            .addQueryParameter("last", all.get(all.size() - 1)).build();
-      }
-      url = next;
-    }
-    return all;
+    return new TagLister(this).list(pageSize);
   }
 
   @Override

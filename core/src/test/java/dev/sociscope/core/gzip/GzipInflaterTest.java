@@ -3,6 +3,7 @@ package dev.sociscope.core.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sociscope.core.testing.RandomCases;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.Deflater;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class GzipInflaterTest {
@@ -24,37 +22,45 @@ class GzipInflaterTest {
     return out.toByteArray();
   }
 
-  @Property(tries = 60)
-  void rawStreamsMatchJavaUtilZip(@ForAll long seed, @ForAll @IntRange(min = 0, max = 400_000) int size,
-      @ForAll @IntRange(min = 0, max = 9) int level, @ForAll @IntRange(min = 0, max = 2) int strategy)
-      throws IOException {
-    byte[] data = TestData.mixed(new Random(seed), size);
-    byte[] raw = TestData.deflateRaw(data, level, STRATEGIES[strategy]);
-    assertThat(inflateAll(GzipInflater.raw(new ByteArrayInputStream(raw)))).isEqualTo(data);
+  @Test
+  void rawStreamsMatchJavaUtilZip() {
+    RandomCases.run("raw streams match java.util.zip", 60, random -> {
+      int size = RandomCases.intBetween(random, 0, 400_000);
+      int level = RandomCases.intBetween(random, 0, 9);
+      int strategy = RandomCases.intBetween(random, 0, 2);
+      byte[] data = TestData.mixed(random, size);
+      byte[] raw = TestData.deflateRaw(data, level, STRATEGIES[strategy]);
+      assertThat(inflateAll(GzipInflater.raw(new ByteArrayInputStream(raw))))
+          .as("size %d, level %d, strategy %d", size, level, strategy).isEqualTo(data);
+    });
   }
 
-  @Property(tries = 30)
-  void multiMemberGzipRoundTrips(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int memberCount)
-      throws IOException {
-    Random rnd = new Random(seed);
-    ByteArrayOutputStream expected = new ByteArrayOutputStream();
-    ByteArrayOutputStream gz = new ByteArrayOutputStream();
-    for (int i = 0; i < memberCount; i++) {
-      byte[] part = TestData.mixed(rnd, rnd.nextInt(200_000));
-      expected.write(part);
-      gz.write(TestData.gzipWithDeflater(part, rnd.nextInt(10), STRATEGIES[rnd.nextInt(3)]));
-    }
-    assertThat(inflateAll(GzipInflater.gzip(new ByteArrayInputStream(gz.toByteArray()))))
-        .isEqualTo(expected.toByteArray());
+  @Test
+  void multiMemberGzipRoundTrips() {
+    RandomCases.run("multi-member gzip round-trips", 30, rnd -> {
+      int memberCount = RandomCases.intBetween(rnd, 1, 4);
+      ByteArrayOutputStream expected = new ByteArrayOutputStream();
+      ByteArrayOutputStream gz = new ByteArrayOutputStream();
+      for (int i = 0; i < memberCount; i++) {
+        byte[] part = TestData.mixed(rnd, rnd.nextInt(200_000));
+        expected.write(part);
+        gz.write(TestData.gzipWithDeflater(part, rnd.nextInt(10), STRATEGIES[rnd.nextInt(3)]));
+      }
+      assertThat(inflateAll(GzipInflater.gzip(new ByteArrayInputStream(gz.toByteArray()))))
+          .isEqualTo(expected.toByteArray());
+    });
   }
 
   /**
    * Differential test on damaged streams: wherever zlib (java.util.zip) accepts a stream, we must produce the same
    * bytes; wherever zlib reports an error, so must we.
    */
-  @Property(tries = 400)
-  void damagedStreamsAgreeWithZlib(@ForAll long seed) throws IOException {
-    Random rnd = new Random(seed);
+  @Test
+  void damagedStreamsAgreeWithZlib() {
+    RandomCases.run("damaged streams agree with zlib", 400, GzipInflaterTest::damagedStreamAgreesWithZlib);
+  }
+
+  private static void damagedStreamAgreesWithZlib(Random rnd) throws IOException {
     byte[] data = TestData.mixed(rnd, 1 + rnd.nextInt(30_000));
     byte[] raw = TestData.deflateRaw(data, rnd.nextInt(10), STRATEGIES[rnd.nextInt(3)]);
     int flips = 1 + rnd.nextInt(3);
@@ -169,19 +175,20 @@ class GzipInflaterTest {
         .isInstanceOf(GzipFormatException.class).hasMessageContaining("not a gzip stream");
   }
 
-  @Property(tries = 200)
-  void corruptStreamsFailWithTypedErrors(@ForAll long seed) throws IOException {
-    Random rnd = new Random(seed);
-    byte[] data = TestData.mixed(rnd, 20_000);
-    byte[] gz = TestData.gzipWithDeflater(data, rnd.nextInt(10), STRATEGIES[rnd.nextInt(3)]);
-    int at = 10 + rnd.nextInt(gz.length - 10);
-    gz[at] ^= (byte) (1 + rnd.nextInt(255));
-    try {
-      byte[] out = inflateAll(GzipInflater.gzip(new ByteArrayInputStream(gz)));
-      // a flip can only go unnoticed if it did not change the output (e.g. in unused bits)
-      assertThat(out).isEqualTo(data);
-    } catch (GzipFormatException expected) {
-      assertThat(expected.getMessage()).contains("offset");
-    }
+  @Test
+  void corruptStreamsFailWithTypedErrors() {
+    RandomCases.run("corrupt streams fail with typed errors", 200, rnd -> {
+      byte[] data = TestData.mixed(rnd, 20_000);
+      byte[] gz = TestData.gzipWithDeflater(data, rnd.nextInt(10), STRATEGIES[rnd.nextInt(3)]);
+      int at = 10 + rnd.nextInt(gz.length - 10);
+      gz[at] ^= (byte) (1 + rnd.nextInt(255));
+      try {
+        byte[] out = inflateAll(GzipInflater.gzip(new ByteArrayInputStream(gz)));
+        // a flip can only go unnoticed if it did not change the output (e.g. in unused bits)
+        assertThat(out).isEqualTo(data);
+      } catch (GzipFormatException expected) {
+        assertThat(expected.getMessage()).contains("offset");
+      }
+    });
   }
 }

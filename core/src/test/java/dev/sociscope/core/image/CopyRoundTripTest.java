@@ -67,12 +67,28 @@ class CopyRoundTripTest {
   @Test
   void registryToLayoutToAnotherRepositoryKeepsEveryDigest() throws IOException {
     Path layoutDir = tmp.resolve("layout");
-    ImageCopier copier = new ImageCopier(Cancellation.NONE, ImageCopier.Listener.NONE);
+    java.util.Map<Digest, Long> progress = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Digest> done = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ImageCopier copier = new ImageCopier(Cancellation.NONE, new ImageCopier.Listener() {
+      @Override
+      public void blobProgress(Descriptor blob, long bytesSoFar) {
+        progress.merge(blob.digest(), bytesSoFar, Math::max);
+      }
+
+      @Override
+      public void blobDone(Descriptor blob, boolean transferred) {
+        done.add(blob.digest());
+      }
+    });
     try (OciLayout layout = OciLayout.openOrCreate(layoutDir)) {
       ImageCopier.Result toDisk = copier.copy(repo("src/app"), "v1", layout, "v1", null);
       assertThat(toDisk.digest()).isEqualTo(multi.digest());
       assertThat(toDisk.manifests()).isEqualTo(3);
       assertThat(toDisk.blobsTransferred()).isEqualTo(4); // 2 configs + 2 layers
+    }
+    assertThat(done).hasSize(4);
+    for (TestImages.Manifest m : multi.manifests()) {
+      assertThat(progress).containsEntry(m.layers().get(0).digest(), m.layers().get(0).size());
     }
     // skopeo reads our layout and finds the same index digest.
     String rawFromLayout = TestImages.run("skopeo", "inspect", "--raw", "oci:" + layoutDir + ":v1");

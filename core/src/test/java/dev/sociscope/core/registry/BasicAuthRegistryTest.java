@@ -100,8 +100,12 @@ class BasicAuthRegistryTest {
     env.put("PATH", bin + ":" + System.getenv("PATH"));
 
     Files.writeString(tmp.resolve("config.json"), "{\"credHelpers\":{\"" + registry.host() + "\":\"fake\"}}");
-    assertThat(repo(DockerConfigCredentials.fromEnvironment(env)).manifest("v1").digest()).isEqualTo(image.digest());
+    RemoteRepository viaHelper = repo(DockerConfigCredentials.fromEnvironment(env));
+    assertThat(viaHelper.manifest("v1").digest()).isEqualTo(image.digest());
     assertThat(Files.readString(log)).isEqualTo(registry.host());
+    Files.delete(log);
+    assertThat(viaHelper.tags()).contains("v1");
+    assertThat(log).doesNotExist(); // the client asked the helper once, not once per request
 
     Files.writeString(tmp.resolve("config.json"), "{\"credsStore\":\"fake\"}");
     assertThat(repo(DockerConfigCredentials.fromEnvironment(env)).manifest("v1").digest()).isEqualTo(image.digest());

@@ -2,26 +2,31 @@ package dev.sociscope.core.ztoc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sociscope.core.testing.RandomCases;
 import dev.sociscope.core.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class RawTextTest {
 
-  @Property(tries = 2000)
-  void anyBytesSurviveDecodeAndEncode(@ForAll byte[] bytes) {
-    assertThat(RawText.encode(RawText.decode(bytes))).isEqualTo(bytes);
+  @Test
+  void anyBytesSurviveDecodeAndEncode() {
+    RandomCases.run("any bytes survive decode and encode", 2000, random -> {
+      byte[] bytes = RandomCases.bytes(random, 255);
+      assertThat(RawText.encode(RawText.decode(bytes))).isEqualTo(bytes);
+    });
   }
 
-  @Property(tries = 2000)
-  void validUtf8DecodesAsUsual(@ForAll String text) {
-    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    String expected = new String(utf8, StandardCharsets.UTF_8); // lone surrogates in text became '?'
-    assertThat(RawText.decode(utf8)).isEqualTo(expected);
-    assertThat(RawText.hasRawBytes(expected)).isFalse();
+  @Test
+  void validUtf8DecodesAsUsual() {
+    RandomCases.run("valid UTF-8 decodes as usual", 2000, random -> {
+      String text = RandomCases.string(random, 255);
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      String expected = new String(utf8, StandardCharsets.UTF_8); // lone surrogates in text became '?'
+      assertThat(RawText.decode(utf8)).isEqualTo(expected);
+      assertThat(RawText.hasRawBytes(expected)).isFalse();
+    });
   }
 
   @Test

@@ -3,25 +3,15 @@ package dev.sociscope.core.ztoc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.sociscope.core.testing.RandomCases;
 import dev.sociscope.core.testing.Vectors;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropagationMode;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /**
  * Mutated golden zTOCs (bit flips, truncation, random overwrites, corrupted length and offset fields, inserted and
@@ -29,9 +19,8 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * exception, NPE, OOM from a huge declared length). A zTOC that reads must also write and read back unchanged.
  *
  * <p>The normal run does {@value #DEFAULT_TRIES} tries per property; set {@code -Dsociscope.fuzz.tries=200000}
- * for a long run.
+ * for a long run (see {@link RandomCases} for the seed).
  */
-@AddLifecycleHook(value = ZtocFuzzTest.TriesFromSystemProperty.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 class ZtocFuzzTest {
   static final int DEFAULT_TRIES = 10000;
 
@@ -132,77 +121,84 @@ class ZtocFuzzTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<Mutation>> mutations() {
-    Arbitrary<Mutation> one = Combinators.combine(
-        Arbitraries.integers().between(0, 7),
-        Arbitraries.doubles().between(0, 1),
-        Arbitraries.longs(),
-        Arbitraries.integers().between(0, 2)).as(Mutation::new);
-    return one.list().ofMinSize(1).ofMaxSize(4);
+  /**
+   * One to four mutations: any kind, any value, positions in any zone. A position is exactly 0 or 1 about once in
+   * 16 draws (the ends of the buffer: truncation to nothing, edits of the last byte).
+   */
+  static List<Mutation> mutations(Random random) {
+    int count = RandomCases.intBetween(random, 1, 4);
+    List<Mutation> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      double pos = random.nextInt(16) == 0 ? random.nextInt(2) : random.nextDouble();
+      out.add(new Mutation(RandomCases.intBetween(random, 0, 7), pos, random.nextLong(),
+          RandomCases.intBetween(random, 0, 2)));
+    }
+    return out;
   }
 
-  @Provide
-  Arbitrary<Integer> ztocIndex() {
-    return Arbitraries.integers().between(0, ZTOCS.size() - 1);
+  @Test
+  void mutatedZtocReadsOrFailsWithFormatException() {
+    RandomCases.run("mutated zTOC reads or fails with ZtocFormatException", DEFAULT_TRIES, random -> {
+      int index = RandomCases.intBetween(random, 0, ZTOCS.size() - 1);
+      List<Mutation> mutations = mutations(random);
+      byte[] bytes = ZTOCS.get(index);
+      for (Mutation m : mutations) {
+        bytes = m.applyTo(bytes);
+      }
+      Ztoc ztoc;
+      try {
+        ztoc = ZtocReader.read(bytes);
+      } catch (ZtocFormatException expected) {
+        assertThat(expected.getMessage()).isNotBlank();
+        return;
+      } catch (Throwable t) {
+        throw new AssertionError("ZtocReader.read threw " + t + " for mutations " + mutations + " of vector "
+            + index, t);
+      }
+      try {
+        assertThat(ZtocReader.read(ZtocWriter.write(ztoc))).isEqualTo(ztoc);
+      } catch (ZtocFormatException e) {
+        fail("a zTOC we accepted does not read back after writing: " + e.getMessage(), e);
+      }
+    });
   }
 
-  @Property(shrinking = ShrinkingMode.OFF)
-  void mutatedZtocReadsOrFailsWithFormatException(@ForAll("ztocIndex") int index,
-      @ForAll("mutations") List<Mutation> mutations) {
-    byte[] bytes = ZTOCS.get(index);
-    for (Mutation m : mutations) {
-      bytes = m.applyTo(bytes);
-    }
-    Ztoc ztoc;
-    try {
-      ztoc = ZtocReader.read(bytes);
-      Statistics.collect("read");
-    } catch (ZtocFormatException expected) {
-      assertThat(expected.getMessage()).isNotBlank();
-      Statistics.collect("rejected");
-      return;
-    } catch (Throwable t) {
-      throw new AssertionError("ZtocReader.read threw " + t + " for mutations " + mutations + " of vector "
-          + index, t);
-    }
-    try {
-      assertThat(ZtocReader.read(ZtocWriter.write(ztoc))).isEqualTo(ztoc);
-    } catch (ZtocFormatException e) {
-      fail("a zTOC we accepted does not read back after writing: " + e.getMessage(), e);
-    }
+  @Test
+  void mutatedGzipBlobDecodesOrFailsWithFormatException() {
+    RandomCases.run("mutated gzip zinfo decodes or fails with ZtocFormatException", DEFAULT_TRIES, random -> {
+      List<Mutation> mutations = mutations(random);
+      int index = RandomCases.intBetween(random, 0, ZTOCS.size() - 1);
+      byte[] bytes = GZIP_BLOBS.get(index % GZIP_BLOBS.size());
+      for (Mutation m : mutations) {
+        bytes = m.applyTo(bytes);
+      }
+      try {
+        GzipZinfo z = GzipZinfo.decode(bytes, 5_000_000, 7_000_000);
+        assertThat(GzipZinfo.decode(z.encode(), 5_000_000, 7_000_000)).isEqualTo(z);
+      } catch (ZtocFormatException expected) {
+        assertThat(expected.getMessage()).isNotBlank();
+      } catch (Throwable t) {
+        throw new AssertionError("GzipZinfo.decode threw " + t + " for mutations " + mutations, t);
+      }
+    });
   }
 
-  @Property(shrinking = ShrinkingMode.OFF)
-  void mutatedGzipBlobDecodesOrFailsWithFormatException(@ForAll("mutations") List<Mutation> mutations,
-      @ForAll("ztocIndex") int index) {
-    byte[] bytes = GZIP_BLOBS.get(index % GZIP_BLOBS.size());
-    for (Mutation m : mutations) {
-      bytes = m.applyTo(bytes);
-    }
-    try {
-      GzipZinfo z = GzipZinfo.decode(bytes, 5_000_000, 7_000_000);
-      assertThat(GzipZinfo.decode(z.encode(), 5_000_000, 7_000_000)).isEqualTo(z);
-    } catch (ZtocFormatException expected) {
-      assertThat(expected.getMessage()).isNotBlank();
-    } catch (Throwable t) {
-      throw new AssertionError("GzipZinfo.decode threw " + t + " for mutations " + mutations, t);
-    }
-  }
-
-  @Property(shrinking = ShrinkingMode.OFF)
-  void mutatedTarZinfoDecodesOrFailsWithFormatException(@ForAll("mutations") List<Mutation> mutations) {
-    byte[] bytes = TAR_ZINFO;
-    for (Mutation m : mutations) {
-      bytes = m.applyTo(bytes);
-    }
-    try {
-      TarZinfo.decode(bytes, 2232320, 2232320);
-    } catch (ZtocFormatException expected) {
-      assertThat(expected.getMessage()).isNotBlank();
-    } catch (Throwable t) {
-      throw new AssertionError("TarZinfo.decode threw " + t + " for mutations " + mutations, t);
-    }
+  @Test
+  void mutatedTarZinfoDecodesOrFailsWithFormatException() {
+    RandomCases.run("mutated tar zinfo decodes or fails with ZtocFormatException", DEFAULT_TRIES, random -> {
+      List<Mutation> mutations = mutations(random);
+      byte[] bytes = TAR_ZINFO;
+      for (Mutation m : mutations) {
+        bytes = m.applyTo(bytes);
+      }
+      try {
+        TarZinfo.decode(bytes, 2232320, 2232320);
+      } catch (ZtocFormatException expected) {
+        assertThat(expected.getMessage()).isNotBlank();
+      } catch (Throwable t) {
+        throw new AssertionError("TarZinfo.decode threw " + t + " for mutations " + mutations, t);
+      }
+    });
   }
 
   private static byte[] checkpoints(byte[] ztoc) {
@@ -210,15 +206,6 @@ class ZtocFuzzTest {
       return ZtocReader.read(ztoc).compressionInfo().checkpoints();
     } catch (ZtocFormatException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Sets the number of tries from {@code -Dsociscope.fuzz.tries} (default {@value #DEFAULT_TRIES}). */
-  static final class TriesFromSystemProperty implements AroundPropertyHook {
-    @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-      context.attributes().setTries(Integer.getInteger("sociscope.fuzz.tries", DEFAULT_TRIES));
-      return property.execute();
     }
   }
 }

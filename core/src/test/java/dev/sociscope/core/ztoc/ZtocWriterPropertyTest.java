@@ -2,18 +2,15 @@ package dev.sociscope.core.ztoc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sociscope.core.testing.RandomCases;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
+import org.junit.jupiter.api.Test;
 
 /**
  * Generated zTOCs (any names and PAX values, raw bytes included, extreme numbers, both compression kinds) are
@@ -21,19 +18,17 @@ import net.jqwik.api.ShrinkingMode;
  */
 class ZtocWriterPropertyTest {
 
-  @Provide
-  Arbitrary<Ztoc> ztocs() {
-    return Arbitraries.longs().map(ZtocWriterPropertyTest::generate);
+  @Test
+  void writtenZtocReadsBackEqual() {
+    RandomCases.run("written zTOC reads back equal", 300, random -> {
+      Ztoc ztoc = generate(random.nextLong());
+      byte[] bytes = ZtocWriter.write(ztoc);
+      assertThat(ZtocReader.read(bytes)).isEqualTo(ztoc);
+      assertThat(ZtocWriter.write(ZtocReader.read(bytes))).isEqualTo(bytes);
+    });
   }
 
-  @Property(tries = 300, shrinking = ShrinkingMode.OFF)
-  void writtenZtocReadsBackEqual(@ForAll("ztocs") Ztoc ztoc) throws Exception {
-    byte[] bytes = ZtocWriter.write(ztoc);
-    assertThat(ZtocReader.read(bytes)).isEqualTo(ztoc);
-    assertThat(ZtocWriter.write(ZtocReader.read(bytes))).isEqualTo(bytes);
-  }
-
-  /** A random valid zTOC from one seed (so a failure can be reproduced from the reported seed). */
+  /** A random valid zTOC from one seed. */
   static Ztoc generate(long seed) {
     Random r = new Random(seed);
     int fileCount = r.nextInt(4) == 0 ? 0 : r.nextInt(40);

@@ -60,10 +60,26 @@ public final class RegistryAuthenticator {
   private final Map<Set<String>, Set<String>> extraScopes = new ConcurrentHashMap<>();
 
   public RegistryAuthenticator(CredentialProvider credentials, TokenCaller caller, Clock clock, String clientId) {
-    this.credentials = credentials;
+    this.credentials = memoize(credentials);
     this.caller = caller;
     this.clock = clock;
     this.clientId = clientId;
+  }
+
+  /**
+   * Asks the provider once per host: a Docker credential helper is a process, and Basic auth needs the
+   * credentials on every request. Failures are not remembered, so a later call can succeed.
+   */
+  private static CredentialProvider memoize(CredentialProvider provider) {
+    Map<String, Optional<Credentials>> cache = new ConcurrentHashMap<>();
+    return host -> {
+      Optional<Credentials> known = cache.get(host);
+      if (known == null) {
+        known = provider.credentialsFor(host);
+        cache.put(host, known);
+      }
+      return known;
+    };
   }
 
   /** The challenge learnt for the host, if any. */

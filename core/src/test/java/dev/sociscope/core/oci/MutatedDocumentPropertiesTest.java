@@ -14,65 +14,54 @@ import dev.sociscope.core.soci.SociIndex;
 import dev.sociscope.core.soci.SociIndexBuilder;
 import dev.sociscope.core.soci.SociIndexOptions;
 import dev.sociscope.core.soci.SociVersion;
+import dev.sociscope.core.testing.RandomCases;
 import dev.sociscope.core.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * Robustness: every golden JSON vector, mutated at the byte level or in its tree, must either parse or fail with a
  * typed {@link OciFormatException} (or {@link SociBuildException} when building from it), never with an
  * unchecked exception.
  */
-class MutatedDocumentProperties {
+class MutatedDocumentPropertiesTest {
   private static final List<String> FILES = List.of("image-manifest.json", "image-config.json", "index-v1.json",
       "index-v1-xattr-opt.json", "index-v2.json", "convert-image-manifest.json", "convert-image-index.json",
       "index-v1-escape-probe.json");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final byte[] TOKENS = "{}[]\",:0123456789-+.eEtrufalsn \\u\n\u00ff".getBytes(StandardCharsets.ISO_8859_1);
 
-  @Provide
-  Arbitrary<byte[]> mutated() {
-    return Combinators.combine(Arbitraries.of(FILES), Arbitraries.longs(), Arbitraries.integers().between(1, 3),
-        Arbitraries.of(true, false)).as((file, seed, count, structural) -> {
-          byte[] original = Vectors.bytes("index/" + file);
-          Random random = new Random(seed);
-          return structural ? mutateTree(original, random, count) : mutateBytes(original, random, count);
-        });
+  private static final byte[] PREFETCH_EXAMPLE = ("{\"version\":\"1.0\",\"prefetch_spans\":["
+      + "{\"start_span\":0,\"end_span\":2},{\"start_span\":7,\"end_span\":7,\"priority\":1}]}")
+      .getBytes(StandardCharsets.UTF_8);
+
+  /** One vector, mutated 1 to 3 times either as bytes or as a JSON tree. */
+  private static byte[] mutate(byte[] original, Random random) {
+    int count = RandomCases.intBetween(random, 1, 3);
+    return random.nextBoolean() ? mutateTree(original, random, count) : mutateBytes(original, random, count);
   }
 
-  @Property(tries = 4000)
-  void onlyTypedExceptionsEscape(@ForAll("mutated") byte[] bytes) {
-    Statistics.collect(exercise(bytes));
+  @Test
+  void onlyTypedExceptionsEscape() {
+    RandomCases.run("mutated OCI documents fail only with typed exceptions", 4000, random -> {
+      byte[] original = Vectors.bytes("index/" + RandomCases.pick(random, FILES));
+      exercise(mutate(original, random));
+    });
   }
 
-  @Provide
-  Arbitrary<byte[]> mutatedPrefetch() {
-    byte[] example = ("{\"version\":\"1.0\",\"prefetch_spans\":[{\"start_span\":0,\"end_span\":2},"
-        + "{\"start_span\":7,\"end_span\":7,\"priority\":1}]}").getBytes(StandardCharsets.UTF_8);
-    return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 3),
-        Arbitraries.of(true, false)).as((seed, count, structural) -> structural
-            ? mutateTree(example, new Random(seed), count) : mutateBytes(example, new Random(seed), count));
-  }
-
-  @Property(tries = 1000)
-  void prefetchBlobsFailOnlyWithTypedExceptions(@ForAll("mutatedPrefetch") byte[] bytes) {
-    try {
-      dev.sociscope.core.soci.PrefetchArtifact.parse(bytes).toBytes();
-      Statistics.collect("parsed");
-    } catch (OciFormatException e) {
-      assertThat(e.getMessage()).isNotBlank();
-      Statistics.collect("rejected");
-    }
+  @Test
+  void prefetchBlobsFailOnlyWithTypedExceptions() {
+    RandomCases.run("mutated prefetch blobs fail only with typed exceptions", 1000, random -> {
+      try {
+        dev.sociscope.core.soci.PrefetchArtifact.parse(mutate(PREFETCH_EXAMPLE, random)).toBytes();
+      } catch (OciFormatException e) {
+        assertThat(e.getMessage()).isNotBlank();
+      }
+    });
   }
 
   /** Runs every reader on the bytes; returns how far they got (for the statistics report). */

@@ -1,0 +1,62 @@
+package dev.sociscope.core.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.testing.TestImages;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** HTTPS for every non-loopback registry, certificates verified unless --insecure. */
+class TlsTest {
+  @Test
+  void selfSignedCertificateIsRefusedUnlessInsecure(@TempDir Path dir) throws Exception {
+    Path keystore = dir.resolve("server.p12");
+    TestImages.run("keytool", "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
+        "-dname", "CN=registry.test", "-ext", "SAN=dns:registry.test", "-validity", "2", "-storetype", "PKCS12",
+        "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit");
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(keystore)) {
+      ks.load(in, "changeit".toCharArray());
+    }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, "changeit".toCharArray());
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(kmf.getKeyManagers(), null, null);
+
+    byte[] blob = "over tls".getBytes(StandardCharsets.UTF_8);
+    try (MockWebServer server = new MockWebServer()) {
+      server.useHttps(ssl.getSocketFactory(), false);
+      server.start(InetAddress.getByName("127.0.0.1"), 0);
+      server.enqueue(new MockResponse().setBody(new Buffer().write(blob)));
+      // "registry.test" is not loopback by name, so the client must use HTTPS; it resolves to the test server.
+      OkHttpClient base = new OkHttpClient.Builder()
+          .dns(host -> List.of(InetAddress.getByName("127.0.0.1"))).build();
+      ImageReference ref = ImageReference.parse("registry.test:" + server.getPort() + "/team/app:1");
+
+      RegistryClient strict = RegistryClient.builder().okHttpClient(base).retry(RetryPolicy.NONE).build();
+      assertThat(strict.baseUrl(ref.apiHost()).scheme()).isEqualTo("https");
+      assertThatThrownBy(() -> strict.repository(ref).readBlob(Digest.of(blob)))
+          .isInstanceOf(RegistryException.class)
+          .hasMessageContaining("Tried to get blob registry.test:" + server.getPort() + "/team/app")
+          .hasMessageContaining("connection failed");
+
+      RegistryClient insecure = RegistryClient.builder().okHttpClient(base).insecure(true).build();
+      assertThat(insecure.repository(ref).readBlob(Digest.of(blob))).isEqualTo(blob);
+      assertThat(server.takeRequest().getRequestUrl().isHttps()).isTrue();
+    }
+  }
+}
