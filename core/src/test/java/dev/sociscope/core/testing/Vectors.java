@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** Locates the golden vectors copied into core's test resources ({@code vectors/}). */
 public final class Vectors {
@@ -16,12 +22,49 @@ public final class Vectors {
 
   private Vectors() {}
 
-  /** The vectors folder on disk. */
-  public static Path root() {
+  private static Path root;
+
+  /**
+   * The vectors folder on disk. When the vectors come from core's test-jar (app tests under {@code mvn verify}),
+   * they are copied out once to a temporary folder, since callers need real files.
+   */
+  public static synchronized Path root() {
+    if (root == null) {
+      root = locate();
+    }
+    return root;
+  }
+
+  private static Path locate() {
+    URL url = Vectors.class.getResource("/vectors/vectors.json");
+    if (url == null) {
+      throw new IllegalStateException("test resource vectors/vectors.json is missing");
+    }
     try {
-      return Path.of(Vectors.class.getResource("/vectors/vectors.json").toURI()).getParent();
-    } catch (URISyntaxException | NullPointerException e) {
-      throw new IllegalStateException("test resource vectors/vectors.json is missing", e);
+      URI uri = url.toURI();
+      if (!"jar".equals(uri.getScheme())) {
+        return Path.of(uri).getParent();
+      }
+      try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+        Path target = Files.createTempDirectory("sociscope-vectors");
+        copyTree(jar.getPath("/vectors"), target);
+        return target;
+      }
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot read the test vectors at " + url, e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(p, dest);
+        }
+      }
     }
   }
 
