@@ -5,6 +5,8 @@ import dev.sociscope.core.extract.LazyExtractor;
 import dev.sociscope.core.extract.NotRegularFileException;
 import dev.sociscope.core.gzip.GzipInflater;
 import dev.sociscope.core.image.BlobContent;
+import dev.sociscope.core.image.BlobRandomAccess;
+import dev.sociscope.core.extract.RandomAccessSource;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
@@ -342,7 +344,20 @@ public final class ImageFiles {
   private ReadStats readLazily(Layer layer, FileMetadata entry, String p, OutputStream out, long started,
       long scanned) throws IOException {
     Ztoc z = ztoc(layer);
-    BlobRangeSource ranges = new BlobRangeSource(source, layer.descriptor.digest(), layer.descriptor.size());
+    BlobRandomAccess blob = BlobRandomAccess.of(source, layer.descriptor.digest(), layer.descriptor.size());
+    int[] requests = {0};
+    RandomAccessSource ranges = new RandomAccessSource() { // counts the range requests for the statistics
+      @Override
+      public long size() throws IOException {
+        return blob.size();
+      }
+
+      @Override
+      public byte[] read(long offset, int length) throws IOException {
+        requests[0]++;
+        return blob.read(offset, length);
+      }
+    };
     LazyExtractor extractor;
     try {
       extractor = new LazyExtractor(z, ranges);
@@ -353,8 +368,8 @@ public final class ImageFiles {
     FileMetadata data = extractor.resolve(entry);
     long estimate = compressedShare(layer.zinfo, s, data.uncompressedOffset(), data.uncompressedSize());
     long spanSize = layer.ztocDescriptor.spanSize();
-    return new ReadStats(p, layer.descriptor.digest(), true, s.bytesWritten(), ranges.bytesFetched() + scanned,
-        ranges.requests(), s.spansTouched(), s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
+    return new ReadStats(p, layer.descriptor.digest(), true, s.bytesWritten(), blob.bytesFetched() + scanned,
+        requests[0], s.spansTouched(), s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
         estimate, Duration.ofNanos(System.nanoTime() - started));
   }
 
