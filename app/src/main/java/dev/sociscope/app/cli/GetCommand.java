@@ -34,6 +34,7 @@ final class GetCommand implements Callable<Integer> {
   @Option(names = "--stats", description = "Print what the read cost on stderr.") boolean stats;
   @Option(names = "--json", description = "With --stats: print the statistics as JSON.") boolean json;
   @Option(names = "--index", paramLabel = "DIGEST", description = "Use this SOCI index.") String index;
+  @Option(names = {"-L", "--follow"}, description = "Follow symlinks (within the image).") boolean follow;
 
   @Override
   public Integer call() throws Exception {
@@ -45,7 +46,7 @@ final class GetCommand implements Callable<Integer> {
       Path tmp = Files.createTempFile(abs.getParent(), ".sociscope-get-", ".tmp");
       try {
         try (OutputStream out = Files.newOutputStream(tmp)) {
-          s = files.read(path, out);
+          s = files.read(path, out, follow);
         }
         try {
           Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -57,7 +58,7 @@ final class GetCommand implements Callable<Integer> {
       }
     } else {
       spec.commandLine().getOut().flush();
-      s = files.read(path, System.out);
+      s = files.read(path, System.out, follow);
       System.out.flush();
     }
     if (stats) {

@@ -295,6 +295,56 @@ public final class ImageFiles {
    * lazily from an indexed layer or by streaming an unindexed one.
    */
   public ReadStats read(String path, OutputStream out) throws IOException {
+    return read(path, out, false);
+  }
+
+  /**
+   * Like {@link #read(String, OutputStream)}; with {@code followSymlinks} a symlink is resolved (relative to its
+   * directory, absolute targets from the image root, never above the root; at most 40 links), possibly into another
+   * layer.
+   */
+  public ReadStats read(String path, OutputStream out, boolean followSymlinks) throws IOException {
+    String p = path;
+    for (int hops = 0; followSymlinks; hops++) {
+      Optional<FileMetadata> link = findTopmost(LazyExtractor.normalize(p));
+      if (link.isEmpty() || link.get().type() != EntryType.SYMLINK) {
+        break;
+      }
+      if (hops >= 40) {
+        throw new IOException("'" + path + "': too many levels of symbolic links");
+      }
+      String target = link.get().linkname();
+      String dir = parentOf(LazyExtractor.normalize(p));
+      p = target.startsWith("/") ? target : join(dir, target); // normalize() keeps '..' inside the root
+    }
+    return readOne(p, out);
+  }
+
+  /** The entry a path resolves to in the merged view (whiteouts applied), scanning unindexed layers as needed. */
+  private Optional<FileMetadata> findTopmost(String p) throws IOException {
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      List<FileMetadata> entries = entries(layers.get(i), true).orElseThrow();
+      FileMetadata found = null;
+      boolean hidden = false;
+      for (FileMetadata f : entries) {
+        String name = LazyExtractor.normalize(f.name());
+        if (name.equals(p)) {
+          found = f;
+        } else if (hides(name, p)) {
+          hidden = true;
+        }
+      }
+      if (found != null) {
+        return Optional.of(found);
+      }
+      if (hidden) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private ReadStats readOne(String path, OutputStream out) throws IOException {
     long started = System.nanoTime();
     String p = LazyExtractor.normalize(path);
     if (p.isEmpty()) {

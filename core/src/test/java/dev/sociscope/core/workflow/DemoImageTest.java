@@ -51,6 +51,11 @@ class DemoImageTest {
     ReadStats fallback = files.read("etc/motd.link", motd);
     assertThat(motd.toString(StandardCharsets.UTF_8)).startsWith("Welcome to the sociscope demo image.");
     assertThat(fallback.lazy()).isFalse();
+    ByteArrayOutputStream script = new ByteArrayOutputStream();
+    files.read("/usr/local/bin/hello", script, true);
+    assertThat(script.toString(StandardCharsets.UTF_8)).startsWith("#!/bin/sh");
+    assertThatThrownBy(() -> files.read("/usr/local/bin/hello", new ByteArrayOutputStream()))
+        .isInstanceOf(dev.sociscope.core.extract.NotRegularFileException.class).hasMessageContaining("symlink");
     assertThatThrownBy(() -> files.read("README.txt", new ByteArrayOutputStream()))
         .isInstanceOf(FileNotFoundException.class);
     assertThatThrownBy(() -> files.read("var/cache/old.txt", new ByteArrayOutputStream()))
