@@ -71,7 +71,7 @@ final class GetCommand implements Callable<Integer> {
   static String statsLine(ReadStats s) {
     if (!s.lazy()) {
       return String.format(Locale.ROOT, "/%s: %d bytes from layer %s by streaming (the layer has no zTOC); fetched"
-          + " %d bytes in total (this layer: %d bytes; layers above it without a zTOC were streamed too), %d ms",
+          + " %d bytes in total to list and read layers without a zTOC (this layer has %d bytes), %d ms",
           s.path(), s.fileSize(), s.layer(), s.bytesFetched(), s.layerSize(), s.elapsed().toMillis());
     }
     return String.format(Locale.ROOT, "/%s: %d bytes from layer %s lazily: %d range request(s), spans %d-%d"

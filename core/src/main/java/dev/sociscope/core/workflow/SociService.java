@@ -40,6 +40,11 @@ public final class SociService {
     this.parallelism = Math.max(1, parallelism);
   }
 
+  /** A service with the default cache folder ({@link ZtocCache#defaultDir()}) and 3 layers at a time. */
+  public static SociService withDefaults(RegistryClient client) throws IOException {
+    return new SociService(client, new ZtocCache(ZtocCache.defaultDir()), 3);
+  }
+
   public ZtocCache cache() {
     return cache;
   }
