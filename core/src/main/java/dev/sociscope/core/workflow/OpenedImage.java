@@ -5,6 +5,7 @@ import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.image.ImageTarget;
 import dev.sociscope.core.layout.LocalImageSource;
 import dev.sociscope.core.layout.OciLayout;
+import dev.sociscope.core.registry.Cancellation;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.registry.RemoteRepository;
 import java.io.Closeable;
@@ -39,15 +40,22 @@ public record OpenedImage(Store store, String reference, ImageLocation location)
 
   /** Opens {@code text}; registry references go through {@code client}. */
   public static OpenedImage open(String text, RegistryClient client) throws IOException {
-    return open(text, client, false);
+    return open(text, client, false, null);
+  }
+
+  /** Like {@link #open}; {@code cancel} (may be null) also stops registry requests in flight. */
+  public static OpenedImage open(String text, RegistryClient client, Cancellation cancel) throws IOException {
+    return open(text, client, false, cancel);
   }
 
   /** Like {@link #open}, creating an OCI layout folder when missing (destinations of convert). */
-  public static OpenedImage openForWriting(String text, RegistryClient client) throws IOException {
-    return open(text, client, true);
+  public static OpenedImage openForWriting(String text, RegistryClient client, Cancellation cancel)
+      throws IOException {
+    return open(text, client, true, cancel);
   }
 
-  private static OpenedImage open(String text, RegistryClient client, boolean create) throws IOException {
+  private static OpenedImage open(String text, RegistryClient client, boolean create, Cancellation cancel)
+      throws IOException {
     String digest = null;
     String t = text;
     if (t.startsWith("oci:")) {
@@ -60,6 +68,9 @@ public record OpenedImage(Store store, String reference, ImageLocation location)
     ImageLocation loc = ImageLocation.parse(t);
     if (loc instanceof ImageLocation.Registry) {
       RemoteRepository repo = client.repository(((ImageLocation.Registry) loc).imageReference());
+      if (cancel != null) {
+        repo = repo.withCancellation(cancel);
+      }
       return new OpenedImage(new Remote(repo), loc.reference(), loc);
     }
     if (loc instanceof ImageLocation.Layout) {

@@ -129,7 +129,7 @@ public final class SociService {
   /** {@code soci create} (+ {@code soci push} when asked) for the selected platforms of an image. */
   public CreateOutcome create(String ref, CreateRequest request, CreateListener listener, Cancellation cancel)
       throws IOException, SociBuildException {
-    OpenedImage loc = open(ref);
+    OpenedImage loc = OpenedImage.open(ref, client, cancel);
     OciDocument top = loc.store().manifest(loc.reference());
     List<PlatformManifest> pms = ImageResolver.resolve(loc.store(), top, request.platforms());
     SociCreator creator = new SociCreator(loc.store(), cache, parallelism, listener, cancel);
@@ -152,8 +152,8 @@ public final class SociService {
   public ConvertResult convert(String src, String dst, ImageResolver.PlatformSelection selection,
       SociIndexOptions options, boolean force, CreateListener listener, Cancellation cancel)
       throws IOException, SociBuildException {
-    OpenedImage from = open(src);
-    OpenedImage to = OpenedImage.openForWriting(dst, client);
+    OpenedImage from = OpenedImage.open(src, client, cancel);
+    OpenedImage to = OpenedImage.openForWriting(dst, client, cancel);
     SociCreator creator = new SociCreator(from.store(), cache, parallelism, listener, cancel);
     return new SociConverter(creator, cache, listener).convert(from, to, selection, options, force);
   }
@@ -164,7 +164,13 @@ public final class SociService {
    */
   public ImageFiles files(String ref, ImageResolver.PlatformSelection selection, Digest indexDigest)
       throws IOException {
-    OpenedImage loc = open(ref);
+    return files(ref, selection, indexDigest, null);
+  }
+
+  /** Like {@link #files(String, ImageResolver.PlatformSelection, Digest)}; {@code cancel} stops its requests. */
+  public ImageFiles files(String ref, ImageResolver.PlatformSelection selection, Digest indexDigest,
+      Cancellation cancel) throws IOException {
+    OpenedImage loc = OpenedImage.open(ref, client, cancel);
     Discovery d = new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
     Discovery.PlatformIndexes p = d.platforms().get(0);
     SociIndex chosen = null;
