@@ -173,6 +173,11 @@ class SociWorkflowCliTest {
     JsonNode listed = JSON.readTree(run("index", "list", ref, "--json").out());
     assertThat(listed.get(0).get("digest").asText()).isEqualTo(Digest.of(Vectors.bytes("index/index-v1.json"))
         .toString());
+    String v1 = Digest.of(Vectors.bytes("index/index-v1.json")).toString();
+    assertThat(JSON.readTree(run("index", "info", "oci:" + dir + "@" + v1).out()))
+        .isEqualTo(JSON.readTree(Vectors.bytes("index/index-v1.json")));
+    assertThat(JSON.readTree(run("index", "info", v1).out())) // from the local cache
+        .isEqualTo(JSON.readTree(Vectors.bytes("index/index-v1.json")));
     assertThat(run("ls", ref, "big").out().lines()).containsExactly("compressible.txt", "random.bin");
     Path out = tmp.resolve("layout-random");
     run("get", ref, "/big/random.bin", "-o", out.toString());
