@@ -155,6 +155,39 @@ class BearerTokenFlowTest {
         .containsExactlyInAnyOrder("repository:team/app:pull", "repository:shared/base:pull");
   }
 
+  @Test
+  void tokensAndRefreshTokensNeverAppearInLogsOrErrors() throws IOException {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    StringBuilder messages = new StringBuilder();
+    System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      String host = "127.0.0.1:" + server.getPort();
+      RemoteRepository repo = repo(client(CredentialProvider.forHost(host,
+          Credentials.identityToken(null, "refresh-SECRET-1"))), "team/app");
+      repo.readBlob(fake.blobDigest);
+      byte[] data = "x".getBytes(StandardCharsets.UTF_8);
+      repo.putBlob(Digest.of(data), BlobContent.ofBytes(data));
+      fake.requireUser = "nobody:nothing";
+      try {
+        repo(client(CredentialProvider.forHost(host, Credentials.basic("eve", "pw-SECRET-2"))), "team/app")
+            .readBlob(fake.blobDigest);
+      } catch (UnauthorizedException e) {
+        messages.append(e.getMessage());
+      }
+    } finally {
+      System.setErr(original);
+    }
+    String logs = captured.toString(StandardCharsets.UTF_8);
+    assertThat(logs).contains("Requesting a token"); // debug logging was on
+    assertThat(messages.toString()).contains(fake.realm());
+    for (String secret : List.of("secret-token-", "refresh-SECRET-1", "pw-SECRET-2",
+        Base64.getEncoder().encodeToString("eve:pw-SECRET-2".getBytes(StandardCharsets.UTF_8)))) {
+      assertThat(logs).doesNotContain(secret);
+      assertThat(messages.toString()).doesNotContain(secret);
+    }
+  }
+
   /** A clock the test moves forward. */
   static final class MutableClock extends Clock {
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -288,7 +321,7 @@ class BearerTokenFlowTest {
           return new MockResponse().setResponseCode(401).setBody("{\"details\":\"incorrect username or password\"}");
         }
       }
-      String token = "tok-" + (++counter);
+      String token = "secret-token-" + (++counter);
       tokens.put(token, new TreeSet<>(t.scopes));
       return new MockResponse().setBody("{\"token\":\"" + token + "\",\"expires_in\":60}");
     }
