@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "Inspect, build and use SOCI (Seekable OCI) indexes of container images.",
     subcommands = {ZtocCommand.class, BenchCommand.class, LsReposCommand.class, LsTagsCommand.class,
         InspectCommand.class, CopyCommand.class, IndexCommand.class, CreateCommand.class, ConvertCommand.class,
-        LsCommand.class, GetCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        PushCommand.class, LsCommand.class, GetCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SociscopeCommand implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_USER_ERROR = 1;

@@ -72,6 +72,9 @@ public final class SociCreator {
     build.messages().forEach(listener::message);
     cache.store().putBlob(SociAnnotations.EMPTY_JSON_DIGEST, BlobContent.ofBytes(SociAnnotations.EMPTY_JSON));
     cache.store().putBlob(build.digest(), BlobContent.ofBytes(build.bytes()));
+    if (options.version() == dev.sociscope.core.soci.SociVersion.V1) {
+      cache.recordIndex(pm.manifest().digest(), build.digest());
+    }
     return new CreatedIndex(pm, build);
   }
 

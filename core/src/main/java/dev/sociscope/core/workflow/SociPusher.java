@@ -9,6 +9,7 @@ import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.oci.ReferrersIndex;
 import dev.sociscope.core.registry.RegistryException;
 import dev.sociscope.core.registry.RemoteRepository;
+import dev.sociscope.core.soci.SociIndex;
 import dev.sociscope.core.soci.SociVersion;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,12 +34,22 @@ public final class SociPusher {
   }
 
   public PushResult push(CreatedIndex created, OpenedImage.Store target) throws IOException {
-    OciDocument doc = created.document();
-    if (created.build().index().version() != SociVersion.V1) {
+    return push(created.document(), created.build().index(), created.manifest().descriptor(), target);
+  }
+
+  /**
+   * Pushes an index manifest whose blobs are in the cache.
+   *
+   * @param doc the index manifest (exact bytes)
+   * @param index its parsed form
+   * @param subject the image manifest it indexes
+   */
+  public PushResult push(OciDocument doc, SociIndex index, Descriptor subject, OpenedImage.Store target)
+      throws IOException {
+    if (index.version() != SociVersion.V1) {
       throw new IllegalArgumentException("only v1 indexes are pushed as referrers; v2 indexes travel inside a"
           + " SOCI-enabled image (use convert)");
     }
-    Descriptor subject = created.manifest().descriptor();
     listener.message("checking if a soci index already exists in remote repository...");
     for (Descriptor other : SociDiscoverer.referrers(target, subject.digest())) {
       if (!other.digest().equals(doc.digest())) {
@@ -49,7 +60,7 @@ public final class SociPusher {
     listener.message("pushing soci index with digest: " + doc.digest());
     int uploaded = 0;
     int skipped = 0;
-    for (Descriptor blob : created.build().index().blobs()) {
+    for (Descriptor blob : index.blobs()) {
       if (target.hasBlob(blob.digest())) {
         listener.message("skipped artifact with digest: " + blob.digest());
         skipped++;

@@ -148,6 +148,35 @@ public final class SociService {
     return new CreateOutcome(created, pushed);
   }
 
+  /**
+   * {@code soci push}: for each selected platform, the newest v1 index built here (by {@link #create}) for its
+   * image manifest is pushed.
+   *
+   * @throws RegistryException when a platform has no locally built v1 index
+   */
+  public List<PushResult> push(String ref, ImageResolver.PlatformSelection selection, CreateListener listener,
+      Cancellation cancel) throws IOException {
+    OpenedImage loc = OpenedImage.open(ref, client, cancel);
+    OciDocument top = loc.store().manifest(loc.reference());
+    List<PushResult> out = new ArrayList<>();
+    for (PlatformManifest pm : ImageResolver.resolve(loc.store(), top, selection)) {
+      List<Digest> built = cache.indexesFor(pm.manifest().digest());
+      if (built.isEmpty()) {
+        throw new RegistryException("no SOCI v1 index was created here for " + loc.display() + " ("
+            + pm.platformText() + ", image manifest " + pm.manifest().digest() + "); run create first");
+      }
+      OciDocument doc = cache.store().manifest(built.get(built.size() - 1).toString());
+      SociIndex index;
+      try {
+        index = SociIndex.from(doc);
+      } catch (dev.sociscope.core.oci.OciFormatException e) {
+        throw new RegistryException("cached index " + doc.digest() + " is unreadable: " + e.getMessage(), e);
+      }
+      out.add(new SociPusher(cache, listener).push(doc, index, pm.descriptor(), loc.store()));
+    }
+    return out;
+  }
+
   /** {@code soci convert SRC DST}: a SOCI-enabled image written to a registry or a layout. */
   public ConvertResult convert(String src, String dst, ImageResolver.PlatformSelection selection,
       SociIndexOptions options, boolean force, CreateListener listener, Cancellation cancel)

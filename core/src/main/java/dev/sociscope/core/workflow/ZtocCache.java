@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,6 +73,47 @@ public final class ZtocCache {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** Records that {@code index} was built for the image manifest {@code subject} (newest last). */
+  public synchronized void recordIndex(Digest subject, Digest index) throws IOException {
+    Path file = dir.resolve("indexes").resolve(subject.hex());
+    Files.createDirectories(file.getParent());
+    List<Digest> known = new ArrayList<>(indexesFor(subject));
+    known.remove(index);
+    known.add(index);
+    StringBuilder sb = new StringBuilder();
+    for (Digest d : known) {
+      sb.append(d).append('\n');
+    }
+    Path tmp = Files.createTempFile(file.getParent(), ".idx-", ".tmp");
+    try {
+      Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The indexes built here for an image manifest whose manifests are still stored, oldest first. */
+  public List<Digest> indexesFor(Digest subject) throws IOException {
+    Path file = dir.resolve("indexes").resolve(subject.hex());
+    List<Digest> out = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return out;
+    }
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      try {
+        Digest d = Digest.parse(line.trim());
+        if (store.hasBlob(d)) {
+          out.add(d);
+        }
+      } catch (IllegalArgumentException e) {
+        // a damaged line is skipped
+      }
+    }
+    return out;
   }
 
   public byte[] read(Digest ztocDigest) throws IOException {
