@@ -180,6 +180,17 @@ public final class ImageFiles {
   }
 
   private List<FileMetadata> scanLayer(Layer layer) throws IOException {
+    try {
+      return scanLayerUnchecked(layer);
+    } catch (dev.sociscope.core.registry.RegistryException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IOException("layer " + layer.descriptor.digest() + " (" + layer.descriptor.mediaType() + "): "
+          + e.getMessage(), e);
+    }
+  }
+
+  private List<FileMetadata> scanLayerUnchecked(Layer layer) throws IOException {
     try (InputStream raw = source.openBlob(layer.descriptor.digest());
         SociCreator.CountingStream counted = new SociCreator.CountingStream(raw, n -> { })) {
       List<FileMetadata> out = new ArrayList<>();
@@ -195,11 +206,15 @@ public final class ImageFiles {
 
   private static InputStream decompressed(InputStream in) throws IOException {
     BufferedInputStream peek = new BufferedInputStream(in, 1 << 16);
-    peek.mark(2);
-    int b0 = peek.read();
-    int b1 = peek.read();
+    peek.mark(4);
+    byte[] magic = peek.readNBytes(4);
     peek.reset();
-    return b0 == 0x1f && b1 == 0x8b ? GzipInflater.gzip(peek) : peek;
+    if (magic.length == 4 && (magic[0] & 0xFF) == 0x28 && (magic[1] & 0xFF) == 0xB5 && (magic[2] & 0xFF) == 0x2F
+        && (magic[3] & 0xFF) == 0xFD) {
+      throw new IOException("the layer is zstd-compressed; only gzip and plain tar layers can be read");
+    }
+    return magic.length >= 2 && (magic[0] & 0xFF) == 0x1f && (magic[1] & 0xFF) == 0x8b ? GzipInflater.gzip(peek)
+        : peek;
   }
 
   /**
