@@ -1,6 +1,6 @@
 package dev.sociscope.app.cli;
 
-import dev.sociscope.core.registry.ImageReference;
+import dev.sociscope.core.image.ImageLocation;
 import dev.sociscope.core.workflow.SociService;
 import dev.sociscope.core.workflow.ZtocCache;
 import java.io.IOException;
@@ -26,8 +26,13 @@ final class RegistryFlags {
   SociService service(String... refs) throws IOException {
     List<String> hosts = new ArrayList<>();
     for (String r : refs) {
-      if (r != null && !r.startsWith("oci:") && !r.startsWith("sha256:")) {
-        hosts.add(ImageReference.parse(r.startsWith("docker://") ? r.substring(9) : r).apiHost());
+      if (r == null || r.startsWith("sha256:")) {
+        continue; // a bare digest names an index in the local cache
+      }
+      String text = r.startsWith("oci:") && r.contains("@sha256:") ? r.substring(0, r.lastIndexOf('@')) : r;
+      ImageLocation loc = ImageLocation.parse(text);
+      if (loc instanceof ImageLocation.Registry) {
+        hosts.add(((ImageLocation.Registry) loc).imageReference().apiHost());
       }
     }
     ZtocCache cache = new ZtocCache(cacheDir != null ? cacheDir : ZtocCache.defaultDir());

@@ -185,6 +185,18 @@ class SociWorkflowCliTest {
     run("get", ref, "/big/random.bin", "-o", out.toString());
     assertThat(Files.readAllBytes(out)).isEqualTo(GoldenImage.fileFromLayer("pax.tar.gz", "big/random.bin"));
 
+    // the same layout as an oci-archive: read-only, but listing and reading work
+    Path archive = tmp.resolve("layout.tar");
+    TestImages.run("tar", "-cf", archive.toString(), "-C", dir.toString(), ".");
+    assertThat(JSON.readTree(run("index", "list", "oci-archive:" + archive + ":v1", "--json").out())).hasSize(1);
+    Path fromArchive = tmp.resolve("archive-text");
+    run("get", "oci-archive:" + archive + ":v1", "plain/text.txt", "-o", fromArchive.toString());
+    assertThat(Files.readAllBytes(fromArchive)).isEqualTo(GoldenImage.fileFromLayer("plain.tar", "plain/text.txt"));
+    CliTestSupport.Result readOnly = CliTestSupport.run("create", "oci-archive:" + archive + ":v1", "--push",
+        "--cache-dir", tmp.resolve("cache").toString());
+    assertThat(readOnly.exitCode()).isEqualTo(1);
+    assertThat(readOnly.err()).contains("read-only");
+
     Path converted = tmp.resolve("layout-converted");
     run(with(GOLDEN, "convert", ref, "oci:" + converted + ":soci"));
     JsonNode v2 = JSON.readTree(run("index", "list", "oci:" + converted + ":soci", "--json").out());

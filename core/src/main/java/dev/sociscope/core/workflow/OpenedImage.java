@@ -103,6 +103,11 @@ public record OpenedImage(Store store, String reference, ImageLocation location)
     return store instanceof Remote ? ((Remote) store).repo : null;
   }
 
+  /** Whether images can be written here (registries and layout folders; not archives). */
+  public boolean writable() {
+    return !(store instanceof ReadOnly);
+  }
+
   /** Whether the reference is a name (not a digest). */
   public boolean isTagged() {
     return !reference.startsWith("sha256:");

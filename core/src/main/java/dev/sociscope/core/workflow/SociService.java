@@ -130,6 +130,10 @@ public final class SociService {
   public CreateOutcome create(String ref, CreateRequest request, CreateListener listener, Cancellation cancel)
       throws IOException, SociBuildException {
     OpenedImage loc = OpenedImage.open(ref, client, cancel);
+    if (request.push() && !loc.writable()) {
+      throw new IllegalArgumentException(loc.location() + " is read-only: create without --push, or copy the image"
+          + " to a registry or an oci: folder first");
+    }
     OciDocument top = loc.store().manifest(loc.reference());
     List<PlatformManifest> pms = ImageResolver.resolve(loc.store(), top, request.platforms());
     SociCreator creator = new SociCreator(loc.store(), cache, parallelism, listener, cancel);
