@@ -113,6 +113,16 @@ public final class SociConverter {
       if (!rewritten.contains(d.digest()) && out.findManifest(d.digest().toString()).isEmpty()) {
         var fromSource = src.store().findManifest(d.digest().toString());
         if (fromSource.isPresent()) {
+          if (fromSource.get().isManifest()) { // e.g. attestations: copied as they are, blobs first
+            List<Descriptor> blobs = new ArrayList<>();
+            blobs.add(fromSource.get().manifest().config());
+            blobs.addAll(fromSource.get().manifest().layers());
+            for (Descriptor b : blobs) {
+              if (done.add(b.digest())) {
+                copyBlob(src, dst, b);
+              }
+            }
+          }
           out.putManifest(fromSource.get(), null);
         } else {
           listener.message("warning: " + d.digest() + " (" + d.mediaType() + ") is listed but not available");

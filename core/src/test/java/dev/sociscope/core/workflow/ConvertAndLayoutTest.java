@@ -117,6 +117,40 @@ class ConvertAndLayoutTest {
   }
 
   @Test
+  void attestationEntriesAreCopiedUntouchedWithTheirBlobs() throws Exception {
+    Path dir = tmp.resolve("attested");
+    TestImages.BuiltImage multi = TestImages.multiPlatform(dir, "v1", List.of("linux/amd64", "linux/arm64"));
+    OciLayout layout = OciLayout.open(dir);
+    byte[] statement = "{\"_type\":\"https://in-toto.io/Statement/v0.1\"}".getBytes(StandardCharsets.UTF_8);
+    layout.putBlob(Digest.of(statement), dev.sociscope.core.image.BlobContent.ofBytes(statement));
+    layout.putBlob(dev.sociscope.core.soci.SociAnnotations.EMPTY_JSON_DIGEST,
+        dev.sociscope.core.image.BlobContent.ofBytes(dev.sociscope.core.soci.SociAnnotations.EMPTY_JSON));
+    var attestation = new dev.sociscope.core.oci.ImageManifest(2, dev.sociscope.core.oci.MediaType.OCI_MANIFEST, "",
+        dev.sociscope.core.oci.Descriptor.of(dev.sociscope.core.oci.MediaType.OCI_CONFIG,
+            dev.sociscope.core.soci.SociAnnotations.EMPTY_JSON_DIGEST, 2),
+        List.of(dev.sociscope.core.oci.Descriptor.of("application/vnd.in-toto+json", Digest.of(statement),
+            statement.length)), null, java.util.Map.of(), java.util.Map.of());
+    var attDoc = dev.sociscope.core.oci.OciDocument.parse(dev.sociscope.core.oci.OciJson.write(attestation));
+    layout.putManifest(attDoc, null);
+    var top = layout.manifest("v1").index();
+    var entries = new java.util.ArrayList<>(top.manifests());
+    entries.add(attDoc.descriptor().withPlatform(dev.sociscope.core.oci.Platform.of("unknown", "unknown", ""))
+        .withAnnotation("vnd.docker.reference.type", "attestation-manifest"));
+    layout.putManifest(dev.sociscope.core.oci.OciDocument.parse(dev.sociscope.core.oci.OciJson.write(
+        top.withManifests(entries))), "v1");
+
+    Path out = tmp.resolve("attested-out");
+    ConvertResult r = service.convert("oci:" + dir + ":v1", "oci:" + out + ":soci",
+        ImageResolver.PlatformSelection.ALL, GOLDEN, false, null, null);
+    assertThat(r.indexes()).hasSize(2);
+    OciLayout converted = OciLayout.open(out);
+    assertThat(r.conversion().index().manifests()).extracting(d -> d.digest()).contains(attDoc.digest());
+    assertThat(converted.manifest(attDoc.digest().toString()).bytes()).isEqualTo(attDoc.bytes());
+    assertThat(converted.hasBlob(Digest.of(statement))).isTrue();
+    assertThat(multi.manifests()).hasSize(2);
+  }
+
+  @Test
   void convertedMultiPlatformImageSurvivesSkopeoCopyAll() throws Exception {
     TestImages.BuiltImage multi = TestImages.multiPlatform(tmp.resolve("multi"), "v1",
         List.of("linux/amd64", "linux/arm64"));
