@@ -101,6 +101,28 @@ class SociWorkflowRegistryTest {
   }
 
   @Test
+  void dockerSchema2ImagesAreIndexedWithTheirDockerTypes() throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("skopeo", "copy", "--quiet", "--format", "v2s2"));
+    cmd.addAll(registry.skopeoArgs(true));
+    cmd.add("oci:" + layout + ":v1");
+    cmd.add("docker://" + registry.ref("golden/docker:v1"));
+    TestImages.run(cmd.toArray(new String[0]));
+    String ref = registry.ref("golden/docker:v1");
+    SociService.CreateOutcome o = service.create(ref, SociService.CreateRequest.defaults().withOptions(GOLDEN)
+        .pushing(true), null, null);
+    CreatedIndex ci = o.created().get(0);
+    assertThat(ci.build().index().subject().orElseThrow().mediaType())
+        .isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
+    assertThat(ci.build().index().ztocs()).extracting(z -> z.layerMediaType())
+        .allMatch(t -> t.startsWith("application/vnd.docker.image.rootfs.diff.tar"));
+    assertThat(service.discover(ref, ImageResolver.PlatformSelection.ALL).allIndexes())
+        .extracting(f -> f.descriptor().digest()).containsExactly(ci.build().digest());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    service.files(ref, ImageResolver.PlatformSelection.ALL, null).read("mm/head.txt", out);
+    assertThat(out.toByteArray()).isEqualTo(GoldenImage.fileFromLayer("multimember.tar.gz", "mm/head.txt"));
+  }
+
+  @Test
   void readsSingleFilesLazilyFromSeveralLayers() throws Exception {
     String ref = registry.ref("golden/lazy:v1");
     GoldenImage.push(layout, "v1", registry, "golden/lazy:v1");
