@@ -1,0 +1,19 @@
+package dev.sociscope.app.common;
+
+import java.util.function.Consumer;
+
+/**
+ * Runs work off the FX thread. The callbacks run on the FX thread; failures arrive as a {@link UserError} so every
+ * caller has to say what a failure means (a bare {@code Task} would swallow it).
+ */
+public interface TaskRunner {
+
+  /** A handle to cancel a started task. */
+  interface Handle {
+    void cancel();
+
+    boolean isDone();
+  }
+
+  <T> Handle run(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<UserError> onError);
+}

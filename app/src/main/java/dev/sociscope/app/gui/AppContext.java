@@ -1,0 +1,233 @@
+package dev.sociscope.app.gui;
+
+import dev.sociscope.app.activity.ActivityController;
+import dev.sociscope.app.activity.ActivityLog;
+import dev.sociscope.app.common.ErrorDescriber;
+import dev.sociscope.app.common.FxDialogService;
+import dev.sociscope.app.common.FxTaskRunner;
+import dev.sociscope.app.common.FxmlView;
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.common.ViewLoader;
+import dev.sociscope.app.preview.PreviewController;
+import dev.sociscope.app.preview.PreviewViewModel;
+import dev.sociscope.app.service.FileContentService;
+import dev.sociscope.app.service.ZtocService;
+import dev.sociscope.app.settings.AppSettings;
+import dev.sociscope.app.settings.SettingsStore;
+import dev.sociscope.app.settings.WindowState;
+import dev.sociscope.app.sources.SourcesController;
+import dev.sociscope.app.sources.SourcesViewModel;
+import dev.sociscope.app.ztoc.DetailsController;
+import dev.sociscope.app.ztoc.DetailsViewModel;
+import dev.sociscope.app.ztoc.FileTreeController;
+import dev.sociscope.app.ztoc.FileTreeViewModel;
+import dev.sociscope.app.ztoc.SpanMapController;
+import dev.sociscope.app.ztoc.SpanMapViewModel;
+import dev.sociscope.app.ztoc.ZtocWorkspace;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: builds services, view models and views by hand and wires them to one stage. */
+public final class AppContext implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+  private final Stage stage;
+  private final AppSettings settings;
+  private final ActivityLog activity = new ActivityLog(Clock.systemDefaultZone());
+  private final FxTaskRunner tasks = new FxTaskRunner(activity);
+  private final ZtocWorkspace workspace = new ZtocWorkspace();
+  private final FxDialogService dialogs;
+  private final DocumentOpener opener;
+  private final MainViewModel mainViewModel;
+  private final FileTreeViewModel treeViewModel;
+  private final SpanMapViewModel spanViewModel;
+  private final DetailsViewModel detailsViewModel;
+  private final PreviewViewModel previewViewModel;
+  private final SourcesViewModel sourcesViewModel;
+  private final dev.sociscope.app.registry.RegistryViewModel registryViewModel;
+  private final MainController main;
+  private final Scene scene;
+
+  /** The services the views use; tests may pass their own. */
+  public record Services(ZtocService ztocs, FileContentService contents,
+      java.util.function.Function<ActivityLog, dev.sociscope.app.service.RegistryService> registries) {}
+
+  public AppContext(Stage stage, SettingsStore store, Services services) {
+    this.stage = stage;
+    this.settings = new AppSettings(store, store.load());
+    this.dialogs = new FxDialogService(() -> stage, this::currentTheme);
+    this.opener = new DocumentOpener(workspace, services.ztocs(), tasks, dialogs, settings);
+    this.mainViewModel = new MainViewModel(workspace, opener, dialogs, settings);
+    this.treeViewModel = new FileTreeViewModel(workspace, tasks, dialogs,
+        new dev.sociscope.app.service.SelectionSaver(services.contents()));
+    this.spanViewModel = new SpanMapViewModel(workspace);
+    this.detailsViewModel = new DetailsViewModel(workspace);
+    this.previewViewModel = new PreviewViewModel(workspace, services.contents(), tasks, dialogs,
+        PreviewViewModel::decodeImage);
+    this.registryViewModel = new dev.sociscope.app.registry.RegistryViewModel(services.registries().apply(activity), tasks, dialogs,
+        settings, new dev.sociscope.app.registry.SessionSecrets(), workspace);
+    registryViewModel.setOnZtocOpened(v -> mainViewModel.modeProperty().set(MainViewModel.Mode.ZTOC));
+    this.sourcesViewModel = new SourcesViewModel(settings, opener, new SourcesViewModel.RegistryOpener() {
+      @Override
+      public void open(dev.sociscope.app.settings.SavedRegistry registry) {
+        mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+        registryViewModel.open(registry);
+      }
+
+      @Override
+      public void add() {
+        mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+        registryViewModel.addRegistry();
+      }
+
+      @Override
+      public void addLocal(boolean folder) {
+        mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+        if (folder) {
+          registryViewModel.addLocalFolder();
+        } else {
+          registryViewModel.addLocalArchive();
+        }
+      }
+    });
+    treeViewModel.lastErrorProperty().addListener((o, a, e) -> {
+      if (e != null) {
+        dialogs.showError(Messages.get("tree.filter.failed"), e);
+      }
+    });
+
+    Map<Class<?>, Supplier<?>> controllers = new HashMap<>();
+    controllers.put(MainController.class, () -> new MainController(mainViewModel, treeViewModel, tasks));
+    controllers.put(ActivityController.class, () -> new ActivityController(activity));
+    controllers.put(SourcesController.class, () -> new SourcesController(sourcesViewModel));
+    controllers.put(FileTreeController.class, () -> new FileTreeController(treeViewModel));
+    controllers.put(SpanMapController.class, () -> new SpanMapController(spanViewModel));
+    controllers.put(DetailsController.class, () -> new DetailsController(detailsViewModel));
+    controllers.put(PreviewController.class, () -> new PreviewController(previewViewModel));
+    controllers.put(dev.sociscope.app.registry.RegistryController.class,
+        () -> new dev.sociscope.app.registry.RegistryController(registryViewModel));
+    ViewLoader.Loaded<MainController> loaded = new ViewLoader(controllers).load(FxmlView.MAIN);
+    this.main = loaded.controller();
+    WindowState w = settings.get().window();
+    this.scene = new Scene(loaded.root(), w.width(), w.height());
+    mainViewModel.themeProperty().get().applyTo(scene);
+    stage.setScene(scene);
+    stage.titleProperty().bind(mainViewModel.windowTitleBinding());
+    placeWindow(w);
+    stage.setOnHidden(e -> close());
+  }
+
+  private dev.sociscope.app.common.Theme currentTheme() {
+    return mainViewModel.themeProperty().get();
+  }
+
+  /** Shows unexpected exceptions from any thread in the error dialog instead of losing them. */
+  public void installUncaughtExceptionHandler() {
+    Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+      LOG.error("Uncaught exception on {}", thread.getName(), error);
+      Runnable show = () -> dialogs.showError(Messages.get("error.uncaught.title"), ErrorDescriber.describe(error));
+      if (Platform.isFxApplicationThread()) {
+        show.run();
+      } else {
+        Platform.runLater(show);
+      }
+    });
+  }
+
+  private void placeWindow(WindowState w) {
+    stage.setWidth(w.width());
+    stage.setHeight(w.height());
+    if (!Double.isNaN(w.x()) && !Double.isNaN(w.y())
+        && !Screen.getScreensForRectangle(new Rectangle2D(w.x(), w.y(), Math.min(w.width(), 100), 40)).isEmpty()) {
+      stage.setX(w.x());
+      stage.setY(w.y());
+    } else {
+      stage.centerOnScreen();
+    }
+    stage.setMaximized(w.maximized());
+  }
+
+  /** Remembers the window geometry; called when the window closes. */
+  public void rememberWindow() {
+    if (stage.isMaximized()) {
+      settings.update(s -> s.withWindow(new WindowState(s.window().x(), s.window().y(), s.window().width(),
+          s.window().height(), true)));
+    } else {
+      settings.update(s -> s.withWindow(new WindowState(stage.getX(), stage.getY(), stage.getWidth(),
+          stage.getHeight(), false)));
+    }
+  }
+
+  /** Shows the window; on a first start (nothing remembered) with {@code demoOnFirstStart} the demo opens. */
+  public void show(boolean demoOnFirstStart) {
+    stage.show();
+    if (demoOnFirstStart && settings.get().recentZtocs().isEmpty() && settings.get().registries().isEmpty()) {
+      // First start: show the demo so the app is useful without any files.
+      opener.openDemo();
+    }
+  }
+
+  @Override
+  public void close() {
+    rememberWindow();
+    tasks.close();
+    settings.close();
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  public Scene scene() {
+    return scene;
+  }
+
+  public MainController main() {
+    return main;
+  }
+
+  public MainViewModel mainViewModel() {
+    return mainViewModel;
+  }
+
+  public ZtocWorkspace workspace() {
+    return workspace;
+  }
+
+  public DocumentOpener opener() {
+    return opener;
+  }
+
+  public PreviewViewModel previewViewModel() {
+    return previewViewModel;
+  }
+
+  public dev.sociscope.app.registry.RegistryViewModel registryViewModel() {
+    return registryViewModel;
+  }
+
+  public FileTreeViewModel treeViewModel() {
+    return treeViewModel;
+  }
+
+  public ActivityLog activity() {
+    return activity;
+  }
+
+  public AppSettings settings() {
+    return settings;
+  }
+
+  public FxTaskRunner tasks() {
+    return tasks;
+  }
+}

@@ -1,0 +1,247 @@
+package dev.sociscope.app.gui;
+
+import dev.sociscope.app.common.FxTaskRunner;
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.ztoc.FileTreeController;
+import dev.sociscope.app.ztoc.FileTreeViewModel;
+import dev.sociscope.app.ztoc.SpanMapController;
+import java.io.File;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** The main window: menus, sidebar, the zTOC workspace, activity panel and status bar. */
+public final class MainController {
+  private final MainViewModel viewModel;
+  private final FileTreeViewModel treeViewModel;
+  private final FxTaskRunner tasks;
+
+  @FXML private BorderPane root;
+  @FXML private VBox emptyState;
+  @FXML private VBox documentPane;
+  @FXML private Label documentTitle;
+  @FXML private Label documentFacts;
+  @FXML private Label layerLabel;
+  @FXML private TabPane sideTabs;
+  @FXML private Node activity;
+  @FXML private CheckMenuItem activityMenuItem;
+  @FXML private CheckMenuItem darkMenuItem;
+  @FXML private HBox statusBar;
+  @FXML private Label statusLabel;
+  @FXML private ProgressBar taskProgress;
+  @FXML private Button cancelButton;
+  @FXML private Node registry;
+  @FXML private dev.sociscope.app.registry.RegistryController registryController;
+  @FXML private FileTreeController fileTreeController;
+  @FXML private SpanMapController spanMapController;
+
+  public MainController(MainViewModel viewModel, FileTreeViewModel treeViewModel, FxTaskRunner tasks) {
+    this.viewModel = viewModel;
+    this.treeViewModel = treeViewModel;
+    this.tasks = tasks;
+  }
+
+  @FXML
+  private void initialize() {
+    emptyState.visibleProperty().bind(viewModel.hasDocumentBinding().not()
+        .and(viewModel.modeProperty().isEqualTo(MainViewModel.Mode.ZTOC)));
+    registry.visibleProperty().bind(viewModel.modeProperty().isEqualTo(MainViewModel.Mode.REGISTRY));
+    // The document pane stays laid out behind the opaque welcome page, so opening a zTOC does not pay for
+    // creating every skin at once.
+    documentTitle.textProperty().bind(viewModel.documentTitleBinding());
+    documentFacts.textProperty().bind(viewModel.documentFactsBinding());
+    layerLabel.textProperty().bind(viewModel.layerTextBinding());
+
+    activity.managedProperty().bind(activity.visibleProperty());
+    activity.setVisible(viewModel.activityVisible());
+    activityMenuItem.setSelected(viewModel.activityVisible());
+    activityMenuItem.selectedProperty().addListener((o, a, b) -> {
+      activity.setVisible(b);
+      viewModel.setActivityVisible(b);
+    });
+    darkMenuItem.setSelected(viewModel.themeProperty().get() == dev.sociscope.app.common.Theme.DARK);
+    darkMenuItem.selectedProperty().addListener((o, a, b) -> viewModel.themeProperty()
+        .set(b ? dev.sociscope.app.common.Theme.DARK : dev.sociscope.app.common.Theme.LIGHT));
+    viewModel.themeProperty().addListener((o, a, b) -> {
+      darkMenuItem.setSelected(b == dev.sociscope.app.common.Theme.DARK);
+      if (root.getScene() != null) {
+        b.applyTo(root.getScene());
+      }
+    });
+
+    bindStatusBar();
+    root.setOnDragOver(this::dragOver);
+    root.setOnDragDropped(this::dragDropped);
+  }
+
+  private void bindStatusBar() {
+    taskProgress.visibleProperty().bind(tasks.currentProperty().isNotNull());
+    cancelButton.visibleProperty().bind(tasks.currentProperty().isNotNull());
+    taskProgress.managedProperty().bind(taskProgress.visibleProperty());
+    cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+    tasks.currentProperty().addListener((o, old, task) -> {
+      taskProgress.progressProperty().unbind();
+      statusLabel.textProperty().unbind();
+      if (task == null) {
+        taskProgress.setProgress(0);
+        statusLabel.setText(Messages.get("status.ready"));
+      } else {
+        taskProgress.progressProperty().bind(task.progressProperty());
+        statusLabel.textProperty().bind(Bindings.createStringBinding(
+            () -> task.getMessage() == null || task.getMessage().isEmpty()
+                ? task.getTitle() : task.getTitle() + " \u2013 " + task.getMessage(),
+            task.messageProperty(), task.titleProperty()));
+      }
+    });
+    statusLabel.setText(Messages.get("status.ready"));
+  }
+
+  private void dragOver(DragEvent e) {
+    if (e.getDragboard().hasFiles()) {
+      e.acceptTransferModes(TransferMode.COPY);
+    }
+    e.consume();
+  }
+
+  private void dragDropped(DragEvent e) {
+    boolean done = false;
+    if (e.getDragboard().hasFiles()) {
+      List<File> files = e.getDragboard().getFiles();
+      done = viewModel.drop(files.stream().map(File::toPath).toList());
+    }
+    e.setDropCompleted(done);
+    e.consume();
+  }
+
+  public BorderPane root() {
+    return root;
+  }
+
+  public FileTreeController fileTree() {
+    return fileTreeController;
+  }
+
+  public SpanMapController spanMap() {
+    return spanMapController;
+  }
+
+  /** The View menu's "Activity panel" toggle. */
+  public CheckMenuItem activityToggle() {
+    return activityMenuItem;
+  }
+
+  public TabPane sideTabs() {
+    return sideTabs;
+  }
+
+  // Menu actions
+
+  @FXML
+  void openZtoc() {
+    viewModel.openZtocWithDialog();
+  }
+
+  @FXML
+  void openDemo() {
+    viewModel.openDemo();
+  }
+
+  @FXML
+  void connectRegistry() {
+    viewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+    registryController.addRegistryFromMenu();
+  }
+
+  @FXML
+  void showZtoc() {
+    viewModel.modeProperty().set(MainViewModel.Mode.ZTOC);
+  }
+
+  @FXML
+  void showRegistry() {
+    viewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+  }
+
+  public dev.sociscope.app.registry.RegistryController registry() {
+    return registryController;
+  }
+
+  @FXML
+  void closeDocument() {
+    viewModel.close();
+  }
+
+  @FXML
+  void attachLayer() {
+    viewModel.attachLayerWithDialog();
+  }
+
+  @FXML
+  void refresh() {
+    viewModel.refresh();
+  }
+
+  @FXML
+  void find() {
+    if (viewModel.hasDocumentBinding().get()) {
+      fileTreeController.focusFilter();
+    }
+  }
+
+  /** Ctrl+C: text fields copy their selection; elsewhere the selected paths are copied. */
+  @FXML
+  void copyPath() {
+    Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+    if (focus instanceof TextInputControl) {
+      ((TextInputControl) focus).copy();
+      return;
+    }
+    String paths = treeViewModel.selectedPaths();
+    if (!paths.isEmpty()) {
+      ClipboardContent content = new ClipboardContent();
+      content.putString(paths);
+      Clipboard.getSystemClipboard().setContent(content);
+    }
+  }
+
+  @FXML
+  void saveSelection() {
+    treeViewModel.saveSelectionWithDialog();
+  }
+
+  @FXML
+  void cancelTask() {
+    tasks.cancelCurrent();
+  }
+
+  @FXML
+  void about() {
+    viewModel.showAbout();
+  }
+
+  @FXML
+  void quit() {
+    Window w = root.getScene() == null ? null : root.getScene().getWindow();
+    if (w != null) {
+      w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+      if (w.isShowing()) {
+        w.hide();
+      }
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package dev.sociscope.app.gui;
+
+import dev.sociscope.app.common.DialogService;
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.common.Sizes;
+import dev.sociscope.app.common.Theme;
+import dev.sociscope.app.settings.AppSettings;
+import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.app.ztoc.ZtocWorkspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The main window: open actions, the document header, theme and activity panel toggles. */
+public final class MainViewModel {
+  private final ZtocWorkspace workspace;
+  private final DocumentOpener opener;
+  private final DialogService dialogs;
+  private final AppSettings settings;
+  private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+  private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.ZTOC);
+
+  /** Which main view the centre shows. */
+  public enum Mode { ZTOC, REGISTRY }
+  private final BooleanBinding hasDocument;
+  private final StringBinding windowTitle;
+  private final StringBinding documentTitle;
+  private final StringBinding documentFacts;
+  private final StringBinding layerText;
+
+  public MainViewModel(ZtocWorkspace workspace, DocumentOpener opener, DialogService dialogs,
+      AppSettings settings) {
+    this.workspace = workspace;
+    this.opener = opener;
+    this.dialogs = dialogs;
+    this.settings = settings;
+    theme.set(Theme.parse(settings.get().theme()));
+    theme.addListener((o, a, b) -> settings.update(s -> s.withTheme(b.settingsName())));
+    hasDocument = workspace.documentProperty().isNotNull();
+    workspace.documentProperty().addListener((o, a, b) -> {
+      if (b != null) {
+        mode.set(Mode.ZTOC);
+      }
+    });
+    windowTitle = Bindings.createStringBinding(() -> {
+      ZtocDocument d = workspace.document();
+      return d == null ? Messages.get("app.title") : Messages.get("app.title.document", d.title());
+    }, workspace.documentProperty());
+    documentTitle = Bindings.createStringBinding(() -> {
+      ZtocDocument d = workspace.document();
+      return d == null ? "" : d.title();
+    }, workspace.documentProperty());
+    documentFacts = Bindings.createStringBinding(() -> {
+      ZtocDocument d = workspace.document();
+      if (d == null) {
+        return "";
+      }
+      return Messages.get("header.facts", Sizes.exact(d.ztoc().files().size()), d.spans().size(),
+          Sizes.human(d.zinfo().spanSize()), d.algorithm().displayName().toLowerCase(Locale.ROOT),
+          Sizes.human(d.layerSize()), Sizes.human(d.ztoc().uncompressedArchiveSize()), d.ztoc().version());
+    }, workspace.documentProperty());
+    layerText = Bindings.createStringBinding(() -> {
+      ZtocDocument d = workspace.document();
+      if (d == null) {
+        return "";
+      }
+      return d.layer().map(l -> Messages.get("header.layer", l.shortName()))
+          .orElse(Messages.get("header.noLayer"));
+    }, workspace.documentProperty());
+  }
+
+  public BooleanBinding hasDocumentBinding() {
+    return hasDocument;
+  }
+
+  public StringBinding windowTitleBinding() {
+    return windowTitle;
+  }
+
+  public StringBinding documentTitleBinding() {
+    return documentTitle;
+  }
+
+  public StringBinding documentFactsBinding() {
+    return documentFacts;
+  }
+
+  public StringBinding layerTextBinding() {
+    return layerText;
+  }
+
+  public ObjectProperty<Theme> themeProperty() {
+    return theme;
+  }
+
+  public ObjectProperty<Mode> modeProperty() {
+    return mode;
+  }
+
+  public boolean activityVisible() {
+    return settings.get().activityVisible();
+  }
+
+  public void setActivityVisible(boolean visible) {
+    settings.update(s -> s.withActivityVisible(visible));
+  }
+
+  // Commands
+
+  public void openZtocWithDialog() {
+    dialogs.chooseZtocFile().ifPresent(p -> openZtoc(p, Optional.empty()));
+  }
+
+  public void openZtoc(Path ztoc, Optional<Path> layer) {
+    opener.open(ztoc, layer);
+  }
+
+  public void openDemo() {
+    opener.openDemo();
+  }
+
+  public void attachLayerWithDialog() {
+    if (workspace.document() != null) {
+      dialogs.chooseLayerFile().ifPresent(opener::attachLayer);
+    }
+  }
+
+  public void close() {
+    opener.close();
+  }
+
+  public void refresh() {
+    opener.refresh();
+  }
+
+  public void toggleTheme() {
+    theme.set(theme.get().other());
+  }
+
+  public void showAbout() {
+    dialogs.showAbout();
+  }
+
+  /** Dropped files: a .ztoc opens (with a dropped layer, if any); a lone layer attaches to the open zTOC. */
+  public boolean drop(List<Path> files) {
+    Optional<Path> ztoc = files.stream().filter(MainViewModel::looksLikeZtoc).findFirst();
+    Optional<Path> layer = files.stream().filter(p -> !looksLikeZtoc(p)).findFirst();
+    if (ztoc.isPresent()) {
+      openZtoc(ztoc.get(), layer);
+      return true;
+    }
+    if (layer.isPresent() && workspace.document() != null) {
+      opener.attachLayer(layer.get());
+      return true;
+    }
+    return false;
+  }
+
+  static boolean looksLikeZtoc(Path p) {
+    return p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ztoc");
+  }
+}

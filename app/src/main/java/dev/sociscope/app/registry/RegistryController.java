@@ -1,0 +1,165 @@
+package dev.sociscope.app.registry;
+
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.common.Sizes;
+import dev.sociscope.app.common.Styles;
+import dev.sociscope.app.service.ImageDetails;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/** The registry browser: repositories and tags on the left, the chosen image on the right. */
+public final class RegistryController {
+  private final RegistryViewModel viewModel;
+
+  @FXML private Label registryTitle;
+  @FXML private Label registryStatus;
+  @FXML private TextField repositoryFilter;
+  @FXML private ListView<String> repositoryList;
+  @FXML private TextField tagFilter;
+  @FXML private ListView<String> tagList;
+  @FXML private VBox imagePane;
+  @FXML private Label imageMessage;
+  @FXML private Label imageTitle;
+  @FXML private Label imageDigest;
+  @FXML private ComboBox<String> platformBox;
+  @FXML private TableView<ImageDetails.Fact> configTable;
+  @FXML private TableColumn<ImageDetails.Fact, String> factName;
+  @FXML private TableColumn<ImageDetails.Fact, String> factValue;
+  @FXML private TableView<ImageDetails.SociIndexRow> indexTable;
+  @FXML private TableColumn<ImageDetails.SociIndexRow, String> indexDigest;
+  @FXML private TableColumn<ImageDetails.SociIndexRow, String> indexVersion;
+  @FXML private TableColumn<ImageDetails.SociIndexRow, String> indexTool;
+  @FXML private TableColumn<ImageDetails.SociIndexRow, String> indexZtocs;
+  @FXML private TableView<ImageDetails.Layer> layerTable;
+  @FXML private TableColumn<ImageDetails.Layer, String> layerIndex;
+  @FXML private TableColumn<ImageDetails.Layer, String> layerDigest;
+  @FXML private TableColumn<ImageDetails.Layer, String> layerType;
+  @FXML private TableColumn<ImageDetails.Layer, Long> layerSize;
+  @FXML private TableColumn<ImageDetails.Layer, String> layerSoci;
+  @FXML private Button openZtocButton;
+
+  public RegistryController(RegistryViewModel viewModel) {
+    this.viewModel = viewModel;
+  }
+
+  @FXML
+  private void initialize() {
+    registryTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.connectionProperty().get() == null
+        ? Messages.get("registry.title") : viewModel.connectionProperty().get().registry().name(),
+        viewModel.connectionProperty()));
+    registryStatus.textProperty().bind(viewModel.statusProperty());
+    repositoryFilter.textProperty().bindBidirectional(viewModel.repositoryFilterProperty());
+    tagFilter.textProperty().bindBidirectional(viewModel.tagFilterProperty());
+    repositoryList.setItems(viewModel.repositories());
+    tagList.setItems(viewModel.tags());
+    repositoryList.setPlaceholder(new Label(Messages.get("registry.repositories.empty")));
+    tagList.setPlaceholder(new Label(Messages.get("registry.tags.empty")));
+    repositoryList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.selectRepository(b));
+    tagList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.selectTag(b));
+
+    imageMessage.textProperty().bind(viewModel.imageMessageProperty());
+    imagePane.visibleProperty().bind(viewModel.imageProperty().isNotNull());
+    imageMessage.visibleProperty().bind(viewModel.imageProperty().isNull());
+    factName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+    factValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
+    configTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    layerTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    indexTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    layerTable.setPlaceholder(new Label(Messages.get("image.layers.none")));
+    indexDigest.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().digest()));
+    indexVersion.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().version()));
+    indexTool.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().createdBy()));
+    indexZtocs.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().ztocCount())));
+    indexTable.setPlaceholder(new Label(Messages.get("image.soci.none")));
+    layerIndex.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().index())));
+    layerDigest.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().digest()));
+    layerType.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().mediaType()));
+    layerSize.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
+    layerSize.setCellFactory(c -> new TableCell<>() {
+      @Override
+      protected void updateItem(Long item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? null : Sizes.human(item));
+      }
+    });
+    layerSoci.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sociStatus()));
+    layerDigest.getStyleClass().add(Styles.MONO);
+    indexDigest.getStyleClass().add(Styles.MONO);
+    layerTable.setRowFactory(t -> {
+      javafx.scene.control.TableRow<ImageDetails.Layer> row = new javafx.scene.control.TableRow<>();
+      row.setOnMouseClicked(e -> {
+        if (e.getClickCount() == 2 && !row.isEmpty()) {
+          viewModel.openLayer(row.getItem());
+        }
+      });
+      return row;
+    });
+    openZtocButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+      ImageDetails.Layer l = layerTable.getSelectionModel().getSelectedItem();
+      return l == null || !l.indexed();
+    }, layerTable.getSelectionModel().selectedItemProperty()));
+
+    viewModel.imageProperty().addListener((o, a, img) -> show(img));
+    platformBox.valueProperty().addListener((o, a, b) -> viewModel.selectPlatform(b));
+  }
+
+  private void show(ImageDetails img) {
+    if (img == null) {
+      return;
+    }
+    imageTitle.setText(img.reference());
+    imageDigest.setText(img.digest() + (img.manifestDigest().equals(img.digest()) ? ""
+        : "\n" + Messages.get("image.manifestDigest", img.manifestDigest())));
+    platformBox.setItems(FXCollections.observableArrayList(img.platforms()));
+    platformBox.setVisible(!img.platforms().isEmpty());
+    platformBox.setManaged(!img.platforms().isEmpty());
+    platformBox.setValue(img.platform().isEmpty() ? null : img.platform());
+    configTable.getItems().setAll(img.config());
+    indexTable.getItems().setAll(img.sociIndexes());
+    layerTable.getItems().setAll(img.layers());
+  }
+
+  @FXML
+  private void addRegistry() {
+    viewModel.addRegistry();
+  }
+
+  /** File > Connect to registry. */
+  public void addRegistryFromMenu() {
+    viewModel.addRegistry();
+  }
+
+  @FXML
+  private void refresh() {
+    viewModel.refresh();
+  }
+
+  @FXML
+  private void openZtoc() {
+    viewModel.openLayer(layerTable.getSelectionModel().getSelectedItem());
+  }
+
+  public TableView<ImageDetails.Layer> layerTable() {
+    return layerTable;
+  }
+
+  public ListView<String> repositoryList() {
+    return repositoryList;
+  }
+
+  public ListView<String> tagList() {
+    return tagList;
+  }
+}

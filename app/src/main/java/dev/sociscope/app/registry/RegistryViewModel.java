@@ -1,0 +1,276 @@
+package dev.sociscope.app.registry;
+
+import dev.sociscope.app.common.DialogService;
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.common.TaskRunner;
+import dev.sociscope.app.common.UserError;
+import dev.sociscope.app.service.ImageDetails;
+import dev.sociscope.app.service.RegistryConnection;
+import dev.sociscope.app.service.RegistryService;
+import dev.sociscope.app.settings.AppSettings;
+import dev.sociscope.app.settings.SavedRegistry;
+import dev.sociscope.app.ztoc.ZtocWorkspace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/** The registry browser: connection, repositories and tags with search, and the image view of the chosen tag. */
+public final class RegistryViewModel {
+  private static final java.util.regex.Pattern REFERRERS_TAG = java.util.regex.Pattern.compile("sha256-[0-9a-f]{64}");
+
+  private final RegistryService service;
+  private final TaskRunner tasks;
+  private final DialogService dialogs;
+  private final AppSettings settings;
+  private final SessionSecrets secrets;
+  private final ZtocWorkspace workspace;
+  private Consumer<Void> onZtocOpened = v -> { };
+
+  private final ReadOnlyObjectWrapper<RegistryConnection> connection = new ReadOnlyObjectWrapper<>();
+  private final ObservableList<String> repositories = FXCollections.observableArrayList();
+  private final ObservableList<String> tags = FXCollections.observableArrayList();
+  private final FilteredList<String> filteredRepositories = new FilteredList<>(repositories);
+  private final FilteredList<String> filteredTags = new FilteredList<>(tags);
+  private final StringProperty repositoryFilter = new SimpleStringProperty("");
+  private final StringProperty tagFilter = new SimpleStringProperty("");
+  private final ReadOnlyStringWrapper selectedRepository = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper selectedTag = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<ImageDetails> image = new ReadOnlyObjectWrapper<>();
+  private final ObjectProperty<String> platform = new SimpleObjectProperty<>();
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(Messages.get("registry.notConnected"));
+  private final ReadOnlyStringWrapper imageMessage = new ReadOnlyStringWrapper(Messages.get("image.empty"));
+
+  public RegistryViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs, AppSettings settings,
+      SessionSecrets secrets, ZtocWorkspace workspace) {
+    this.service = service;
+    this.tasks = tasks;
+    this.dialogs = dialogs;
+    this.settings = settings;
+    this.secrets = secrets;
+    this.workspace = workspace;
+    repositoryFilter.addListener((o, a, b) -> filteredRepositories.setPredicate(matcher(b)));
+    tagFilter.addListener((o, a, b) -> filteredTags.setPredicate(matcher(b)));
+  }
+
+  private static java.util.function.Predicate<String> matcher(String filter) {
+    String f = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
+    return f.isEmpty() ? null : s -> s.toLowerCase(Locale.ROOT).contains(f);
+  }
+
+  /** Called after a layer's zTOC opened, so the window can show the zTOC views. */
+  public void setOnZtocOpened(Consumer<Void> callback) {
+    this.onZtocOpened = callback;
+  }
+
+  public ReadOnlyObjectProperty<RegistryConnection> connectionProperty() {
+    return connection.getReadOnlyProperty();
+  }
+
+  public ObservableList<String> repositories() {
+    return filteredRepositories;
+  }
+
+  public ObservableList<String> tags() {
+    return filteredTags;
+  }
+
+  public StringProperty repositoryFilterProperty() {
+    return repositoryFilter;
+  }
+
+  public StringProperty tagFilterProperty() {
+    return tagFilter;
+  }
+
+  public ReadOnlyStringProperty selectedRepositoryProperty() {
+    return selectedRepository.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty selectedTagProperty() {
+    return selectedTag.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<ImageDetails> imageProperty() {
+    return image.getReadOnlyProperty();
+  }
+
+  /** The platform shown for a multi-arch image; changing it loads that platform. */
+  public ObjectProperty<String> platformProperty() {
+    return platform;
+  }
+
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** What the image area says when it shows no image. */
+  public ReadOnlyStringProperty imageMessageProperty() {
+    return imageMessage.getReadOnlyProperty();
+  }
+
+  // Commands
+
+  /** Asks for a new registry connection, then connects. */
+  public void addRegistry() {
+    dialogs.askConnection(null).ifPresent(this::connect);
+  }
+
+  /** Connects to a saved registry, asking for the password or token when this session has none. */
+  public void open(SavedRegistry saved) {
+    boolean needsSecret = saved.auth() == SavedRegistry.AuthMode.PASSWORD || saved.auth() == SavedRegistry.AuthMode.TOKEN;
+    String secret = secrets.get(saved.url());
+    if (needsSecret && secret.isEmpty()) {
+      dialogs.askConnection(saved).ifPresent(this::connect);
+    } else {
+      connect(new RegistryConnection(saved, secret));
+    }
+  }
+
+  /** Opens an image on disk: an OCI layout folder, or an oci-archive / docker-archive file. */
+  public void openLocal(java.nio.file.Path path, boolean folder) {
+    String url = (folder ? "oci:" : "archive:") + path.toAbsolutePath();
+    connect(new RegistryConnection(new SavedRegistry(String.valueOf(path.getFileName()), url,
+        SavedRegistry.AuthMode.ANONYMOUS, "", false), ""));
+  }
+
+  public void addLocalFolder() {
+    dialogs.chooseImageFolder().ifPresent(p -> openLocal(p, true));
+  }
+
+  public void addLocalArchive() {
+    dialogs.chooseImageArchive().ifPresent(p -> openLocal(p, false));
+  }
+
+  public void connect(RegistryConnection c) {
+    repositories.clear();
+    tags.clear();
+    image.set(null);
+    selectedRepository.set("");
+    selectedTag.set("");
+    status.set(Messages.get("registry.connecting", c.registry().url()));
+    tasks.run(Messages.get("task.connect", c.registry().url()),
+        p -> {
+          service.connect(c, p);
+          return service.repositories(c, p);
+        },
+        repos -> {
+          connection.set(c);
+          secrets.put(c.registry().url(), c.secret());
+          remember(c.registry());
+          repositories.setAll(repos);
+          status.set(Messages.get(c.isLocal() ? "registry.local" : "registry.connected", c.registry().url(),
+              repos.size()));
+          if (repos.size() == 1) {
+            selectRepository(repos.get(0));
+          }
+        },
+        error -> failed(Messages.get("registry.connectFailed", c.registry().url()), error));
+  }
+
+  private void remember(SavedRegistry r) {
+    settings.update(s -> {
+      List<SavedRegistry> list = new ArrayList<>(s.registries());
+      list.removeIf(x -> x.url().equals(r.url()));
+      list.add(0, r);
+      return s.withRegistries(list);
+    });
+  }
+
+  public void selectRepository(String repo) {
+    RegistryConnection c = connection.get();
+    if (c == null || repo == null || repo.equals(selectedRepository.get())) {
+      return;
+    }
+    selectedRepository.set(repo);
+    selectedTag.set("");
+    tags.clear();
+    image.set(null);
+    imageMessage.set(Messages.get("image.pickTag"));
+    tasks.run(Messages.get("task.tags", repo), p -> service.tags(c, repo, p),
+        list -> {
+          if (repo.equals(selectedRepository.get())) {
+            // sha256-<hex> tags are referrers fallback indexes (SOCI v1 on registries without the API), not images.
+            tags.setAll(list.stream().filter(t -> !REFERRERS_TAG.matcher(t).matches()).toList());
+            if (tags.isEmpty()) {
+              imageMessage.set(Messages.get("image.noTags"));
+            } else if (tags.size() == 1) {
+              selectTag(tags.get(0));
+            }
+          }
+        },
+        error -> failed(Messages.get("registry.tagsFailed", repo), error));
+  }
+
+  public void selectTag(String tag) {
+    if (tag == null || connection.get() == null) {
+      return;
+    }
+    selectedTag.set(tag);
+    loadImage(null);
+  }
+
+  public void selectPlatform(String p) {
+    ImageDetails current = image.get();
+    if (p != null && current != null && !p.equals(current.platform())) {
+      loadImage(p);
+    }
+  }
+
+  private void loadImage(String wantedPlatform) {
+    RegistryConnection c = connection.get();
+    String repo = selectedRepository.get();
+    String tag = selectedTag.get();
+    image.set(null);
+    imageMessage.set(Messages.get("image.loading", repo + ":" + tag));
+    tasks.run(Messages.get("task.image", repo + ":" + tag), p -> service.image(c, repo, tag, wantedPlatform, p),
+        details -> {
+          if (repo.equals(selectedRepository.get()) && tag.equals(selectedTag.get())) {
+            image.set(details);
+            platform.set(details.platform());
+          }
+        },
+        error -> {
+          imageMessage.set(error.summary());
+          failed(Messages.get("registry.imageFailed", repo + ":" + tag), error);
+        });
+  }
+
+  /** Opens the zTOC of an indexed layer in the zTOC views. */
+  public void openLayer(ImageDetails.Layer layer) {
+    RegistryConnection c = connection.get();
+    if (c == null || layer == null || !layer.indexed()) {
+      return;
+    }
+    String repo = selectedRepository.get();
+    tasks.run(Messages.get("task.openLayerZtoc", layer.index()), p -> service.openZtoc(c, repo, layer, p),
+        doc -> {
+          workspace.documentProperty().set(doc);
+          onZtocOpened.accept(null);
+        },
+        error -> failed(Messages.get("registry.ztocFailed", layer.index()), error));
+  }
+
+  public void refresh() {
+    RegistryConnection c = connection.get();
+    if (c != null) {
+      connect(c);
+    }
+  }
+
+  private void failed(String title, UserError error) {
+    status.set(error.summary());
+    dialogs.showError(title, error);
+  }
+}

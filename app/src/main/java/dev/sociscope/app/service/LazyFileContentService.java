@@ -1,0 +1,143 @@
+package dev.sociscope.app.service;
+
+import dev.sociscope.app.common.Progress;
+import dev.sociscope.app.ztoc.FileNode;
+import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.core.extract.LazyExtractor;
+import dev.sociscope.app.ztoc.LayerSource;
+import dev.sociscope.core.extract.RandomAccessSource;
+import dev.sociscope.core.ztoc.FileMetadata;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Reads file contents with core's {@link LazyExtractor}: only the spans holding the file are read from the layer,
+ * each checked against its digest. Progress counts layer bytes fetched against the bytes of those spans.
+ */
+public final class LazyFileContentService implements FileContentService {
+
+  @Override
+  public byte[] read(ZtocDocument document, FileNode file, int maxBytes, Progress progress) throws Exception {
+    FileMetadata entry = StreamingFileContentService.requireRegular(file);
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) Math.min(maxBytes, entry.uncompressedSize()));
+    try (OutputStream out = new LimitedOutput(buffer, maxBytes, progress)) {
+      extract(document, file, entry, out, progress);
+    } catch (EnoughException e) {
+      // the preview has all the bytes it shows
+    }
+    return buffer.toByteArray();
+  }
+
+  @Override
+  public void save(ZtocDocument document, FileNode file, Path target, Progress progress) throws Exception {
+    FileMetadata entry = StreamingFileContentService.requireRegular(file);
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, ".sociscope-", ".part");
+    try {
+      try (OutputStream out = new LimitedOutput(Files.newOutputStream(tmp), Long.MAX_VALUE, progress)) {
+        extract(document, file, entry, out, progress);
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void extract(ZtocDocument document, FileNode file, FileMetadata entry, OutputStream out,
+      Progress progress) throws Exception {
+    LayerSource layer = document.layer()
+        .orElseThrow(() -> new IOException("no layer file is attached to this zTOC; use File > Attach layer file"));
+    long needed = 0;
+    if (file.hasData()) {
+      // Span 0 is read from the start of the blob, gzip header included.
+      long start = file.firstSpan() == 0 ? 0 : document.spans().get(file.firstSpan()).compressedStart();
+      needed = document.spans().get(file.lastSpan()).compressedEnd() - start;
+    }
+    try (CountingSource source = new CountingSource(layer.open(), progress, needed)) {
+      new LazyExtractor(document.ztoc(), source).extract(entry, out);
+    }
+  }
+
+  /** Reports every ranged read as "fetched X of Y" and stops when the user cancels. */
+  private static final class CountingSource implements RandomAccessSource {
+    private final RandomAccessSource delegate;
+    private final Progress progress;
+    private final long needed;
+    private long fetched;
+
+    CountingSource(RandomAccessSource delegate, Progress progress, long needed) {
+      this.delegate = delegate;
+      this.progress = progress;
+      this.needed = needed;
+    }
+
+    @Override
+    public long size() throws IOException {
+      return delegate.size();
+    }
+
+    @Override
+    public byte[] read(long offset, int length) throws IOException {
+      progress.checkCancelled();
+      byte[] bytes = delegate.read(offset, length);
+      fetched += bytes.length;
+      progress.transferred(fetched);
+      progress.update(Math.min(fetched, Math.max(needed, fetched)), Math.max(needed, fetched));
+      return bytes;
+    }
+
+    @Override
+    public void close() throws IOException {
+      delegate.close();
+    }
+  }
+
+  /** Signals that the preview limit is reached; not an error. */
+  private static final class EnoughException extends IOException {
+    EnoughException() {
+      super("preview limit reached", null);
+    }
+  }
+
+  /** Passes bytes on up to a limit and checks for cancel on every write. */
+  private static final class LimitedOutput extends OutputStream {
+    private final OutputStream out;
+    private final long limit;
+    private final Progress progress;
+    private long written;
+
+    LimitedOutput(OutputStream out, long limit, Progress progress) {
+      this.out = out;
+      this.limit = limit;
+      this.progress = progress;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (progress.isCancelled()) {
+        throw new CancellationException();
+      }
+      int n = (int) Math.min(len, limit - written);
+      out.write(b, off, n);
+      written += n;
+      if (written >= limit) {
+        throw new EnoughException();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.sociscope.app.service;
+
+import dev.sociscope.app.common.Progress;
+import dev.sociscope.app.ztoc.ZtocDocument;
+import java.util.List;
+
+/** Registry work for the views, blocking; callers run it through a task runner. */
+public interface RegistryService {
+  /** Checks that the registry answers and accepts the credentials. */
+  void connect(RegistryConnection connection, Progress progress) throws Exception;
+
+  List<String> repositories(RegistryConnection connection, Progress progress) throws Exception;
+
+  List<String> tags(RegistryConnection connection, String repository, Progress progress) throws Exception;
+
+  /** The image at {@code reference} (tag or digest); for an index, the given platform or the first one. */
+  ImageDetails image(RegistryConnection connection, String repository, String reference, String platform,
+      Progress progress) throws Exception;
+
+  /** Fetches and opens the zTOC of an indexed layer; previews then read the layer with HTTP range requests. */
+  ZtocDocument openZtoc(RegistryConnection connection, String repository, ImageDetails.Layer layer,
+      Progress progress) throws Exception;
+}

@@ -1,0 +1,205 @@
+package dev.sociscope.app.ztoc;
+
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.common.Sizes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+/** The file tree of a layer: a lazy TreeTableView with a name/glob filter. */
+public final class FileTreeController {
+  private static final int AUTO_EXPAND_MATCHES = 200;
+
+  private final FileTreeViewModel viewModel;
+  private final FileTreeItem.SortState sortState = new FileTreeItem.SortState();
+  private final PauseTransition filterDelay = new PauseTransition(Duration.millis(200));
+
+  @FXML private TextField filterField;
+  @FXML private Label filterSummary;
+  @FXML private Label treeSummary;
+  @FXML private TreeTableView<FileNode> tree;
+  @FXML private TreeTableColumn<FileNode, FileNode> nameColumn;
+  @FXML private TreeTableColumn<FileNode, Long> sizeColumn;
+  @FXML private TreeTableColumn<FileNode, String> modeColumn;
+  @FXML private TreeTableColumn<FileNode, String> ownerColumn;
+  @FXML private TreeTableColumn<FileNode, String> mtimeColumn;
+  @FXML private TreeTableColumn<FileNode, String> typeColumn;
+  @FXML private TreeTableColumn<FileNode, String> linkColumn;
+  @FXML private TreeTableColumn<FileNode, String> spansColumn;
+
+  public FileTreeController(FileTreeViewModel viewModel) {
+    this.viewModel = viewModel;
+  }
+
+  @FXML
+  private void initialize() {
+    tree.setShowRoot(false);
+    tree.setFixedCellSize(26);
+    tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    tree.setPlaceholder(new Label(Messages.get("tree.empty")));
+    nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+    nameColumn.setCellFactory(c -> new NameCell());
+    nameColumn.setComparator(Comparator.comparing(FileNode::name));
+    sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().size()));
+    sizeColumn.setCellFactory(c -> new TextCell<>(Sizes::human, "size-cell"));
+    text(modeColumn, EntryText::mode);
+    text(ownerColumn, EntryText::owner);
+    text(mtimeColumn, EntryText::modTime);
+    text(typeColumn, EntryText::type);
+    text(linkColumn, EntryText::linkTarget);
+    text(spansColumn, EntryText::spans);
+    spansColumn.setComparator(Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder()));
+    modeColumn.setCellFactory(c -> new TextCell<>(Function.identity(), "mono"));
+    spansColumn.setCellFactory(c -> new TextCell<>(Function.identity(), "mono"));
+    tree.setSortPolicy(t -> {
+      sortState.comparator = t.getComparator();
+      TreeItem<FileNode> root = t.getRoot();
+      if (root instanceof FileTreeItem) {
+        ((FileTreeItem) root).resort();
+      }
+      return true;
+    });
+
+    filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
+    filterDelay.setOnFinished(e -> viewModel.applyFilter());
+    filterField.textProperty().addListener((o, a, b) -> filterDelay.playFromStart());
+    filterField.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.ESCAPE) {
+        viewModel.clearFilter();
+      } else if (e.getCode() == KeyCode.ENTER) {
+        filterDelay.stop();
+        viewModel.applyFilter();
+      }
+    });
+    filterSummary.textProperty().bind(viewModel.filterSummaryProperty());
+    treeSummary.textProperty().bind(viewModel.summaryProperty());
+
+    viewModel.documentProperty().addListener((o, a, b) -> rebuild());
+    viewModel.filterResultProperty().addListener((o, a, b) -> rebuild());
+    tree.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TreeItem<FileNode>>) c -> {
+      List<FileNode> nodes = new ArrayList<>();
+      for (TreeItem<FileNode> item : tree.getSelectionModel().getSelectedItems()) {
+        if (item != null) {
+          nodes.add(item.getValue());
+        }
+      }
+      TreeItem<FileNode> focused = tree.getSelectionModel().getSelectedItem();
+      viewModel.select(nodes, focused == null ? null : focused.getValue());
+    });
+    javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem(Messages.get("tree.menu.copyPath"));
+    copy.setOnAction(e -> {
+      javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+      content.putString(viewModel.selectedPaths());
+      javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    });
+    javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem(Messages.get("tree.menu.saveSelection"));
+    save.setOnAction(e -> viewModel.saveSelectionWithDialog());
+    tree.setContextMenu(new javafx.scene.control.ContextMenu(copy, save));
+    rebuild();
+  }
+
+  /** Puts the keyboard focus into the filter field (Ctrl+F). */
+  public void focusFilter() {
+    filterField.requestFocus();
+    filterField.selectAll();
+  }
+
+  public TreeTableView<FileNode> tree() {
+    return tree;
+  }
+
+  private void rebuild() {
+    ZtocDocument doc = viewModel.documentProperty().get();
+    if (doc == null) {
+      tree.setRoot(null);
+      return;
+    }
+    NameFilter.Result result = viewModel.filterResultProperty().get();
+    Set<FileNode> visible = result == null ? null : result.visible();
+    FileTreeItem root = new FileTreeItem(doc.tree().root(), visible, sortState);
+    root.setExpanded(true);
+    tree.setRoot(root);
+    if (result != null) {
+      expandMatches(root, visible, new int[] {AUTO_EXPAND_MATCHES});
+      tree.setPlaceholder(new Label(Messages.get("tree.filter.none")));
+    } else {
+      tree.setPlaceholder(new Label(Messages.get("tree.empty")));
+      if (root.getChildren().size() == 1) {
+        root.getChildren().get(0).setExpanded(true);
+      }
+    }
+  }
+
+  /** Opens folders on the way to the first matches so the user sees results without clicking. */
+  private static void expandMatches(TreeItem<FileNode> item, Set<FileNode> visible, int[] budget) {
+    for (TreeItem<FileNode> child : item.getChildren()) {
+      if (budget[0] <= 0) {
+        return;
+      }
+      budget[0]--;
+      if (!child.isLeaf()) {
+        child.setExpanded(true);
+        expandMatches(child, visible, budget);
+      }
+    }
+  }
+
+  private static <T> void text(TreeTableColumn<FileNode, String> column, Function<FileNode, String> f) {
+    column.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.apply(c.getValue().getValue())));
+  }
+
+  /** A cell that formats its value and carries a style class. */
+  private static final class TextCell<T> extends TreeTableCell<FileNode, T> {
+    private final Function<T, String> format;
+
+    TextCell(Function<T, String> format, String styleClass) {
+      this.format = format;
+      getStyleClass().add(styleClass);
+    }
+
+    @Override
+    protected void updateItem(T item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(empty || item == null ? null : format.apply(item));
+    }
+  }
+
+  /** The name with a small type icon drawn by CSS. */
+  private static final class NameCell extends TreeTableCell<FileNode, FileNode> {
+    private final Region icon = new Region();
+
+    NameCell() {
+      icon.getStyleClass().add("file-icon");
+    }
+
+    @Override
+    protected void updateItem(FileNode item, boolean empty) {
+      super.updateItem(item, empty);
+      if (empty || item == null) {
+        setText(null);
+        setGraphic(null);
+        return;
+      }
+      setText(item.name());
+      icon.getStyleClass().setAll("file-icon", "file-icon-" + item.type().wireName());
+      setGraphic(icon);
+    }
+  }
+}

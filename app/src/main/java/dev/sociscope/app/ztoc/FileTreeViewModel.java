@@ -1,0 +1,146 @@
+package dev.sociscope.app.ztoc;
+
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.common.TaskRunner;
+import dev.sociscope.app.common.UserError;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
+
+/** The file tree: which document to show, the name filter and what it matched, and the selection. */
+public final class FileTreeViewModel {
+  private final ZtocWorkspace workspace;
+  private final TaskRunner tasks;
+
+  // Properties
+  private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+  private final ReadOnlyObjectWrapper<NameFilter.Result> filterResult = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+  private final ObjectProperty<UserError> lastError = new SimpleObjectProperty<>();
+  private TaskRunner.Handle running;
+  private long generation;
+
+  private final dev.sociscope.app.common.DialogService dialogs;
+  private final dev.sociscope.app.service.SelectionSaver saver;
+
+  public FileTreeViewModel(ZtocWorkspace workspace, TaskRunner tasks, dev.sociscope.app.common.DialogService dialogs,
+      dev.sociscope.app.service.SelectionSaver saver) {
+    this.workspace = workspace;
+    this.tasks = tasks;
+    this.dialogs = dialogs;
+    this.saver = saver;
+    workspace.documentProperty().addListener((o, old, doc) -> {
+      summary.set(doc == null ? "" : Messages.get("tree.summary", doc.tree().nodes().size(),
+          doc.ztoc().files().size()));
+      applyFilter();
+    });
+  }
+
+  public ReadOnlyObjectProperty<ZtocDocument> documentProperty() {
+    return workspace.documentProperty();
+  }
+
+  public StringProperty filterTextProperty() {
+    return filterText;
+  }
+
+  /** The nodes the filtered tree shows, or null when no filter is set. */
+  public ReadOnlyObjectProperty<NameFilter.Result> filterResultProperty() {
+    return filterResult.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty filterSummaryProperty() {
+    return filterSummary.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+
+  public ObjectProperty<UserError> lastErrorProperty() {
+    return lastError;
+  }
+
+  // Commands
+
+  /** Runs the filter off the FX thread; a newer call supersedes an older one still running. */
+  public void applyFilter() {
+    ZtocDocument doc = workspace.document();
+    String text = filterText.get() == null ? "" : filterText.get().strip();
+    long gen = ++generation;
+    if (running != null) {
+      running.cancel();
+      running = null;
+    }
+    if (doc == null || text.isEmpty()) {
+      filterResult.set(null);
+      filterSummary.set("");
+      return;
+    }
+    NameFilter filter = NameFilter.parse(text);
+    running = tasks.run(Messages.get("task.filter", text), p -> filter.apply(doc.tree(), p::isCancelled),
+        result -> {
+          if (gen == generation) {
+            filterResult.set(result);
+            filterSummary.set(Messages.get("tree.filter.matches", result.matchCount()));
+          }
+        },
+        lastError::set);
+  }
+
+  public void clearFilter() {
+    filterText.set("");
+  }
+
+  public void select(List<FileNode> nodes, FileNode focused) {
+    workspace.selection().setAll(nodes);
+    workspace.focusedProperty().set(focused);
+  }
+
+  /** Asks for a folder and saves the selected files into it (paths kept, unsafe ones refused). */
+  public void saveSelectionWithDialog() {
+    if (workspace.document() == null || workspace.selection().isEmpty()) {
+      return;
+    }
+    dialogs.chooseFolder().ifPresent(this::saveSelection);
+  }
+
+  public void saveSelection(java.nio.file.Path folder) {
+    ZtocDocument doc = workspace.document();
+    List<FileNode> nodes = List.copyOf(workspace.selection());
+    if (doc == null || nodes.isEmpty()) {
+      return;
+    }
+    tasks.run(Messages.get("task.saveSelection", nodes.size(), folder), p -> saver.save(doc, nodes, folder, p),
+        summary -> {
+          lastSaveSummary.set(summary);
+          if (!summary.refused().isEmpty()) {
+            dialogs.showError(Messages.get("tree.save.refusedTitle"), new UserError(
+                Messages.get("tree.save.refused", summary.refused().size(), summary.saved()),
+                String.join("\n", summary.refused())));
+          }
+        },
+        error -> dialogs.showError(Messages.get("tree.save.failed"), error));
+  }
+
+  private final ObjectProperty<dev.sociscope.app.service.SelectionSaver.Summary> lastSaveSummary =
+      new SimpleObjectProperty<>();
+
+  /** What the last "Save selection to folder" did. */
+  public ObjectProperty<dev.sociscope.app.service.SelectionSaver.Summary> lastSaveSummaryProperty() {
+    return lastSaveSummary;
+  }
+
+  /** The selected paths, one a line, as "Copy path" puts them on the clipboard; empty when nothing is selected. */
+  public String selectedPaths() {
+    return workspace.selection().stream().map(FileNode::displayPath).collect(Collectors.joining("\n"));
+  }
+}

@@ -1,0 +1,108 @@
+package dev.sociscope.app.ztoc;
+
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.common.Sizes;
+import java.util.BitSet;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+
+/** The span map: the spans of the open zTOC, which of them the selection needs, and hover texts. */
+public final class SpanMapViewModel {
+  static final int TOOLTIP_FILES = 8;
+
+  private final ZtocWorkspace workspace;
+  private final ReadOnlyObjectWrapper<List<SpanInfo>> spans = new ReadOnlyObjectWrapper<>(List.of());
+  private final ReadOnlyObjectWrapper<BitSet> highlighted = new ReadOnlyObjectWrapper<>(new BitSet());
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper selectionSummary = new ReadOnlyStringWrapper("");
+  private final javafx.beans.property.ReadOnlyBooleanWrapper selectionActive =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+  public SpanMapViewModel(ZtocWorkspace workspace) {
+    this.workspace = workspace;
+    workspace.documentProperty().addListener((o, a, doc) -> {
+      spans.set(doc == null ? List.of() : doc.spans());
+      summary.set(doc == null ? "" : Messages.get("spans.summary", doc.spans().size(),
+          Sizes.human(doc.zinfo().spanSize()), Sizes.human(doc.layerSize()), doc.algorithm().displayName()));
+      updateSelection();
+    });
+    workspace.selection().addListener((ListChangeListener<FileNode>) c -> updateSelection());
+  }
+
+  public ReadOnlyObjectProperty<List<SpanInfo>> spansProperty() {
+    return spans.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<BitSet> highlightedProperty() {
+    return highlighted.getReadOnlyProperty();
+  }
+
+  /** Span count, span size, layer size. */
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+
+  /** "N spans, X of Y layer" for the selected files, or a hint when nothing is selected. */
+  public ReadOnlyStringProperty selectionSummaryProperty() {
+    return selectionSummary.getReadOnlyProperty();
+  }
+
+  /** Whether the selection needs any span (the summary then reads as a result, not a hint). */
+  public javafx.beans.property.ReadOnlyBooleanProperty selectionActiveProperty() {
+    return selectionActive.getReadOnlyProperty();
+  }
+
+  private void updateSelection() {
+    ZtocDocument doc = workspace.document();
+    selectionActive.set(false);
+    if (doc == null) {
+      highlighted.set(new BitSet());
+      selectionSummary.set("");
+      return;
+    }
+    BitSet set = doc.spansFor(workspace.selection());
+    highlighted.set(set);
+    if (workspace.selection().isEmpty()) {
+      selectionSummary.set(Messages.get("spans.selection.none"));
+    } else if (set.isEmpty()) {
+      selectionSummary.set(Messages.get("spans.selection.noData"));
+    } else {
+      selectionActive.set(true);
+      selectionSummary.set(Messages.get("spans.selection", set.cardinality(),
+          Sizes.human(doc.compressedBytes(set)), Sizes.human(doc.layerSize())));
+    }
+  }
+
+  /** The hover text for span {@code index}: ranges, bits and the files it holds. */
+  public String tooltipFor(int index) {
+    ZtocDocument doc = workspace.document();
+    if (doc == null || index < 0 || index >= doc.spans().size()) {
+      return "";
+    }
+    SpanInfo s = doc.spans().get(index);
+    StringBuilder sb = new StringBuilder();
+    sb.append(Messages.get("spans.tooltip.title", index)).append('\n');
+    sb.append(Messages.get("spans.tooltip.compressed", Sizes.exact(s.compressedStart()),
+        Sizes.exact(s.compressedEnd()), Sizes.human(s.compressedSize()))).append('\n');
+    sb.append(Messages.get("spans.tooltip.uncompressed", Sizes.exact(s.uncompressedStart()),
+        Sizes.exact(s.uncompressedEnd()), Sizes.human(s.uncompressedSize()))).append('\n');
+    sb.append(Messages.get("spans.tooltip.bits", s.bits()));
+    List<FileNode> files = doc.filesBySpan().get(index);
+    if (files.isEmpty()) {
+      sb.append('\n').append(Messages.get("spans.tooltip.noFiles"));
+    } else {
+      sb.append('\n').append(Messages.get("spans.tooltip.files", files.size()));
+      for (int i = 0; i < Math.min(TOOLTIP_FILES, files.size()); i++) {
+        sb.append("\n  ").append(files.get(i).displayPath());
+      }
+      if (files.size() > TOOLTIP_FILES) {
+        sb.append("\n  ").append(Messages.get("spans.tooltip.more", files.size() - TOOLTIP_FILES));
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.sociscope.app.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sociscope.core.ztoc.EntryType;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+  @Test
+  void humanSizes() {
+    assertThat(Sizes.human(0)).isEqualTo("0 B");
+    assertThat(Sizes.human(1023)).isEqualTo("1023 B");
+    assertThat(Sizes.human(1024)).isEqualTo("1.0 KiB");
+    assertThat(Sizes.human(3749609)).isEqualTo("3.6 MiB");
+    assertThat(Sizes.human(150L << 20)).isEqualTo("150 MiB");
+    assertThat(Sizes.exact(6350336)).isEqualTo("6,350,336");
+  }
+
+  @Test
+  void modesAsLsShowsThem() {
+    assertThat(Modes.rwx(EntryType.REG, 0644)).isEqualTo("-rw-r--r--");
+    assertThat(Modes.rwx(EntryType.DIR, 01777)).isEqualTo("drwxrwxrwt");
+    assertThat(Modes.rwx(EntryType.REG, 07777)).isEqualTo("-rwsrwsrwt");
+    assertThat(Modes.rwx(EntryType.REG, 06644)).isEqualTo("-rwSr-Sr--");
+    assertThat(Modes.rwx(EntryType.SYMLINK, 0100777)).isEqualTo("lrwxrwxrwx");
+    assertThat(Modes.octal(0100755)).isEqualTo("0755");
+  }
+
+  @Test
+  void errorsInPlainWordsWithTheTraceAsDetails() {
+    UserError e = ErrorDescriber.describe(new dev.sociscope.core.ztoc.ZtocFormatException("bad vtable at 12"));
+    assertThat(e.summary()).isEqualTo("This is not a valid zTOC: bad vtable at 12");
+    assertThat(e.details()).contains("ZtocFormatException").contains("at ");
+    assertThat(ErrorDescriber.describe(new java.nio.file.NoSuchFileException("/x.ztoc")).summary())
+        .isEqualTo("The file does not exist: /x.ztoc");
+  }
+}

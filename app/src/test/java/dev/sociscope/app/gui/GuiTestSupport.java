@@ -1,0 +1,76 @@
+package dev.sociscope.app.gui;
+
+import dev.sociscope.app.settings.SettingsStore;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real app on a TestFX stage with a throw-away config folder, and small helpers for waiting. */
+public final class GuiTestSupport {
+  public static final int WIDTH = 1280;
+  public static final int HEIGHT = 800;
+
+  private GuiTestSupport() {}
+
+  public static AppContext start(Stage stage, Path configDir) {
+    AppContext ctx = new AppContext(stage, new SettingsStore(configDir), SociscopeApp.defaultServices(configDir));
+    stage.setWidth(WIDTH);
+    stage.setHeight(HEIGHT);
+    ctx.show(false);
+    return ctx;
+  }
+
+  /** Runs {@code call} on the FX thread and returns its result. */
+  public static <T> T fx(Callable<T> call) {
+    try {
+      return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static void fxRun(Runnable r) {
+    fx(() -> {
+      r.run();
+      return null;
+    });
+  }
+
+  /** Waits (polling on the FX thread) until {@code condition} holds. */
+  public static void waitUntil(String what, BooleanSupplier condition) {
+    try {
+      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+    } catch (TimeoutException e) {
+      throw new AssertionError("timed out waiting for " + what, e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Renders the scene and writes it to {@code ../screenshots/<name>.png} (the repo root's folder). */
+  public static Path screenshot(Scene scene, String name) {
+    WaitForAsyncUtils.waitForFxEvents();
+    WritableImage image = fx(() -> scene.snapshot(null));
+    BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+    Path dir = Path.of("..", "screenshots");
+    try {
+      Files.createDirectories(dir);
+      Path file = dir.resolve(name + ".png");
+      ImageIO.write(buffered, "png", file.toFile());
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.sociscope.app.gui;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+
+/**
+ * Watches the FX thread: every 20 ms a daemon thread posts a ping with {@link Platform#runLater} and measures, when
+ * it runs, both the wall-clock latency and the CPU time the FX thread spent in between. CPU time is what the app
+ * itself costs (work done on the FX thread between two chances to run the ping); wall-clock latency also counts
+ * time the OS gave other processes, so it is only meaningful on a quiet machine.
+ */
+public final class PulseWatchdog implements AutoCloseable {
+  private static final long INTERVAL_MS = 20;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private final AtomicLong worstWallNanos = new AtomicLong();
+  private final AtomicLong worstCpuNanos = new AtomicLong();
+  private final AtomicLong pings = new AtomicLong();
+  private final Map<String, Long> wallPerPhase = new ConcurrentHashMap<>();
+  private final Map<String, Long> cpuPerPhase = new ConcurrentHashMap<>();
+  private final Thread thread;
+  private volatile long fxThreadId = -1;
+  private volatile boolean running = true;
+  private volatile String phase = "";
+
+  public PulseWatchdog() {
+    THREADS.setThreadCpuTimeEnabled(true);
+    thread = new Thread(this::loop, "pulse-watchdog");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void loop() {
+    while (running) {
+      long sentWall = System.nanoTime();
+      long sentCpu = fxThreadId < 0 ? -1 : THREADS.getThreadCpuTime(fxThreadId);
+      Object done = new Object();
+      boolean[] ran = {false};
+      String currentPhase = phase;
+      Platform.runLater(() -> {
+        long wall = System.nanoTime() - sentWall;
+        long cpu = sentCpu < 0 ? 0 : THREADS.getCurrentThreadCpuTime() - sentCpu;
+        fxThreadId = Thread.currentThread().getId();
+        pings.incrementAndGet();
+        worstWallNanos.accumulateAndGet(wall, Math::max);
+        worstCpuNanos.accumulateAndGet(cpu, Math::max);
+        wallPerPhase.merge(currentPhase, wall / 1_000_000, Math::max);
+        cpuPerPhase.merge(currentPhase, cpu / 1_000_000, Math::max);
+        synchronized (done) {
+          ran[0] = true;
+          done.notifyAll();
+        }
+      });
+      synchronized (done) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!ran[0] && running && System.currentTimeMillis() < deadline) {
+          try {
+            done.wait(50);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }
+      try {
+        Thread.sleep(INTERVAL_MS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /** Names what the test is doing, so a slow ping can be attributed. */
+  public void phase(String name) {
+    phase = name;
+  }
+
+  /** Worst CPU time the FX thread spent between posting a ping and running it. */
+  public long worstCpuMillis() {
+    return worstCpuNanos.get() / 1_000_000;
+  }
+
+  /** Worst wall-clock ping latency. */
+  public long worstWallMillis() {
+    return worstWallNanos.get() / 1_000_000;
+  }
+
+  public long pings() {
+    return pings.get();
+  }
+
+  /** "phase: cpu/wall ms" for failure messages and the report. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Long> e : new TreeMap<>(cpuPerPhase).entrySet()) {
+      sb.append(e.getKey().isEmpty() ? "-" : e.getKey()).append(": cpu ").append(e.getValue()).append(" ms / wall ")
+          .append(wallPerPhase.get(e.getKey())).append(" ms; ");
+    }
+    return sb.toString();
+  }
+
+  /** Whether the machine was quiet enough (load per core below 1) for wall-clock latency to mean anything. */
+  public static boolean machineIsQuiet() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load >= 0 && load / Runtime.getRuntime().availableProcessors() < 1.0;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+  }
+}

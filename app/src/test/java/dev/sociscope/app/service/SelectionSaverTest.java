@@ -1,0 +1,95 @@
+package dev.sociscope.app.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sociscope.app.common.Progress;
+import dev.sociscope.app.testing.SyntheticZtoc;
+import dev.sociscope.app.ztoc.FileNode;
+import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.core.testing.Vectors;
+import dev.sociscope.core.ztoc.EntryType;
+import dev.sociscope.core.ztoc.Zinfo;
+import dev.sociscope.core.ztoc.Ztoc;
+import dev.sociscope.core.ztoc.ZtocReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SelectionSaverTest {
+  @TempDir Path temp;
+
+  @Test
+  void savesFoldersWithTheirPathsAndTheVectorBytes() throws Exception {
+    Path ztoc = Vectors.path("ztoc/gnutar-pax.tar.gz.span-64KiB.ztoc");
+    LocalZtocService ztocs = new LocalZtocService(ZtocReader::read, temp.resolve("cache"));
+    ZtocDocument doc = ztocs.open(ztoc, ztocs.findLayerFor(ztoc), Progress.NONE);
+    Path out = temp.resolve("out");
+    SelectionSaver.Summary s = new SelectionSaver(new LazyFileContentService())
+        .save(doc, List.of(doc.tree().find("sub").orElseThrow()), out, Progress.NONE);
+    // sub/text.txt is a hardlink: its content comes from the file it links to.
+    assertThat(s.refused()).isEmpty();
+    assertThat(s.saved()).isEqualTo(3);
+    assertThat(out.resolve("sub/deeper/small.txt")).exists();
+    assertThat(Files.readAllBytes(out.resolve("sub/text.txt")))
+        .isEqualTo(Files.readAllBytes(saveOne(doc, "hardlink-to-text")));
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest(Files.readAllBytes(out.resolve("sub/random.bin"))));
+    assertThat(sha).isEqualTo(vectorSha("./sub/random.bin"));
+  }
+
+  private Path saveOne(ZtocDocument doc, String path) throws Exception {
+    Path p = temp.resolve("one-" + path.replace('/', '_'));
+    new LazyFileContentService().save(doc, doc.tree().find(path).orElseThrow(), p, Progress.NONE);
+    return p;
+  }
+
+  @Test
+  void pathsThatClimbOutOfTheFolderAreRefused() throws Exception {
+    Ztoc z = SyntheticZtoc.of(List.of(
+        SyntheticZtoc.entry("ok/a.txt", EntryType.REG, 512, 3),
+        SyntheticZtoc.entry("../../evil.txt", EntryType.REG, 1536, 3),
+        SyntheticZtoc.entry("ok/../../escape.txt", EntryType.REG, 2560, 3)), 8192, 4096);
+    ZtocDocument doc = ZtocDocument.of("t", Optional.empty(), Optional.empty(), z, Zinfo.of(z), () -> false);
+    List<String> written = new ArrayList<>();
+    FileContentService fake = new FileContentService() {
+      @Override
+      public byte[] read(ZtocDocument d, FileNode f, int max, Progress p) {
+        return new byte[0];
+      }
+
+      @Override
+      public void save(ZtocDocument d, FileNode f, Path target, Progress p) throws Exception {
+        written.add(target.toString());
+        Files.write(target, new byte[] {1, 2, 3});
+      }
+    };
+    Path out = temp.resolve("safe");
+    SelectionSaver.Summary s = new SelectionSaver(fake).save(doc, List.of(doc.tree().root()), out, Progress.NONE);
+    assertThat(s.saved()).isEqualTo(1);
+    assertThat(s.refused()).hasSize(2);
+    assertThat(written).allMatch(w -> Path.of(w).normalize().startsWith(out));
+    try (var files = Files.walk(temp)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+          .doesNotContain("evil.txt", "escape.txt");
+    }
+  }
+
+  private static String vectorSha(String name) {
+    for (var layer : Vectors.manifest().get("layers")) {
+      if (layer.get("name").asText().equals("gnutar-pax.tar.gz")) {
+        for (var e : layer.get("entries")) {
+          if (e.get("name").asText().equals(name)) {
+            return e.get("sha256").asText();
+          }
+        }
+      }
+    }
+    throw new AssertionError(name);
+  }
+}
