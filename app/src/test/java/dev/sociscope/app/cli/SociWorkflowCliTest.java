@@ -143,6 +143,13 @@ class SociWorkflowCliTest {
     assertThat(unknown.exitCode()).isEqualTo(1); // no index: nothing is known without --scan
     assertThat(unknown.err()).contains("4 layer(s) have no zTOC: use --scan");
     assertThat(run("ls", ref, "/etc", "--scan").out().lines()).contains("tiny.txt");
+    // without an index every layer from the top down to the file's is streamed once
+    Path streamed = tmp.resolve("streamed");
+    JsonNode cost = JSON.readTree(run("get", ref, "/big/random.bin", "-o", streamed.toString(), "--stats",
+        "--json").err());
+    assertThat(Files.readAllBytes(streamed)).isEqualTo(GoldenImage.fileFromLayer("pax.tar.gz", "big/random.bin"));
+    assertThat(cost.get("lazy").asBoolean()).isFalse();
+    assertThat(cost.get("bytesFetched").asLong()).isEqualTo(3749609L + 1250694L + 2232320L);
   }
 
   @Test

@@ -25,6 +25,8 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -368,28 +370,155 @@ public final class ImageFiles {
     long scanned = 0;
     for (int i = layers.size() - 1; i >= 0; i--) {
       Layer layer = layers.get(i);
-      List<FileMetadata> entries = entries(layer, true).orElseThrow();
-      scanned += layer.scanCost;
-      FileMetadata found = null;
-      boolean hidden = false;
-      for (FileMetadata f : entries) {
-        String name = LazyExtractor.normalize(f.name());
-        if (name.equals(p)) {
-          found = f;
-        } else if (hides(name, p)) {
-          hidden = true;
+      Path captured = null;
+      if (layer.entries == null && !layer.indexed()) {
+        captured = scanCapturing(layer, p); // one pass lists the layer and keeps the file's last copy
+        scanned += layer.scanCost;
+      }
+      try {
+        ReadStats done = readFromLayer(layer, p, captured, out, started, scanned);
+        if (done != null) {
+          return done;
         }
-      }
-      if (found != null) {
-        return layer.indexed()
-            ? readLazily(layer, found, p, out, started, scanned)
-            : readStreaming(layer, entries, found, p, out, started, scanned);
-      }
-      if (hidden) {
-        break;
+        if (hiddenBelow(layer, p)) {
+          break;
+        }
+      } finally {
+        if (captured != null) {
+          Files.deleteIfExists(captured);
+        }
       }
     }
     throw new FileNotFoundException("'" + path + "' does not exist in the image");
+  }
+
+  private boolean hiddenBelow(Layer layer, String p) throws IOException {
+    for (FileMetadata f : entries(layer, true).orElseThrow()) {
+      String name = LazyExtractor.normalize(f.name());
+      if (!name.equals(p) && hides(name, p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reads {@code p} from this layer when it has it; null when it does not. */
+  private ReadStats readFromLayer(Layer layer, String p, Path captured, OutputStream out, long started,
+      long scanned) throws IOException {
+    List<FileMetadata> entries = entries(layer, true).orElseThrow();
+    FileMetadata found = null;
+    for (FileMetadata f : entries) {
+      if (LazyExtractor.normalize(f.name()).equals(p)) {
+        found = f;
+      }
+    }
+    if (found == null) {
+      return null;
+    }
+    if (layer.indexed()) {
+      return readLazily(layer, found, p, out, started, scanned);
+    }
+    if (captured != null && found.type() == EntryType.REG && Files.size(captured) == found.uncompressedSize()) {
+      Files.copy(captured, out);
+      return new ReadStats(p, layer.descriptor.digest(), false, found.uncompressedSize(), scanned, 1, 0, -1, -1, 0,
+          layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));
+    }
+    return readStreaming(layer, entries, found, p, out, started, scanned);
+  }
+
+  /**
+   * Streams an unindexed layer once: lists its entries (as {@link #entries} with scan would) and copies the data of
+   * the last regular entry named {@code p} into a temporary file. Returns that file (empty when none matched).
+   */
+  private Path scanCapturing(Layer layer, String p) throws IOException {
+    Path tmp = Files.createTempFile("sociscope-read-", ".part");
+    try (InputStream raw = source.openBlob(layer.descriptor.digest());
+        SociCreator.CountingStream counted = new SociCreator.CountingStream(raw, n -> { })) {
+      CapturingStream tar = new CapturingStream(decompressed(counted));
+      List<FileMetadata> out = new ArrayList<>();
+      TarReader reader = new TarReader(tar);
+      for (TarEntry e = reader.next(); e != null; e = reader.next()) {
+        FileMetadata f = e.metadata();
+        out.add(f);
+        if (f.type() == EntryType.REG && LazyExtractor.normalize(f.name()).equals(p)) {
+          tar.capture(f.uncompressedOffset(), f.uncompressedSize(), tmp); // filled as the reader moves on
+        }
+      }
+      tar.finishCapture();
+      counted.transferTo(OutputStream.nullOutputStream()); // verify the blob digest
+      layer.entries = out;
+      layer.scanCost = counted.count();
+      return tmp;
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      if (e instanceof dev.sociscope.core.registry.RegistryException) {
+        throw e;
+      }
+      throw new IOException("layer " + layer.descriptor.digest() + " (" + layer.descriptor.mediaType() + "): "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Passes a tar stream through, copying one byte range of it to a file; skips read, so nothing is missed. */
+  private static final class CapturingStream extends InputStream {
+    private final InputStream in;
+    private long pos;
+    private long start = -1;
+    private long end = -1;
+    private OutputStream sink;
+
+    CapturingStream(InputStream in) {
+      this.in = in;
+    }
+
+    void capture(long from, long length, Path file) throws IOException {
+      finishCapture();
+      start = from;
+      end = from + length;
+      sink = Files.newOutputStream(file); // truncates: a later entry of the same name replaces the earlier one
+      if (length == 0) {
+        finishCapture();
+      }
+    }
+
+    void finishCapture() throws IOException {
+      if (sink != null) {
+        sink.close();
+        sink = null;
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        if (sink != null) {
+          long from = Math.max(pos, start);
+          long to = Math.min(pos + n, end);
+          if (to > from) {
+            sink.write(b, off + (int) (from - pos), (int) (to - from));
+          }
+          if (pos + n >= end) {
+            finishCapture();
+          }
+        }
+        pos += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] buf = new byte[(int) Math.min(n, 1 << 16)];
+      int r = read(buf, 0, buf.length);
+      return Math.max(r, 0);
+    }
   }
 
   /** Whether the entry {@code name} (a whiteout or opaque marker) hides {@code path} of lower layers. */
