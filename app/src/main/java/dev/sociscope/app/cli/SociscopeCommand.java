@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Inspect, build and use SOCI (Seekable OCI) indexes of container images.",
     subcommands = {ZtocCommand.class, BenchCommand.class, LsReposCommand.class, LsTagsCommand.class,
-        InspectCommand.class, CopyCommand.class, CommandLine.HelpCommand.class})
+        InspectCommand.class, CopyCommand.class, IndexCommand.class, CreateCommand.class, ConvertCommand.class,
+        PushCommand.class, LsCommand.class, GetCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SociscopeCommand implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_USER_ERROR = 1;

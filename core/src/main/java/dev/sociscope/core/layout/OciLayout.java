@@ -136,6 +136,21 @@ public final class OciLayout extends LocalImageSource implements ImageTarget {
     }
   }
 
+  /**
+   * Removes a manifest: every {@code index.json} entry with its digest (names included) and its blob. Used to
+   * delete SOCI indexes and stale referrers lists; other manifests that list it as a child are not checked.
+   */
+  public synchronized void removeManifest(Digest digest) throws IOException {
+    List<Descriptor> entries = new ArrayList<>();
+    for (Descriptor d : index().manifests()) {
+      if (!d.digest().equals(digest)) {
+        entries.add(d);
+      }
+    }
+    writeIndex(entries);
+    Files.deleteIfExists(blobPath(digest));
+  }
+
   private void writeIndex(List<Descriptor> entries) throws IOException {
     ImageIndex index = index();
     writeAtomically(root.resolve("index.json"), OciJson.write(index.withManifests(entries)));

@@ -58,18 +58,28 @@ public final class SociEnabledIndex {
   public List<Descriptor> imageManifests() {
     List<Descriptor> out = new ArrayList<>();
     for (Descriptor d : index.manifests()) {
-      if (d.artifactType().isEmpty()) {
+      if (d.artifactType().isEmpty() && !isSociIndexEntry(d)) {
         out.add(d);
       }
     }
     return out;
   }
 
-  /** Entries whose {@code artifactType} is the v2 SOCI type. */
+  /**
+   * Whether an entry is a v2 SOCI index: its {@code artifactType} is the v2 type, or, when a copy tool dropped
+   * {@code artifactType} (skopeo 1.9 re-serializes indexes with an image-spec that lacks it), it carries the
+   * {@code com.amazon.soci.image-manifest-digest} annotation that only SOCI index entries have.
+   */
+  public static boolean isSociIndexEntry(Descriptor d) {
+    return MediaType.SOCI_INDEX_V2.equals(d.artifactType())
+        || d.artifactType().isEmpty() && d.annotation(SociAnnotations.IMAGE_MANIFEST_DIGEST) != null;
+  }
+
+  /** Entries that are v2 SOCI indexes (see {@link #isSociIndexEntry}). */
   public List<Descriptor> sociIndexDescriptors() {
     List<Descriptor> out = new ArrayList<>();
     for (Descriptor d : index.manifests()) {
-      if (MediaType.SOCI_INDEX_V2.equals(d.artifactType())) {
+      if (isSociIndexEntry(d)) {
         out.add(d);
       }
     }

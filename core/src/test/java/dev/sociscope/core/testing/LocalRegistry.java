@@ -27,7 +27,7 @@ public final class LocalRegistry implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(20);
 
   private final Path dir;
-  private final Process process;
+  private Process process;
   private final int port;
   private final String username;
   private final String password;
@@ -202,6 +202,28 @@ public final class LocalRegistry implements AutoCloseable {
     } catch (IOException e) {
       return "(no log)";
     }
+  }
+
+  /** Kills the registry process (as a crash would); the storage stays for {@link #restart()}. */
+  public void stop() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Starts the registry again on the same port and storage. */
+  public void restart() throws IOException {
+    if (process.isAlive()) {
+      stop();
+    }
+    process = new ProcessBuilder(BINARY.toString(), "serve", dir.resolve("config.yml").toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("registry.log").toFile()))
+        .start();
+    awaitReady();
   }
 
   @Override

@@ -1,0 +1,102 @@
+package dev.sociscope.app.cli;
+
+import dev.sociscope.core.soci.SociAnnotations;
+import dev.sociscope.core.soci.SociIndexOptions;
+import dev.sociscope.core.soci.SociVersion;
+import dev.sociscope.core.workflow.CreateListener;
+import dev.sociscope.core.workflow.CreatedIndex;
+import dev.sociscope.core.workflow.PushResult;
+import dev.sociscope.core.workflow.SociService;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sociscope create REF}: build a v1 SOCI index (and push it with {@code --push}). */
+@Command(name = "create", mixinStandardHelpOptions = true,
+    description = {"Build a SOCI index (v1) for an image, as 'soci create' does; with --push also upload it as a"
+        + " referrer of the image manifest (fallback tag when the registry has no referrers API).",
+        "Layers are streamed from the registry or layout (digest verified); zTOCs are cached and reused unless"
+            + " --force."})
+final class CreateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Parameters(index = "0", paramLabel = "REF", description = "Image: registry reference or oci:DIR[:TAG].")
+  String ref;
+  @Mixin RegistryFlags registry;
+  @Mixin PlatformFlags platforms;
+  @Mixin BuildFlags build;
+  @Option(names = "--push", description = "Push the index to the image's repository (or layout).") boolean push;
+  @Option(names = "--progress", description = "Print per-layer progress on stderr.") boolean progress;
+
+  @Override
+  public Integer call() throws Exception {
+    SociService soci = registry.service(ref);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CreateListener listener = new CreateListener() {
+      @Override
+      public synchronized void message(String line) {
+        out.println(line);
+      }
+
+      @Override
+      public synchronized void layerProgress(dev.sociscope.core.oci.Descriptor layer, long done, long total) {
+        if (progress) {
+          err.println("layer " + layer.digest().shortHex() + ": " + done + "/" + total + " bytes");
+        }
+      }
+    };
+    SociService.CreateOutcome o = soci.create(ref, SociService.CreateRequest.defaults()
+        .withOptions(build.options(SociVersion.V1)).forcing(build.force).pushing(push)
+        .withPlatforms(platforms.selection(false)), listener, new dev.sociscope.core.registry.Cancellation());
+    for (CreatedIndex ci : o.created()) {
+      out.println("created soci index " + ci.build().digest() + " for " + ci.manifest().platformText()
+          + " (image manifest " + ci.manifest().manifest().digest() + ", " + ci.build().index().ztocs().size()
+          + " zTOCs)");
+    }
+    for (PushResult p : o.pushed()) {
+      out.println("pushed soci index " + p.index().digest() + (p.registryIndexedSubject()
+          ? " (registry indexed the subject)" : p.fallbackTagUpdated() ? " (fallback tag updated)"
+              : " (already listed)"));
+      p.warnings().forEach(w -> err.println("warning: " + w));
+    }
+    return 0;
+  }
+
+  /** Build options shared with convert. */
+  static final class BuildFlags {
+    @Option(names = "--span-size", paramLabel = "BYTES", defaultValue = "4194304",
+        description = "Span size in uncompressed bytes (default: ${DEFAULT-VALUE}).")
+    long spanSize;
+    @Option(names = "--min-layer-size", paramLabel = "BYTES", defaultValue = "10485760",
+        description = "Layers smaller than this get no zTOC (default: ${DEFAULT-VALUE}).")
+    long minLayerSize;
+    @Option(names = {"-f", "--force"}, description = "Rebuild zTOCs that already exist.") boolean force;
+    @Option(names = "--build-tool-id", paramLabel = "TEXT", defaultValue = SociAnnotations.DEFAULT_BUILD_TOOL,
+        description = "Build tool identifier written into the index and zTOCs (default: ${DEFAULT-VALUE}).")
+    String buildTool;
+    @Option(names = "--optimizations", paramLabel = "NAME", description = "Optimizations; only 'xattr' exists.")
+    List<String> optimizations = new ArrayList<>();
+
+    SociIndexOptions options(SociVersion version) {
+      for (String o : optimizations) {
+        if (!o.equals("xattr")) {
+          throw new IllegalArgumentException("unknown optimization '" + o + "' (only 'xattr' exists)");
+        }
+      }
+      if (spanSize <= 0) {
+        throw new IllegalArgumentException("--span-size must be positive");
+      }
+      if (minLayerSize < 0) {
+        throw new IllegalArgumentException("--min-layer-size must not be negative");
+      }
+      return SociIndexOptions.defaults(version).withSpanSize(spanSize).withMinLayerSize(minLayerSize)
+          .withBuildToolIdentifier(buildTool).withXattrOptimization(optimizations.contains("xattr"));
+    }
+  }
+}

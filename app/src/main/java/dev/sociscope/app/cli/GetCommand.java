@@ -1,0 +1,102 @@
+package dev.sociscope.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.workflow.ImageFiles;
+import dev.sociscope.core.workflow.ReadStats;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sociscope get REF PATH}: one file, read with range requests through its layer's zTOC. */
+@Command(name = "get", mixinStandardHelpOptions = true,
+    description = {"Read one file of an image: only the spans that hold it are fetched (range requests, span digests"
+        + " verified). Layers without a zTOC are streamed instead.",
+        "PATH may be typed as /etc/passwd, etc/passwd or ./etc/passwd."})
+final class GetCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Parameters(index = "0", paramLabel = "REF") String ref;
+  @Parameters(index = "1", paramLabel = "PATH") String path;
+  @Mixin RegistryFlags registry;
+  @Mixin PlatformFlags platforms;
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (default: stdout).")
+  Path output;
+  @Option(names = "--stats", description = "Print what the read cost on stderr.") boolean stats;
+  @Option(names = "--json", description = "With --stats: print the statistics as JSON.") boolean json;
+  @Option(names = "--index", paramLabel = "DIGEST", description = "Use this SOCI index.") String index;
+  @Option(names = {"-L", "--follow"}, description = "Follow symlinks (within the image).") boolean follow;
+
+  @Override
+  public Integer call() throws Exception {
+    ImageFiles files = registry.service(ref).files(ref, platforms.selection(false),
+        index == null ? null : Digest.parse(index));
+    ReadStats s;
+    if (output != null) {
+      Path abs = output.toAbsolutePath();
+      Path tmp = Files.createTempFile(abs.getParent(), ".sociscope-get-", ".tmp");
+      try {
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+          s = files.read(path, out, follow);
+        }
+        try {
+          Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } else {
+      spec.commandLine().getOut().flush();
+      s = files.read(path, System.out, follow);
+      System.out.flush();
+    }
+    if (stats) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(json ? Json.write(statsJson(s)) : statsLine(s));
+    }
+    return 0;
+  }
+
+  static String statsLine(ReadStats s) {
+    if (!s.lazy()) {
+      return String.format(Locale.ROOT, "/%s: %d bytes from layer %s by streaming (the layer has no zTOC); fetched"
+          + " %d bytes in total to list and read layers without a zTOC (this layer has %d bytes), %d ms",
+          s.path(), s.fileSize(), s.layer(), s.bytesFetched(), s.layerSize(), s.elapsed().toMillis());
+    }
+    return String.format(Locale.ROOT, "/%s: %d bytes from layer %s lazily: %d range request(s), spans %d-%d"
+        + " (%d span(s) of %d bytes); fetched %d of %d layer bytes (%.1f%% saved), the file's own compressed share"
+        + " is about %d bytes, %d ms", s.path(), s.fileSize(), s.layer(), s.requests(), s.firstSpan(), s.lastSpan(),
+        s.spans(), s.spanSize(), s.bytesFetched(), s.layerSize(),
+        s.layerSize() == 0 ? 0.0 : 100.0 * s.bytesSaved() / s.layerSize(), s.fileCompressedEstimate(),
+        s.elapsed().toMillis());
+  }
+
+  static ObjectNode statsJson(ReadStats s) {
+    ObjectNode o = Json.object();
+    o.put("path", "/" + s.path());
+    o.put("layer", s.layer().toString());
+    o.put("lazy", s.lazy());
+    o.put("fileSize", s.fileSize());
+    o.put("bytesFetched", s.bytesFetched());
+    o.put("requests", s.requests());
+    o.put("spans", s.spans());
+    o.put("firstSpan", s.firstSpan());
+    o.put("lastSpan", s.lastSpan());
+    o.put("spanSize", s.spanSize());
+    o.put("layerSize", s.layerSize());
+    o.put("fileCompressedEstimate", s.fileCompressedEstimate());
+    o.put("millis", s.elapsed().toMillis());
+    return o;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.sociscope.app.cli;
+
+import dev.sociscope.core.image.ImageLocation;
+import dev.sociscope.core.workflow.SociService;
+import dev.sociscope.core.workflow.ZtocCache;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The registry flags of {@link RegistryOptions} plus the cache and parallelism of the SOCI workflows. */
+final class RegistryFlags {
+  @Mixin RegistryOptions registry = new RegistryOptions();
+
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Where zTOCs and indexes are kept (default: ~/.cache/sociscope).")
+  Path cacheDir;
+
+  @Option(names = "--parallel", paramLabel = "N", defaultValue = "3",
+      description = "Layers indexed at the same time (default: ${DEFAULT-VALUE}).")
+  int parallel;
+
+  /** A service whose explicit credentials apply only to the registries of {@code refs}. */
+  SociService service(String... refs) throws IOException {
+    List<String> hosts = new ArrayList<>();
+    for (String r : refs) {
+      if (r == null || r.startsWith("sha256:")) {
+        continue; // a bare digest names an index in the local cache
+      }
+      String text = r.startsWith("oci:") && r.contains("@sha256:") ? r.substring(0, r.lastIndexOf('@')) : r;
+      ImageLocation loc = ImageLocation.parse(text);
+      if (loc instanceof ImageLocation.Registry) {
+        hosts.add(((ImageLocation.Registry) loc).imageReference().apiHost());
+      }
+    }
+    ZtocCache cache = new ZtocCache(cacheDir != null ? cacheDir : ZtocCache.defaultDir());
+    return new SociService(registry.client(hosts), cache, parallel);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.sociscope.core.workflow;
+
+import dev.sociscope.core.soci.SociConvert;
+import java.util.List;
+
+/**
+ * The outcome of a conversion.
+ *
+ * @param destination where the SOCI-enabled image was written (display form)
+ * @param conversion the new image index and rewritten manifests
+ * @param indexes the v2 indexes built, one per converted platform
+ * @param skippedPlatforms platforms without any indexable layer (text lines)
+ */
+public record ConvertResult(String destination, SociConvert.Result conversion, List<CreatedIndex> indexes,
+    List<String> skippedPlatforms) {
+  public ConvertResult {
+    indexes = List.copyOf(indexes);
+    skippedPlatforms = List.copyOf(skippedPlatforms);
+  }
+}

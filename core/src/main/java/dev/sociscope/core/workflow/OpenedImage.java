@@ -1,0 +1,184 @@
+package dev.sociscope.core.workflow;
+
+import dev.sociscope.core.image.ImageLocation;
+import dev.sociscope.core.image.ImageSource;
+import dev.sociscope.core.image.ImageTarget;
+import dev.sociscope.core.layout.LocalImageSource;
+import dev.sociscope.core.layout.OciLayout;
+import dev.sociscope.core.registry.Cancellation;
+import dev.sociscope.core.registry.RegistryClient;
+import dev.sociscope.core.registry.RemoteRepository;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * An image opened for the SOCI workflows: the store that holds it (a registry repository, an OCI layout folder, or
+ * a read-only archive) and the tag or digest that names it there. Text as users type it is parsed by
+ * {@link ImageLocation#parse} ({@code host/repo:tag}, {@code oci:DIR[:TAG]}, {@code oci-archive:FILE},
+ * {@code docker-archive:FILE}); {@code oci:DIR@sha256:...} names a manifest of a layout by digest.
+ *
+ * @param store reads, and writes where the place allows them
+ * @param reference the tag or digest of the image in the store; empty selects the only image of a layout
+ * @param location the parsed location
+ */
+public record OpenedImage(Store store, String reference, ImageLocation location) implements Closeable {
+
+  /** A place images are read from and, for registries and layouts, written to. */
+  public interface Store extends ImageSource, ImageTarget {
+    @Override
+    String describe();
+
+    @Override
+    default void close() throws IOException {}
+  }
+
+  public OpenedImage {
+    Objects.requireNonNull(store, "store == null");
+    reference = reference == null ? "" : reference;
+  }
+
+  /** Opens {@code text}; registry references go through {@code client}. */
+  public static OpenedImage open(String text, RegistryClient client) throws IOException {
+    return open(text, client, false, null);
+  }
+
+  /** Like {@link #open}; {@code cancel} (may be null) also stops registry requests in flight. */
+  public static OpenedImage open(String text, RegistryClient client, Cancellation cancel) throws IOException {
+    return open(text, client, false, cancel);
+  }
+
+  /** Like {@link #open}, creating an OCI layout folder when missing (destinations of convert). */
+  public static OpenedImage openForWriting(String text, RegistryClient client, Cancellation cancel)
+      throws IOException {
+    return open(text, client, true, cancel);
+  }
+
+  private static OpenedImage open(String text, RegistryClient client, boolean create, Cancellation cancel)
+      throws IOException {
+    String digest = null;
+    String t = text;
+    if (t.startsWith("oci:")) {
+      int at = t.lastIndexOf("@sha256:");
+      if (at > 0) {
+        digest = t.substring(at + 1);
+        t = t.substring(0, at);
+      }
+    }
+    ImageLocation loc = ImageLocation.parse(t);
+    if (loc instanceof ImageLocation.Registry) {
+      RemoteRepository repo = client.repository(((ImageLocation.Registry) loc).imageReference());
+      if (cancel != null) {
+        repo = repo.withCancellation(cancel);
+      }
+      return new OpenedImage(new Remote(repo), loc.reference(), loc);
+    }
+    if (loc instanceof ImageLocation.Layout) {
+      ImageLocation.Layout l = (ImageLocation.Layout) loc;
+      OciLayout layout = create ? OciLayout.openOrCreate(l.dir()) : OciLayout.open(l.dir());
+      String ref = digest != null ? digest : l.tag() != null ? l.tag() : defaultName(layout);
+      return new OpenedImage(new Layout(layout), ref, loc);
+    }
+    if (create) {
+      throw new IllegalArgumentException("cannot write to " + loc + "; write to a registry or an oci: folder");
+    }
+    LocalImageSource source = loc instanceof ImageLocation.OciArchive
+        ? LocalImageSource.openOciArchive(((ImageLocation.OciArchive) loc).file())
+        : LocalImageSource.openDockerArchive(((ImageLocation.DockerArchive) loc).file());
+    return new OpenedImage(new ReadOnly(source), loc.reference(), loc);
+  }
+
+  /** A layout without a tag: its only entry, else {@code latest}. */
+  private static String defaultName(OciLayout layout) throws IOException {
+    return layout.index().manifests().size() == 1 ? "" : "latest";
+  }
+
+  /** The layout, when this is one. */
+  public OciLayout layout() {
+    return store instanceof Layout ? ((Layout) store).layout : null;
+  }
+
+  /** The repository, when this is a registry image. */
+  public RemoteRepository repository() {
+    return store instanceof Remote ? ((Remote) store).repo : null;
+  }
+
+  /** Whether images can be written here (registries and layout folders; not archives). */
+  public boolean writable() {
+    return !(store instanceof ReadOnly);
+  }
+
+  /** Whether the reference is a name (not a digest). */
+  public boolean isTagged() {
+    return !reference.startsWith("sha256:");
+  }
+
+  /** For messages: {@code 127.0.0.1:5000/app:1.0} or {@code oci:/tmp/l:latest}. */
+  public String display() {
+    return store.describe() + (reference.isEmpty() ? "" : (isTagged() ? ":" : "@") + reference);
+  }
+
+  @Override
+  public void close() throws IOException {
+    store.close();
+  }
+
+  @Override
+  public String toString() {
+    return display();
+  }
+
+  /** A layout folder. */
+  static final class Layout extends DelegatingStore {
+    final OciLayout layout;
+
+    Layout(OciLayout layout) {
+      super(layout, layout);
+      this.layout = layout;
+    }
+  }
+
+  /** A registry repository. */
+  static final class Remote extends DelegatingStore {
+    final RemoteRepository repo;
+
+    Remote(RemoteRepository repo) {
+      super(repo, repo);
+      this.repo = repo;
+    }
+  }
+
+  /** An archive: reads only. */
+  static final class ReadOnly extends DelegatingStore {
+    ReadOnly(ImageSource source) {
+      super(source, new ImageTarget() {
+        @Override
+        public String describe() {
+          return source.describe();
+        }
+
+        @Override
+        public boolean hasBlob(dev.sociscope.core.oci.Digest digest) throws IOException {
+          throw readOnly();
+        }
+
+        @Override
+        public void putBlob(dev.sociscope.core.oci.Digest digest, dev.sociscope.core.image.BlobContent content)
+            throws IOException {
+          throw readOnly();
+        }
+
+        @Override
+        public dev.sociscope.core.image.PushedManifest putManifest(dev.sociscope.core.oci.OciDocument manifest,
+            String tag) throws IOException {
+          throw readOnly();
+        }
+
+        private IOException readOnly() {
+          return new dev.sociscope.core.registry.RegistryException(source.describe()
+              + " is read-only; write to a registry or an oci: folder");
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.sociscope.core.workflow;
+
+import dev.sociscope.core.oci.Digest;
+import java.time.Duration;
+
+/**
+ * What reading one file from an image cost.
+ *
+ * @param path the file read (cleaned)
+ * @param layer the layer it came from
+ * @param lazy true when read through a zTOC with range requests; false for the streaming fallback
+ * @param fileSize bytes of the file
+ * @param bytesFetched compressed bytes fetched from the layer blob (the scan of layers without a zTOC included)
+ * @param requests range requests (or blob streams) made
+ * @param spans spans fetched and verified (0 for the fallback)
+ * @param firstSpan first span read, -1 when none
+ * @param lastSpan last span read, -1 when none
+ * @param spanSize the zTOC's span size, 0 for the fallback
+ * @param layerSize compressed size of the layer blob
+ * @param fileCompressedEstimate compressed bytes that hold the file itself (its share of the layer), for comparing
+ * @param elapsed wall time of the read
+ */
+public record ReadStats(String path, Digest layer, boolean lazy, long fileSize, long bytesFetched, int requests,
+    int spans, int firstSpan, int lastSpan, long spanSize, long layerSize, long fileCompressedEstimate,
+    Duration elapsed) {
+
+  /** Bytes not fetched compared with downloading the whole layer. */
+  public long bytesSaved() {
+    return Math.max(0, layerSize - bytesFetched);
+  }
+}

@@ -1,0 +1,212 @@
+package dev.sociscope.core.workflow;
+
+import dev.sociscope.core.image.ImageSource;
+import dev.sociscope.core.oci.Descriptor;
+import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.oci.MediaType;
+import dev.sociscope.core.oci.MediaType.Compression;
+import dev.sociscope.core.oci.OciDocument;
+import dev.sociscope.core.oci.OciFormatException;
+import dev.sociscope.core.oci.ReferrersIndex;
+import dev.sociscope.core.registry.NotFoundException;
+import dev.sociscope.core.registry.RegistryException;
+import dev.sociscope.core.soci.SociAnnotations;
+import dev.sociscope.core.soci.SociEnabledIndex;
+import dev.sociscope.core.soci.SociIndex;
+import dev.sociscope.core.soci.SociVersion;
+import dev.sociscope.core.soci.ZtocDescriptor;
+import dev.sociscope.core.ztoc.ZtocFormatException;
+import dev.sociscope.core.ztoc.ZtocReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the SOCI indexes of an image (spec 2.5, 3.4): v1 indexes through the referrers of each platform manifest
+ * (referrers API, else the {@code sha256-<hex>} fallback tag), v2 indexes through the manifest's
+ * {@code com.amazon.soci.index-digest} annotation and the SOCI index entries of a SOCI-enabled image index.
+ */
+public final class SociDiscoverer {
+  private final ImageSource source;
+
+  public SociDiscoverer(ImageSource source) {
+    this.source = source;
+  }
+
+  /** Discovers the indexes of the image {@code reference} (tag or digest) for the selected platforms. */
+  public Discovery discover(String reference, ImageResolver.PlatformSelection selection) throws IOException {
+    OciDocument top = source.manifest(reference);
+    SociEnabledIndex enabled = top.isIndex() ? new SociEnabledIndex(top.index()) : null;
+    List<Discovery.PlatformIndexes> platforms = new ArrayList<>();
+    for (PlatformManifest pm : ImageResolver.resolve(source, top, selection)) {
+      platforms.add(new Discovery.PlatformIndexes(pm, indexesOf(pm, enabled)));
+    }
+    return new Discovery(source.describe() + (reference.startsWith("sha256:") ? "@" : ":") + reference, top,
+        platforms, enabled);
+  }
+
+  /** The indexes of one image manifest: v2 first (what the runtime prefers), then v1. */
+  public List<FoundIndex> indexesOf(PlatformManifest pm, SociEnabledIndex enabled) throws IOException {
+    Map<Digest, FoundIndex> found = new LinkedHashMap<>();
+    Optional<Digest> annotated = SociEnabledIndex.indexDigestOf(pm.manifest().manifest());
+    if (annotated.isPresent()) {
+      Descriptor d = Descriptor.of(MediaType.OCI_MANIFEST, annotated.get(), 0);
+      found.put(annotated.get(), read(SociVersion.V2, d, FoundIndex.Via.MANIFEST_ANNOTATION));
+    }
+    if (enabled != null) {
+      Optional<SociEnabledIndex.Entry> e = enabled.forImageManifest(pm.manifest().digest());
+      if (e.isPresent() && !found.containsKey(e.get().sociIndex().digest())) {
+        found.put(e.get().sociIndex().digest(), read(SociVersion.V2, e.get().sociIndex(),
+            FoundIndex.Via.SOCI_ENABLED_INDEX));
+      }
+    }
+    for (Descriptor d : referrers(source, pm.manifest().digest())) {
+      SociVersion v = SociVersion.fromArtifactType(d.artifactType());
+      if (v != null && !found.containsKey(d.digest())) {
+        found.put(d.digest(), read(v, d, FoundIndex.Via.REFERRERS));
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  /**
+   * The referrers of a manifest that are SOCI indexes (v1 or v2 artifact type): the referrers API, else the
+   * {@code sha256-<hex>} fallback tag for registries; a scan of the manifests for layouts.
+   */
+  public static List<Descriptor> referrers(ImageSource source, Digest subject) throws IOException {
+    List<Descriptor> out = new ArrayList<>();
+    for (Descriptor d : source.referrers(subject, null)) {
+      if (MediaType.isSociIndex(d.artifactType())) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Images of the same store with the same config and layers as {@code pm} (tags scanned, at most {@code maxTags};
+   * fallback tags skipped): from an original image to the SOCI-enabled images made from it, and back.
+   */
+  public List<RelatedImage> relatedImages(PlatformManifest pm, int maxTags) throws IOException {
+    List<RelatedImage> out = new ArrayList<>();
+    var mine = pm.manifest().manifest();
+    int seen = 0;
+    for (String tag : source.tags()) {
+      if (tag.startsWith("sha256-") || seen++ >= maxTags) {
+        continue;
+      }
+      Optional<OciDocument> doc = source.findManifest(tag);
+      if (doc.isEmpty()) {
+        continue;
+      }
+      List<OciDocument> candidates = new ArrayList<>();
+      if (doc.get().isManifest()) {
+        candidates.add(doc.get());
+      } else if (doc.get().isIndex()) {
+        for (Descriptor d : doc.get().index().manifests()) {
+          if (!SociEnabledIndex.isSociIndexEntry(d) && d.artifactType().isEmpty()
+              && (d.mediaType().isEmpty() || MediaType.isManifest(d.mediaType()))) {
+            source.findManifest(d.digest().toString()).ifPresent(candidates::add);
+          }
+        }
+      }
+      for (OciDocument c : candidates) {
+        if (!c.isManifest() || c.digest().equals(pm.manifest().digest())) {
+          continue;
+        }
+        var m = c.manifest();
+        if (m.config().digest().equals(mine.config().digest()) && layerDigests(m.layers()).equals(
+            layerDigests(mine.layers()))) {
+          out.add(new RelatedImage(tag, c.digest(), SociEnabledIndex.indexDigestOf(m).orElse(null)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Digest> layerDigests(List<Descriptor> layers) {
+    List<Digest> out = new ArrayList<>();
+    for (Descriptor d : layers) {
+      out.add(d.digest());
+    }
+    return out;
+  }
+
+  private FoundIndex read(SociVersion version, Descriptor d, FoundIndex.Via via) throws IOException {
+    try {
+      OciDocument doc = source.manifest(d.digest().toString());
+      Descriptor full = d.size() == 0 ? d.withContent(d.digest(), doc.size()) : d;
+      SociIndex index = SociIndex.from(doc);
+      return new FoundIndex(index.version(), full, via, index, null);
+    } catch (NotFoundException e) {
+      return new FoundIndex(version, d, via, null, "index manifest " + d.digest() + " is missing: " + e.getMessage());
+    } catch (OciFormatException e) {
+      return new FoundIndex(version, d, via, null, "index manifest " + d.digest() + " is unusable: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Per layer of the image manifest: indexed by {@code index} or why not. With {@code fetchZtocs} every zTOC is
+   * fetched (digest verified) to count its spans and files, and missing zTOC blobs are reported.
+   */
+  public List<LayerStatus> layers(PlatformManifest pm, SociIndex index, boolean fetchZtocs) throws IOException {
+    List<Descriptor> layers = pm.manifest().manifest().layers();
+    long smallestIndexed = Long.MAX_VALUE;
+    for (Descriptor layer : layers) {
+      if (index.ztocFor(layer.digest()).isPresent()) {
+        smallestIndexed = Math.min(smallestIndexed, layer.size());
+      }
+    }
+    List<LayerStatus> out = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      Descriptor layer = layers.get(i);
+      Optional<ZtocDescriptor> z = index.ztocFor(layer.digest());
+      if (z.isPresent()) {
+        out.add(indexed(i, layer, z.get(), fetchZtocs));
+        continue;
+      }
+      String type = layer.mediaType();
+      if (!MediaType.isLayer(type)) {
+        out.add(new LayerStatus(i, layer, LayerStatus.State.NOT_A_LAYER, null, -1, -1,
+            "not a layer media type (" + type + ")"));
+        continue;
+      }
+      Compression c = MediaType.compressionOf(type);
+      if (c != Compression.GZIP && c != Compression.UNCOMPRESSED && c != Compression.UNKNOWN) {
+        out.add(new LayerStatus(i, layer, LayerStatus.State.UNSUPPORTED_FORMAT, null, -1, -1,
+            "not gzip or tar (" + type + "): SOCI cannot index it"));
+        continue;
+      }
+      if (layer.size() < SociAnnotations.DEFAULT_MIN_LAYER_SIZE || layer.size() < smallestIndexed) {
+        out.add(new LayerStatus(i, layer, LayerStatus.State.BELOW_MIN_SIZE, null, -1, -1,
+            "size " + layer.size() + " is below the min layer size"
+                + (smallestIndexed == Long.MAX_VALUE ? "" : " (smallest indexed layer: " + smallestIndexed + ")")));
+        continue;
+      }
+      out.add(new LayerStatus(i, layer, LayerStatus.State.NOT_INDEXED, null, -1, -1,
+          "not in this index (built with other options?)"));
+    }
+    return out;
+  }
+
+  private LayerStatus indexed(int i, Descriptor layer, ZtocDescriptor z, boolean fetch) throws IOException {
+    if (!fetch) {
+      return new LayerStatus(i, layer, LayerStatus.State.INDEXED, z, -1, -1, "zTOC " + z.ztocDigest());
+    }
+    try {
+      byte[] bytes = source.readBlob(z.ztocDigest());
+      ZtocReader.Parsed parsed = ZtocReader.readWithZinfo(bytes);
+      return new LayerStatus(i, layer, LayerStatus.State.INDEXED, z, parsed.zinfo().spanCount(),
+          parsed.ztoc().files().size(), "zTOC " + z.ztocDigest());
+    } catch (NotFoundException e) {
+      return new LayerStatus(i, layer, LayerStatus.State.ZTOC_MISSING, z, -1, -1,
+          "the index names zTOC " + z.ztocDigest() + " but its blob is missing");
+    } catch (ZtocFormatException e) {
+      return new LayerStatus(i, layer, LayerStatus.State.ZTOC_MISSING, z, -1, -1,
+          "zTOC " + z.ztocDigest() + " is unreadable: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package dev.sociscope.core.workflow;
+
+import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.oci.OciDocument;
+import dev.sociscope.core.registry.Cancellation;
+import dev.sociscope.core.registry.RegistryClient;
+import dev.sociscope.core.registry.RegistryException;
+import dev.sociscope.core.soci.SociBuildException;
+import dev.sociscope.core.soci.SociIndex;
+import dev.sociscope.core.soci.SociIndexOptions;
+import dev.sociscope.core.soci.SociVersion;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The SOCI workflows behind one API, for the GUI and the CLI alike: discover, create (and push), convert, list and
+ * read files of remote images, remove indexes. Images are named as users type them ({@link OpenedImage}):
+ * registry references or {@code oci:DIR[:TAG]} layouts.
+ *
+ * <pre>{@code
+ * SociService soci = new SociService(RegistryClient.builder().build(), new ZtocCache(ZtocCache.defaultDir()), 3);
+ * Discovery d = soci.discover("127.0.0.1:5000/app:1.0", PlatformSelection.ALL);
+ * CreateOutcome o = soci.create("127.0.0.1:5000/app:1.0", CreateRequest.defaults().pushing(true),
+ *     CreateListener.NONE, new Cancellation());
+ * }</pre>
+ */
+public final class SociService {
+  private final RegistryClient client;
+  private final ZtocCache cache;
+  private final int parallelism;
+
+  /**
+   * @param parallelism how many layers are downloaded and indexed at once
+   */
+  public SociService(RegistryClient client, ZtocCache cache, int parallelism) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.cache = Objects.requireNonNull(cache, "cache");
+    this.parallelism = Math.max(1, parallelism);
+  }
+
+  /** A service with the default cache folder ({@link ZtocCache#defaultDir()}) and 3 layers at a time. */
+  public static SociService withDefaults(RegistryClient client) throws IOException {
+    return new SociService(client, new ZtocCache(ZtocCache.defaultDir()), 3);
+  }
+
+  public ZtocCache cache() {
+    return cache;
+  }
+
+  /** Opens an image location ({@code host/repo:tag}, {@code repo@sha256:...}, {@code oci:DIR[:TAG]}). */
+  public OpenedImage open(String ref) throws IOException {
+    return OpenedImage.open(ref, client);
+  }
+
+  /** Finds every SOCI index of the image's selected platforms. */
+  public Discovery discover(String ref, ImageResolver.PlatformSelection selection) throws IOException {
+    OpenedImage loc = open(ref);
+    return new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
+  }
+
+  /** Per layer of a platform manifest: indexed by {@code index} or why not. */
+  public List<LayerStatus> layerStatus(String ref, PlatformManifest pm, SociIndex index, boolean fetchZtocs)
+      throws IOException {
+    return new SociDiscoverer(open(ref).store()).layers(pm, index, fetchZtocs);
+  }
+
+  /**
+   * Per platform of the image: other images of the same repository or layout with the same config and layers (the
+   * SOCI-enabled images made from it, or its original). Scans at most {@code maxTags} tags.
+   */
+  public java.util.Map<PlatformManifest, List<RelatedImage>> relatedImages(String ref,
+      ImageResolver.PlatformSelection selection, int maxTags) throws IOException {
+    OpenedImage loc = open(ref);
+    SociDiscoverer discoverer = new SociDiscoverer(loc.store());
+    java.util.Map<PlatformManifest, List<RelatedImage>> out = new java.util.LinkedHashMap<>();
+    OciDocument top = loc.store().manifest(loc.reference());
+    for (PlatformManifest pm : ImageResolver.resolve(loc.store(), top, selection)) {
+      out.put(pm, discoverer.relatedImages(pm, maxTags));
+    }
+    return out;
+  }
+
+  /** A SOCI index manifest by digest, from the image's repository (or layout). */
+  public OciDocument indexManifest(String ref, Digest digest) throws IOException {
+    return open(ref).store().manifest(digest.toString());
+  }
+
+  /** Options of {@link #create}. */
+  public record CreateRequest(SociIndexOptions options, boolean force, boolean push,
+      ImageResolver.PlatformSelection platforms) {
+    public CreateRequest {
+      Objects.requireNonNull(options, "options");
+      Objects.requireNonNull(platforms, "platforms");
+    }
+
+    /** Upstream's defaults: v1, 4 MiB spans, 10 MiB min layer size, no push, the default platform. */
+    public static CreateRequest defaults() {
+      return new CreateRequest(SociIndexOptions.defaults(SociVersion.V1), false, false,
+          ImageResolver.PlatformSelection.DEFAULT);
+    }
+
+    public CreateRequest withOptions(SociIndexOptions o) {
+      return new CreateRequest(o, force, push, platforms);
+    }
+
+    public CreateRequest forcing(boolean f) {
+      return new CreateRequest(options, f, push, platforms);
+    }
+
+    public CreateRequest pushing(boolean p) {
+      return new CreateRequest(options, force, p, platforms);
+    }
+
+    public CreateRequest withPlatforms(ImageResolver.PlatformSelection p) {
+      return new CreateRequest(options, force, push, p);
+    }
+  }
+
+  /** What {@link #create} did, per platform. */
+  public record CreateOutcome(List<CreatedIndex> created, List<PushResult> pushed) {
+    public CreateOutcome {
+      created = List.copyOf(created);
+      pushed = List.copyOf(pushed);
+    }
+  }
+
+  /** {@code soci create} (+ {@code soci push} when asked) for the selected platforms of an image. */
+  public CreateOutcome create(String ref, CreateRequest request, CreateListener listener, Cancellation cancel)
+      throws IOException, SociBuildException {
+    OpenedImage loc = OpenedImage.open(ref, client, cancel);
+    if (request.push() && !loc.writable()) {
+      throw new IllegalArgumentException(loc.location() + " is read-only: create without --push, or copy the image"
+          + " to a registry or an oci: folder first");
+    }
+    OciDocument top = loc.store().manifest(loc.reference());
+    List<PlatformManifest> pms = ImageResolver.resolve(loc.store(), top, request.platforms());
+    SociCreator creator = new SociCreator(loc.store(), cache, parallelism, listener, cancel);
+    List<CreatedIndex> created = new ArrayList<>();
+    List<PushResult> pushed = new ArrayList<>();
+    for (PlatformManifest pm : pms) {
+      CreatedIndex ci = creator.create(pm, request.options(), request.force());
+      created.add(ci);
+      if (request.push()) {
+        if (cancel != null) {
+          cancel.check("push the SOCI index");
+        }
+        pushed.add(new SociPusher(cache, listener).push(ci, loc.store()));
+      }
+    }
+    return new CreateOutcome(created, pushed);
+  }
+
+  /**
+   * {@code soci push}: for each selected platform, the newest v1 index built here (by {@link #create}) for its
+   * image manifest is pushed.
+   *
+   * @throws RegistryException when a platform has no locally built v1 index
+   */
+  public List<PushResult> push(String ref, ImageResolver.PlatformSelection selection, CreateListener listener,
+      Cancellation cancel) throws IOException {
+    OpenedImage loc = OpenedImage.open(ref, client, cancel);
+    OciDocument top = loc.store().manifest(loc.reference());
+    List<PushResult> out = new ArrayList<>();
+    for (PlatformManifest pm : ImageResolver.resolve(loc.store(), top, selection)) {
+      List<Digest> built = cache.indexesFor(pm.manifest().digest());
+      if (built.isEmpty()) {
+        throw new RegistryException("no SOCI v1 index was created here for " + loc.display() + " ("
+            + pm.platformText() + ", image manifest " + pm.manifest().digest() + "); run create first");
+      }
+      OciDocument doc = cache.store().manifest(built.get(built.size() - 1).toString());
+      SociIndex index;
+      try {
+        index = SociIndex.from(doc);
+      } catch (dev.sociscope.core.oci.OciFormatException e) {
+        throw new RegistryException("cached index " + doc.digest() + " is unreadable: " + e.getMessage(), e);
+      }
+      out.add(new SociPusher(cache, listener).push(doc, index, pm.descriptor(), loc.store()));
+    }
+    return out;
+  }
+
+  /** {@code soci convert SRC DST}: a SOCI-enabled image written to a registry or a layout. */
+  public ConvertResult convert(String src, String dst, ImageResolver.PlatformSelection selection,
+      SociIndexOptions options, boolean force, CreateListener listener, Cancellation cancel)
+      throws IOException, SociBuildException {
+    OpenedImage from = OpenedImage.open(src, client, cancel);
+    OpenedImage to = OpenedImage.openForWriting(dst, client, cancel);
+    SociCreator creator = new SociCreator(from.store(), cache, parallelism, listener, cancel);
+    return new SociConverter(creator, cache, listener).convert(from, to, selection, options, force);
+  }
+
+  /**
+   * The files of one platform of an image, through the SOCI index chosen as the runtime would (v2 first, then the
+   * first v1 referrer), or {@code indexDigest} when given. Without any index every layer is streamed.
+   */
+  public ImageFiles files(String ref, ImageResolver.PlatformSelection selection, Digest indexDigest)
+      throws IOException {
+    return files(ref, selection, indexDigest, null);
+  }
+
+  /** Like {@link #files(String, ImageResolver.PlatformSelection, Digest)}; {@code cancel} stops its requests. */
+  public ImageFiles files(String ref, ImageResolver.PlatformSelection selection, Digest indexDigest,
+      Cancellation cancel) throws IOException {
+    OpenedImage loc = OpenedImage.open(ref, client, cancel);
+    Discovery d = new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
+    Discovery.PlatformIndexes p = d.platforms().get(0);
+    SociIndex chosen = null;
+    for (FoundIndex f : p.indexes()) {
+      if (f.usable() && (indexDigest == null || f.descriptor().digest().equals(indexDigest))) {
+        chosen = f.index();
+        break;
+      }
+    }
+    if (indexDigest != null && chosen == null) {
+      OciDocument doc = loc.store().manifest(indexDigest.toString());
+      try {
+        chosen = SociIndex.from(doc);
+      } catch (dev.sociscope.core.oci.OciFormatException e) {
+        throw new RegistryException(indexDigest + " is not a SOCI index: " + e.getMessage(), e);
+      }
+    }
+    return new ImageFiles(loc.store(), p.manifest(), chosen, cache);
+  }
+
+  /** Removes v1 indexes of the image's platform manifests (all of them when {@code indexes} is empty). */
+  public List<IndexRemover.Removed> remove(String ref, ImageResolver.PlatformSelection selection,
+      List<Digest> indexes) throws IOException {
+    OpenedImage loc = open(ref);
+    Discovery d = new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
+    List<Digest> v1 = new ArrayList<>();
+    for (Discovery.PlatformIndexes p : d.platforms()) {
+      for (FoundIndex f : p.indexes()) {
+        if (f.via() == FoundIndex.Via.REFERRERS) {
+          v1.add(f.descriptor().digest());
+        }
+      }
+    }
+    for (Digest want : indexes) { // check everything before changing anything
+      if (!v1.contains(want)) {
+        throw new RegistryException("SOCI index " + want + " is not a v1 referrer of " + loc.display()
+            + (d.allIndexes().stream().anyMatch(f -> f.descriptor().digest().equals(want))
+                ? " (v2 indexes belong to their SOCI-enabled image; delete or re-convert that image instead)" : ""));
+      }
+    }
+    List<IndexRemover.Removed> out = new ArrayList<>();
+    for (Discovery.PlatformIndexes p : d.platforms()) {
+      List<Digest> mine = new ArrayList<>();
+      for (FoundIndex f : p.indexes()) {
+        if (f.via() == FoundIndex.Via.REFERRERS
+            && (indexes.isEmpty() || indexes.contains(f.descriptor().digest()))) {
+          mine.add(f.descriptor().digest());
+        }
+      }
+      if (!mine.isEmpty()) {
+        out.addAll(IndexRemover.remove(loc.store(), p.manifest().manifest().digest(), mine));
+      }
+    }
+    return out;
+  }
+}
