@@ -1,5 +1,6 @@
 package dev.sociscope.core.build;
 
+import dev.sociscope.core.io.ChunkInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -17,7 +18,7 @@ import java.util.function.LongSupplier;
  * a new span never starts before the byte the inflater is working on ({@link #setSafePosition}). That keeps the
  * buffer at about one input chunk, whatever the layer size.
  */
-final class SpanDigester extends InputStream {
+final class SpanDigester extends ChunkInputStream {
   private final InputStream in;
   private final LongConsumer progress;
   private final BooleanSupplier cancelled;
@@ -43,13 +44,6 @@ final class SpanDigester extends InputStream {
 
   long total() {
     return total;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xFF;
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.image.BlobRandomAccess;
 import dev.sociscope.core.extract.RandomAccessSource;
 import dev.sociscope.core.image.ImageSource;
+import dev.sociscope.core.io.ChunkInputStream;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.soci.SociIndex;
@@ -460,7 +461,7 @@ public final class ImageFiles {
   }
 
   /** Passes a tar stream through, copying one byte range of it to a file; skips read, so nothing is missed. */
-  private static final class CapturingStream extends InputStream {
+  private static final class CapturingStream extends ChunkInputStream {
     private final InputStream in;
     private long pos;
     private long start = -1;
@@ -486,12 +487,6 @@ public final class ImageFiles {
         sink.close();
         sink = null;
       }
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
