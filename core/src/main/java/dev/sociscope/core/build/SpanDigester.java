@@ -1,10 +1,10 @@
 package dev.sociscope.core.build;
 
 import dev.sociscope.core.io.ChunkInputStream;
+import dev.sociscope.core.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -72,9 +72,9 @@ final class SpanDigester extends ChunkInputStream {
   void startSpan(long start, long end) {
     hashUpTo(end);
     if (current != null) {
-      digests.add("sha256:" + hex(current.digest()));
+      digests.add(Digest.fromHash(current.digest()).toString());
     }
-    current = sha256();
+    current = Digest.sha256();
     long from = Math.max(start, pendingBase);
     if (from < end) {
       current.update(pending, (int) (from - pendingBase), (int) (end - from));
@@ -89,7 +89,7 @@ final class SpanDigester extends ChunkInputStream {
     }
     hashUpTo(total);
     if (current != null) {
-      digests.add("sha256:" + hex(current.digest()));
+      digests.add(Digest.fromHash(current.digest()).toString());
       current = null;
     }
     return List.copyOf(digests);
@@ -115,17 +115,5 @@ final class SpanDigester extends ChunkInputStream {
       pendingLen -= drop;
       pendingBase = keepFrom;
     }
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
-  }
-
-  static String hex(byte[] b) {
-    return java.util.HexFormat.of().formatHex(b);
   }
 }
