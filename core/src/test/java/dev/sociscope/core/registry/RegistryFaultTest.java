@@ -57,6 +57,20 @@ class RegistryFaultTest extends MockRegistryTest {
   }
 
   @Test
+  void tokenServerErrorsLeaveRealmSecretsOut() {
+    String realm = "http://user:s3cret@127.0.0.1:" + server.getPort() + "/token?sig=SIGNATURE";
+    server.enqueue(new MockResponse().setResponseCode(401)
+        .addHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"reg\",scope=\"repository:team/app:pull\""));
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(new MockResponse().setResponseCode(500));
+    }
+    assertThatThrownBy(() -> repo.manifest("1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("127.0.0.1:" + server.getPort() + "/token")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").doesNotContain("SIGNATURE"));
+  }
+
+  @Test
   void retriesAfter429HonouringRetryAfter() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(429).addHeader("Retry-After", "1"));
     server.enqueue(new MockResponse().setBody(buffer(blob)));
