@@ -82,6 +82,10 @@ public sealed interface ImageLocation {
     if (t.startsWith("docker://")) {
       t = t.substring("docker://".length());
     }
+    if (t.startsWith("/") || t.startsWith("./") || t.startsWith("../")) {
+      throw new InvalidReferenceException("'" + text + "' is a path, not an image reference"
+          + " (use oci:PATH[:TAG], oci-archive:FILE[:TAG] or docker-archive:FILE)");
+    }
     int scheme = t.indexOf("://");
     if (scheme >= 0) {
       throw new InvalidReferenceException("unknown transport in '" + text
