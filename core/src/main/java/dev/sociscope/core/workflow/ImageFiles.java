@@ -421,7 +421,7 @@ public final class ImageFiles {
     }
     if (captured != null && found.type() == EntryType.REG && Files.size(captured) == found.uncompressedSize()) {
       Files.copy(captured, out);
-      return new ReadStats(p, layer.descriptor.digest(), false, found.uncompressedSize(), scanned, 1, 0, -1, -1, 0,
+      return new ReadStats(p, layer.descriptor.digest(), false, found.uncompressedSize(), scanned, 1, -1, -1, 0,
           layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));
     }
     return readStreaming(layer, entries, found, p, out, started, scanned);
@@ -558,7 +558,7 @@ public final class ImageFiles {
     long estimate = compressedShare(layer.zinfo, s, data.uncompressedOffset(), data.uncompressedSize());
     long spanSize = layer.ztocDescriptor.spanSize();
     return new ReadStats(p, layer.descriptor.digest(), true, s.bytesWritten(), blob.bytesFetched() + scanned,
-        requests[0], s.spansTouched(), s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
+        requests[0], s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
         estimate, Duration.ofNanos(System.nanoTime() - started));
   }
 
@@ -623,7 +623,7 @@ public final class ImageFiles {
       }
       fetched = counted.count();
     }
-    return new ReadStats(p, layer.descriptor.digest(), false, data.uncompressedSize(), fetched + scanned, 2, 0, -1,
+    return new ReadStats(p, layer.descriptor.digest(), false, data.uncompressedSize(), fetched + scanned, 2, -1,
         -1, 0, layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));
   }
 
