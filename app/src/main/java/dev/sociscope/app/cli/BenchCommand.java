@@ -52,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Span size for the zTOC build (default: 4MiB).")
   long spanSize = ZtocBuilder.DEFAULT_SPAN_SIZE;
 
-  @Option(names = "--rounds", description = "Timed rounds per measurement; the best counts (default: "
+  @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per measurement; the best counts (default: "
       + "${DEFAULT-VALUE}).")
   int rounds = 3;
 

@@ -4,7 +4,10 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses sizes such as {@code 65536}, {@code 64KiB}, {@code 4MiB}, {@code 1M}, {@code 2k} (binary units). */
+/**
+ * Parses sizes such as {@code 65536}, {@code 64KiB}, {@code 4MiB}, {@code 1M}, {@code 2k} (binary units), and prints
+ * them back in binary units for the CLI's tables.
+ */
 final class ByteSizes implements ITypeConverter<Long> {
   @Override
   public Long convert(String value) {
@@ -32,5 +35,17 @@ final class ByteSizes implements ITypeConverter<Long> {
     } catch (NumberFormatException | ArithmeticException e) {
       throw new TypeConversionException("not a byte size: '" + value + "' (examples: 65536, 64KiB, 4MiB)");
     }
+  }
+
+  /** {@code 1.5 MiB}: one decimal in the largest binary unit up to TiB; callers print bytes below 1024 themselves. */
+  static String binary(long bytes) {
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double v = bytes;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return u < 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
   }
 }

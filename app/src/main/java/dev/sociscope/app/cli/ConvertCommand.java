@@ -19,8 +19,10 @@ import picocli.CommandLine.Parameters;
         "Default platform: linux/amd64 for multi-platform images (see --platform, --all-platforms)."})
 final class ConvertCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Parameters(index = "0", paramLabel = "SRC") String src;
-  @Parameters(index = "1", paramLabel = "DST") String dst;
+  @Parameters(index = "0", paramLabel = "SRC",
+      description = "Image to convert: registry reference or oci:DIR[:TAG].") String src;
+  @Parameters(index = "1", paramLabel = "DST",
+      description = "Where the SOCI-enabled image goes: registry reference or oci:DIR[:TAG], with a tag.") String dst;
   @Mixin RegistryFlags registry;
   @Mixin PlatformFlags platforms;
   @Mixin CreateCommand.BuildFlags build;

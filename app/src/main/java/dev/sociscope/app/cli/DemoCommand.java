@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
     description = "Write a small demo image (3 layers, SOCI v1 index, SOCI-enabled v2 image) as an OCI layout.")
 final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Parameters(index = "0", paramLabel = "DIR") Path dir;
+  @Parameters(index = "0", paramLabel = "DIR", description = "Folder for the OCI layout (created if missing).")
+  Path dir;
 
   @Override
   public Integer call() throws Exception {

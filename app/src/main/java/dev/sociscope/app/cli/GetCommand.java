@@ -1,15 +1,12 @@
 package dev.sociscope.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.workflow.ImageFiles;
 import dev.sociscope.core.workflow.ReadStats;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,8 +22,10 @@ import picocli.CommandLine.Parameters;
         "PATH may be typed as /etc/passwd, etc/passwd or ./etc/passwd."})
 final class GetCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Parameters(index = "0", paramLabel = "REF") String ref;
-  @Parameters(index = "1", paramLabel = "PATH") String path;
+  @Parameters(index = "0", paramLabel = "REF", description = "Image: registry reference or oci:DIR[:TAG].")
+  String ref;
+  @Parameters(index = "1", paramLabel = "PATH", description = "File in the image, e.g. /etc/os-release.")
+  String path;
   @Mixin RegistryFlags registry;
   @Mixin PlatformFlags platforms;
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (default: stdout).")
@@ -42,20 +41,7 @@ final class GetCommand implements Callable<Integer> {
         index == null ? null : Digest.parse(index));
     ReadStats s;
     if (output != null) {
-      Path abs = output.toAbsolutePath();
-      Path tmp = Files.createTempFile(abs.getParent(), ".sociscope-get-", ".tmp");
-      try {
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-          s = files.read(path, out, follow);
-        }
-        try {
-          Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      s = AtomicFiles.write(output, out -> files.read(path, out, follow));
     } else {
       spec.commandLine().getOut().flush();
       s = files.read(path, System.out, follow);

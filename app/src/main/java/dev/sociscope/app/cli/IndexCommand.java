@@ -140,7 +140,9 @@ public final class IndexCommand implements Runnable {
               + " index; a bare sha256:... digest: an index in the local cache."})
   static final class InfoCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "REF|INDEX_DIGEST") String target;
+    @Parameters(index = "0", paramLabel = "REF|INDEX_DIGEST",
+        description = "Image, image@sha256:... of one index, or sha256:... of an index in the local cache.")
+    String target;
     @Mixin RegistryFlags registry;
     @Mixin PlatformFlags platforms;
     @Option(names = "--json", description = "Print JSON.") boolean json;
@@ -234,8 +236,10 @@ public final class IndexCommand implements Runnable {
           + " tag, keeping other referrers, and delete the index manifests where allowed.")
   static final class RemoveCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "REF") String ref;
-    @Parameters(index = "1..*", paramLabel = "INDEX_DIGEST") List<String> digests = new ArrayList<>();
+    @Parameters(index = "0", paramLabel = "REF", description = "Image: registry reference or oci:DIR[:TAG].")
+    String ref;
+    @Parameters(index = "1..*", paramLabel = "INDEX_DIGEST", description = "Only these indexes (default: all).")
+    List<String> digests = new ArrayList<>();
     @Mixin RegistryFlags registry;
     @Mixin PlatformFlags platforms;
 

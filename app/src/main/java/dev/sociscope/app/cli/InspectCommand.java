@@ -1,7 +1,6 @@
 package dev.sociscope.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sociscope.core.image.ImageLocation;
@@ -66,7 +65,7 @@ final class InspectCommand implements Callable<Integer> {
         return 0;
       }
       if (json) {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary(doc)));
+        out.println(Json.write(summary(doc)));
       } else {
         print(out, location, doc);
       }
@@ -131,14 +130,7 @@ final class InspectCommand implements Callable<Integer> {
     if (bytes < 1024) {
       return bytes + " B";
     }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double v = bytes;
-    int u = -1;
-    while (v >= 1024 && u < units.length - 1) {
-      v /= 1024;
-      u++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s (%d B)", v, units[u], bytes);
+    return ByteSizes.binary(bytes) + " (" + bytes + " B)";
   }
 
   private static ObjectNode summary(OciDocument doc) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
 
 /** JSON output of {@code --json}: pretty, stable key order (insertion order). */
 final class Json {
@@ -18,6 +20,17 @@ final class Json {
 
   static ArrayNode array() {
     return MAPPER.createArrayNode();
+  }
+
+  /** A list of names, one a line, or with {@code json} as one compact JSON array (ls-repos, ls-tags). */
+  static void printNames(PrintWriter out, List<String> names, boolean json) {
+    if (json) {
+      ArrayNode array = array();
+      names.forEach(array::add);
+      out.println(array.toString());
+    } else {
+      names.forEach(out::println);
+    }
   }
 
   static String write(Object node) {

@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
         "Layers without a zTOC are left out (a note says which) unless --scan streams them."})
 final class LsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Parameters(index = "0", paramLabel = "REF") String ref;
-  @Parameters(index = "1", paramLabel = "PATH", defaultValue = "/", description = "Directory or file (default /).")
+  @Parameters(index = "0", paramLabel = "REF", description = "Image: registry reference or oci:DIR[:TAG].")
+  String ref;
+  @Parameters(index = "1", paramLabel = "PATH", arity = "0..1", defaultValue = "/", description = "Directory or file (default /).")
   String path;
   @Mixin RegistryFlags registry;
   @Mixin PlatformFlags platforms;

@@ -1,6 +1,5 @@
 package dev.sociscope.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sociscope.core.registry.Cancellation;
 import dev.sociscope.core.registry.ImageReference;
 import dev.sociscope.core.registry.RegistryClient;
@@ -36,11 +35,7 @@ final class LsReposCommand implements Callable<Integer> {
     String apiHost = ImageReference.of(registryHost, "x", "latest").apiHost();
     RegistryClient client = registry.client(List.of(apiHost));
     List<String> repos = client.catalog(apiHost, Cancellation.NONE);
-    if (json) {
-      spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(repos));
-    } else {
-      repos.forEach(spec.commandLine().getOut()::println);
-    }
+    Json.printNames(spec.commandLine().getOut(), repos, json);
     return 0;
   }
 }

@@ -1,6 +1,5 @@
 package dev.sociscope.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sociscope.core.image.ImageLocation;
 import dev.sociscope.core.image.ImageSource;
 import java.util.List;
@@ -31,11 +30,7 @@ final class LsTagsCommand implements Callable<Integer> {
     try (ImageSource source = registry.stores(location).openSource(location)) {
       tags = source.tags();
     }
-    if (json) {
-      spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(tags));
-    } else {
-      tags.forEach(spec.commandLine().getOut()::println);
-    }
+    Json.printNames(spec.commandLine().getOut(), tags, json);
     return 0;
   }
 }

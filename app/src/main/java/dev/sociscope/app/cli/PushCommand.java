@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
         + " index manifest, then the fallback tag (other referrers kept) unless the registry indexes the subject.")
 final class PushCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Parameters(index = "0", paramLabel = "REF") String ref;
+  @Parameters(index = "0", paramLabel = "REF",
+      description = "Image whose index to push: registry reference or oci:DIR[:TAG].") String ref;
   @Mixin RegistryFlags registry;
   @Mixin PlatformFlags platforms;
 

@@ -24,18 +24,15 @@ final class RegistryFlags {
 
   /** A service whose explicit credentials apply only to the registries of {@code refs}. */
   SociService service(String... refs) throws IOException {
-    List<String> hosts = new ArrayList<>();
+    List<ImageLocation> locations = new ArrayList<>();
     for (String r : refs) {
       if (r == null || r.startsWith("sha256:")) {
         continue; // a bare digest names an index in the local cache
       }
       String text = r.startsWith("oci:") && r.contains("@sha256:") ? r.substring(0, r.lastIndexOf('@')) : r;
-      ImageLocation loc = ImageLocation.parse(text);
-      if (loc instanceof ImageLocation.Registry) {
-        hosts.add(((ImageLocation.Registry) loc).imageReference().apiHost());
-      }
+      locations.add(ImageLocation.parse(text));
     }
     ZtocCache cache = new ZtocCache(cacheDir != null ? cacheDir : ZtocCache.defaultDir());
-    return new SociService(registry.client(hosts), cache, parallel);
+    return new SociService(registry.clientFor(locations), cache, parallel);
   }
 }

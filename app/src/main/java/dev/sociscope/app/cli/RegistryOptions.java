@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -59,13 +60,18 @@ final class RegistryOptions {
   }
 
   ImageStores stores(ImageLocation... locations) throws IOException {
+    return new ImageStores(clientFor(List.of(locations)));
+  }
+
+  /** A client whose explicit credentials apply to the registries among {@code locations}. */
+  RegistryClient clientFor(Collection<ImageLocation> locations) throws IOException {
     List<String> hosts = new ArrayList<>();
     for (ImageLocation l : locations) {
       if (l instanceof ImageLocation.Registry r) {
         hosts.add(r.imageReference().apiHost());
       }
     }
-    return new ImageStores(client(hosts));
+    return client(hosts);
   }
 
   private static String readPassword() throws IOException {

@@ -11,7 +11,15 @@ import picocli.CommandLine.Command;
     name = "sociscope",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Inspect, build and use SOCI (Seekable OCI) indexes of container images.",
+    description = {"Inspect, build and use SOCI (Seekable OCI) indexes of container images.",
+        "Without arguments (or with one .ztoc file) sociscope opens the desktop inspector instead."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  sociscope inspect 127.0.0.1:5000/app:1",
+        "  sociscope create --push 127.0.0.1:5000/app:1",
+        "  sociscope ls -l 127.0.0.1:5000/app:1 /etc",
+        "  sociscope get -o os-release 127.0.0.1:5000/app:1 /etc/os-release",
+        "  sociscope ztoc info layer.ztoc",
+        "Run 'sociscope COMMAND --help' for a command's options. Exit codes: 0 ok, 1 error, 2 bad usage."},
     subcommands = {ZtocCommand.class, BenchCommand.class, LsReposCommand.class, LsTagsCommand.class,
         InspectCommand.class, CopyCommand.class, IndexCommand.class, CreateCommand.class, ConvertCommand.class,
         PushCommand.class, LsCommand.class, GetCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
@@ -34,8 +42,20 @@ public final class SociscopeCommand implements Runnable {
 
   /** Runs the CLI with the given streams (tests use this). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = newCommandLine(out, err);
-    return cli.execute(args);
+    return execute(newCommandLine(out, err), args);
+  }
+
+  /** Runs {@code cli}; running out of memory also ends in one line on stderr and exit code 1. */
+  static int execute(CommandLine cli, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only Exceptions to UserErrorHandler; an Error would end the JVM with a stack trace.
+      cli.getErr().println("sociscope: out of memory (" + e.getMessage() + "); give Java more heap,"
+          + " e.g. JAVA_TOOL_OPTIONS=-Xmx2g");
+      cli.getErr().flush();
+      return EXIT_USER_ERROR;
+    }
   }
 
   static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {

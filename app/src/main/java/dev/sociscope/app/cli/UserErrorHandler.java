@@ -1,5 +1,11 @@
 package dev.sociscope.app.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -8,12 +14,26 @@ import picocli.CommandLine.ParseResult;
 final class UserErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-    String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    String message = message(ex);
     cmd.getErr().println("sociscope: " + message.replace('\n', ' '));
     cmd.getErr().flush();
     if (Boolean.getBoolean("sociscope.debug")) {
       ex.printStackTrace(cmd.getErr());
     }
     return SociscopeCommand.EXIT_USER_ERROR;
+  }
+
+  /** The exception's message; file-system exceptions that carry only a file name get the reason added. */
+  static String message(Exception ex) {
+    if (ex instanceof FileSystemException fs && fs.getReason() == null && fs.getOtherFile() == null) {
+      String reason = ex instanceof NoSuchFileException ? "no such file or directory"
+          : ex instanceof AccessDeniedException ? "permission denied"
+          : ex instanceof FileAlreadyExistsException ? "already exists"
+          : ex instanceof NotDirectoryException ? "not a directory"
+          : ex instanceof DirectoryNotEmptyException ? "directory not empty"
+          : ex.getClass().getSimpleName();
+      return fs.getFile() + ": " + reason;
+    }
+    return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
   }
 }

@@ -1,6 +1,7 @@
 package dev.sociscope.app.cli;
 
 import dev.sociscope.core.build.ZtocBuilder;
+import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.ztoc.Ztoc;
 import dev.sociscope.core.ztoc.ZtocWriter;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ public final class ZtocBuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(layer)) {
-      throw new NoSuchFileException(layer + " (no such layer file)");
+      throw new NoSuchFileException(layer.toString(), null, "no such layer file");
     }
     long start = System.nanoTime();
     Ztoc ztoc;
@@ -46,12 +47,12 @@ public final class ZtocBuildCommand implements Callable<Integer> {
     } catch (java.io.IOException e) {
       throw new java.io.IOException(layer + ": " + e.getMessage(), e);
     }
-    byte[] bytes = ZtocWriter.write(ztoc);
-    AtomicFiles.write(output, bytes);
+    Ztoc built = ztoc;
+    long size = AtomicFiles.write(output, out -> ZtocWriter.writeTo(built, out));
     double seconds = (System.nanoTime() - start) / 1e9;
     spec.commandLine().getOut().printf("wrote %s: %d entries, %d spans, %s, %d bytes (%.2f s)%n", output,
         ztoc.files().size(), ztoc.compressionInfo().spanCount(),
-        ztoc.compressionInfo().algorithm().displayName(), bytes.length, seconds);
+        ztoc.compressionInfo().algorithm().displayName(), size, seconds);
     return SociscopeCommand.EXIT_OK;
   }
 }

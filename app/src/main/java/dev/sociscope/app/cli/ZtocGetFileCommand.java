@@ -3,11 +3,14 @@ package dev.sociscope.app.cli;
 import dev.sociscope.core.extract.ExtractStats;
 import dev.sociscope.core.extract.LazyExtractor;
 import dev.sociscope.core.extract.LocalFileSource;
+import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.ztoc.Ztoc;
+import dev.sociscope.core.ztoc.ZtocFormatException;
 import dev.sociscope.core.ztoc.ZtocReader;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,7 +35,7 @@ public final class ZtocGetFileCommand implements Callable<Integer> {
   Path layer;
 
   @Parameters(index = "2", paramLabel = "PATH",
-      description = "File in the layer; /etc/passwd, etc/passwd and ./etc/passwd are the same.")
+      description = "File in the layer, e.g. /etc/passwd (a leading / or ./ may be left out).")
   String path;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write here (atomically) instead of stdout.")
@@ -45,10 +48,15 @@ public final class ZtocGetFileCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     for (Path p : new Path[] {ztocFile, layer}) {
       if (!Files.isRegularFile(p)) {
-        throw new NoSuchFileException(p + " (no such file)");
+        throw new NoSuchFileException(p.toString(), null, "no such file");
       }
     }
-    Ztoc ztoc = ZtocReader.read(Files.readAllBytes(ztocFile));
+    Ztoc ztoc;
+    try {
+      ztoc = ZtocReader.read(ZtocInfoCommand.readFile(ztocFile));
+    } catch (ZtocFormatException e) {
+      throw new IOException(ztocFile + " is not a valid zTOC: " + e.getMessage(), e);
+    }
     ExtractStats result;
     try (LocalFileSource source = new LocalFileSource(layer)) {
       if (source.size() != ztoc.compressedArchiveSize()) {

@@ -147,14 +147,7 @@ final class ZtocInfoPrinter {
     if (n < 1024) {
       return exact;
     }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double v = n;
-    int u = -1;
-    while (v >= 1024 && u + 1 < units.length) {
-      v /= 1024;
-      u++;
-    }
-    return exact + String.format(Locale.ROOT, " (%.1f %s)", v, units[u]);
+    return exact + " (" + ByteSizes.binary(n) + ")";
   }
 
   /** {@code ls -l} style: type letter, then rwx with setuid/setgid/sticky folded in. */

@@ -1,9 +1,10 @@
 package dev.sociscope.core.build;
 
+import dev.sociscope.core.io.ChunkInputStream;
+import dev.sociscope.core.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -17,7 +18,7 @@ import java.util.function.LongSupplier;
  * a new span never starts before the byte the inflater is working on ({@link #setSafePosition}). That keeps the
  * buffer at about one input chunk, whatever the layer size.
  */
-final class SpanDigester extends InputStream {
+final class SpanDigester extends ChunkInputStream {
   private final InputStream in;
   private final LongConsumer progress;
   private final BooleanSupplier cancelled;
@@ -46,13 +47,6 @@ final class SpanDigester extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xFF;
-  }
-
-  @Override
   public int read(byte[] b, int off, int len) throws IOException {
     if (cancelled.getAsBoolean()) {
       throw new CancellationException("zTOC build cancelled");
@@ -78,9 +72,9 @@ final class SpanDigester extends InputStream {
   void startSpan(long start, long end) {
     hashUpTo(end);
     if (current != null) {
-      digests.add("sha256:" + hex(current.digest()));
+      digests.add(Digest.fromHash(current.digest()).toString());
     }
-    current = sha256();
+    current = Digest.sha256();
     long from = Math.max(start, pendingBase);
     if (from < end) {
       current.update(pending, (int) (from - pendingBase), (int) (end - from));
@@ -95,7 +89,7 @@ final class SpanDigester extends InputStream {
     }
     hashUpTo(total);
     if (current != null) {
-      digests.add("sha256:" + hex(current.digest()));
+      digests.add(Digest.fromHash(current.digest()).toString());
       current = null;
     }
     return List.copyOf(digests);
@@ -121,17 +115,5 @@ final class SpanDigester extends InputStream {
       pendingLen -= drop;
       pendingBase = keepFrom;
     }
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
-  }
-
-  static String hex(byte[] b) {
-    return java.util.HexFormat.of().formatHex(b);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sociscope.core.build;
 
 import dev.sociscope.core.gzip.GzipInflater;
+import dev.sociscope.core.io.ChunkInputStream;
 import dev.sociscope.core.tar.TarEntry;
 import dev.sociscope.core.tar.TarFormatException;
 import dev.sociscope.core.tar.TarReader;
@@ -111,13 +112,7 @@ public final class ZtocBuilder {
     long spanSize = options.spanSize();
     long[] nextBoundary = {spanSize};
     // For plain tar, spans are fixed slices; a span ends whenever the consumed count passes a multiple of S.
-    InputStream slicing = new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-      }
-
+    InputStream slicing = new ChunkInputStream() {
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
         long room = nextBoundary[0] - digester.total();

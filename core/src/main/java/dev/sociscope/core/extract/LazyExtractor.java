@@ -2,6 +2,7 @@ package dev.sociscope.core.extract;
 
 import dev.sociscope.core.gzip.GzipInflater;
 import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.tar.TarPaths;
 import dev.sociscope.core.ztoc.Checkpoint;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
@@ -13,10 +14,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,18 +98,7 @@ public final class LazyExtractor {
    * {@code etc//passwd/} are all {@code etc/passwd}. {@code ..} is resolved lexically and cannot climb above the root.
    */
   public static String normalize(String path) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (String p : path.split("/")) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (p.equals("..")) {
-        parts.pollLast();
-      } else {
-        parts.addLast(p);
-      }
-    }
-    return String.join("/", parts);
+    return TarPaths.normalize(path);
   }
 
   /** All entries with this path, in tar order. */
@@ -288,8 +275,7 @@ public final class LazyExtractor {
       }
       byte[] bytes = source.read(start, (int) (end - start));
       fetched += bytes.length;
-      MessageDigest md = Digest.sha256();
-      String actual = "sha256:" + java.util.HexFormat.of().formatHex(md.digest(bytes));
+      String actual = Digest.of(bytes).toString();
       String expected = ztoc.compressionInfo().spanDigests().get(span);
       if (!actual.equals(expected)) {
         throw new SpanDigestException(span, start, end, expected, actual);

@@ -27,42 +27,37 @@ public sealed interface ImageLocation {
     }
   }
 
-  /** An image in an OCI layout folder, selected by {@code org.opencontainers.image.ref.name}. */
-  record Layout(Path dir, String tag) implements ImageLocation {
-    @Override
-    public String reference() {
-      return tag;
-    }
+  /** An image in a file or folder on this machine, picked by an optional tag; null means "the only image there". */
+  sealed interface Local extends ImageLocation permits Layout, OciArchive, DockerArchive {
+    String tag();
 
     @Override
+    default String reference() {
+      return tag();
+    }
+  }
+
+  /** An image in an OCI layout folder, selected by {@code org.opencontainers.image.ref.name}. */
+  record Layout(Path dir, String tag) implements Local {
+    @Override
     public String toString() {
-      return "oci:" + dir + (tag == null ? "" : ":" + tag);
+      return describe("oci:", dir, tag);
     }
   }
 
   /** An image in an oci-archive tar. */
-  record OciArchive(Path file, String tag) implements ImageLocation {
-    @Override
-    public String reference() {
-      return tag;
-    }
-
+  record OciArchive(Path file, String tag) implements Local {
     @Override
     public String toString() {
-      return "oci-archive:" + file + (tag == null ? "" : ":" + tag);
+      return describe("oci-archive:", file, tag);
     }
   }
 
   /** A {@code docker save} archive (legacy or Docker 25+ form). */
-  record DockerArchive(Path file, String tag) implements ImageLocation {
-    @Override
-    public String reference() {
-      return tag;
-    }
-
+  record DockerArchive(Path file, String tag) implements Local {
     @Override
     public String toString() {
-      return "docker-archive:" + file + (tag == null ? "" : ":" + tag);
+      return describe("docker-archive:", file, tag);
     }
   }
 
@@ -72,20 +67,24 @@ public sealed interface ImageLocation {
       throw new InvalidReferenceException("empty image location");
     }
     String t = text.trim();
-    if (t.startsWith("oci:")) {
-      String[] pathAndTag = splitTag(t.substring("oci:".length()), text);
-      return new Layout(Path.of(pathAndTag[0]), pathAndTag[1]);
-    }
-    if (t.startsWith("oci-archive:")) {
-      String[] pathAndTag = splitTag(t.substring("oci-archive:".length()), text);
-      return new OciArchive(Path.of(pathAndTag[0]), pathAndTag[1]);
-    }
-    if (t.startsWith("docker-archive:")) {
-      String[] pathAndTag = splitTag(t.substring("docker-archive:".length()), text);
-      return new DockerArchive(Path.of(pathAndTag[0]), pathAndTag[1]);
+    for (String transport : new String[] {"oci:", "oci-archive:", "docker-archive:"}) {
+      if (t.startsWith(transport)) {
+        String[] pathAndTag = splitTag(t.substring(transport.length()), text);
+        Path path = Path.of(pathAndTag[0]);
+        String tag = pathAndTag[1];
+        switch (transport) {
+          case "oci:": return new Layout(path, tag);
+          case "oci-archive:": return new OciArchive(path, tag);
+          default: return new DockerArchive(path, tag);
+        }
+      }
     }
     if (t.startsWith("docker://")) {
       t = t.substring("docker://".length());
+    }
+    if (t.startsWith("/") || t.startsWith("./") || t.startsWith("../")) {
+      throw new InvalidReferenceException("'" + text + "' is a path, not an image reference"
+          + " (use oci:PATH[:TAG], oci-archive:FILE[:TAG] or docker-archive:FILE)");
     }
     int scheme = t.indexOf("://");
     if (scheme >= 0) {
@@ -93,6 +92,10 @@ public sealed interface ImageLocation {
           + "' (use docker://, oci:, oci-archive: or docker-archive:)");
     }
     return new Registry(ImageReference.parse(t));
+  }
+
+  private static String describe(String transport, Path path, String tag) {
+    return transport + path + (tag == null ? "" : ":" + tag);
   }
 
   private static String[] splitTag(String rest, String text) {

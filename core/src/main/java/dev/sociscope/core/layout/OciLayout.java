@@ -3,6 +3,7 @@ package dev.sociscope.core.layout;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.image.ImageTarget;
 import dev.sociscope.core.image.PushedManifest;
+import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.ImageIndex;
@@ -12,12 +13,9 @@ import dev.sociscope.core.registry.DigestMismatchException;
 import dev.sociscope.core.registry.RegistryException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +50,10 @@ public final class OciLayout extends LocalImageSource implements ImageTarget {
     }
     Files.createDirectories(dir.resolve("blobs").resolve("sha256"));
     if (!Files.exists(dir.resolve("oci-layout"))) {
-      writeAtomically(dir.resolve("oci-layout"), LAYOUT_FILE.getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(dir.resolve("oci-layout"), LAYOUT_FILE.getBytes(StandardCharsets.UTF_8));
     }
     if (!Files.exists(dir.resolve("index.json"))) {
-      writeAtomically(dir.resolve("index.json"), OciJson.write(ImageIndex.of(List.of())));
+      AtomicFiles.write(dir.resolve("index.json"), OciJson.write(ImageIndex.of(List.of())));
     }
     return new OciLayout(new DirectoryFiles(dir, "oci:" + dir));
   }
@@ -80,11 +78,10 @@ public final class OciLayout extends LocalImageSource implements ImageTarget {
       return;
     }
     Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), ".tmp-" + digest.shortHex() + "-", ".part");
-    try {
+    AtomicFiles.write(target, out -> {
       MessageDigest hash = Digest.sha256();
       long written = 0;
-      try (InputStream in = content.open(0); OutputStream out = Files.newOutputStream(tmp)) {
+      try (InputStream in = content.open(0)) {
         byte[] buf = new byte[64 * 1024];
         int n;
         while ((n = in.read(buf)) >= 0) {
@@ -100,10 +97,8 @@ public final class OciLayout extends LocalImageSource implements ImageTarget {
       if (written != content.size()) {
         throw new RegistryException("Blob " + digest + " has " + written + " bytes, expected " + content.size());
       }
-      move(tmp, target);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+      return null;
+    });
   }
 
   /**
@@ -153,25 +148,7 @@ public final class OciLayout extends LocalImageSource implements ImageTarget {
 
   private void writeIndex(List<Descriptor> entries) throws IOException {
     ImageIndex index = index();
-    writeAtomically(root.resolve("index.json"), OciJson.write(index.withManifests(entries)));
+    AtomicFiles.write(root.resolve("index.json"), OciJson.write(index.withManifests(entries)));
     invalidate();
-  }
-
-  private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
-    try {
-      Files.write(tmp, bytes);
-      move(tmp, target);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  private static void move(Path tmp, Path target) throws IOException {
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

@@ -90,10 +90,6 @@ final class TarFiles implements LayoutFiles {
     return description;
   }
 
-  Path tarFile() {
-    return tar;
-  }
-
   @Override
   public void close() throws IOException {
     if (temporary != null) {

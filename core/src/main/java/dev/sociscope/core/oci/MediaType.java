@@ -61,6 +61,11 @@ public final class MediaType {
     /** A layer type with no compression containerd knows about (e.g. nondistributable tar, odd suffixes). */
     UNSUPPORTED;
 
+    /** Whether SOCI can build a zTOC for a layer of this compression: gzip, tar and "unknown" (spec 1.3 step 4). */
+    public boolean indexable() {
+      return this == GZIP || this == UNCOMPRESSED || this == UNKNOWN;
+    }
+
     /** The word upstream prints in "expect: [tar, gzip, unknown] but got \"...\"". */
     public String upstreamName() {
       switch (this) {

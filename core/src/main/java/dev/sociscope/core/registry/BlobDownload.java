@@ -1,5 +1,6 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.io.ChunkInputStream;
 import dev.sociscope.core.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,7 @@ final class BlobDownload {
   }
 
   /** Streams [start, end) of a blob (end = -1: to the end), reconnecting where a cut connection left off. */
-  private static final class ResumingStream extends InputStream {
+  private static final class ResumingStream extends ChunkInputStream {
     private final RemoteRepository repo;
     private final Digest digest;
     private final long start;
@@ -150,13 +151,6 @@ final class BlobDownload {
         r.close();
         throw e;
       }
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -296,9 +296,15 @@ public final class RegistryClient {
     }
   }
 
-  /** A URL fit for logs and messages: no user info, no query (upload URLs carry state there). */
-  static String safeUrl(HttpUrl url) {
+  /** A URL fit for logs and messages: no user info, no query (upload and redirect URLs carry state there). */
+  public static String safeUrl(HttpUrl url) {
     return url.newBuilder().username("").password("").query(null).build().toString();
+  }
+
+  /** A realm fit for messages: a Basic realm's name as is, a token realm's URL through {@link #safeUrl}. */
+  public static String safeRealm(String realm) {
+    HttpUrl url = HttpUrl.parse(realm);
+    return url == null ? realm : safeUrl(url);
   }
 
   static String describe(IOException e) {
@@ -356,7 +362,7 @@ public final class RegistryClient {
       if (!sent.isEmpty() && sent.get(0).realm() != null) {
         realm = sent.get(0).realm();
       }
-      String realmText = realm == null ? "" : " for realm \"" + realm + "\"";
+      String realmText = realm == null ? "" : " for realm \"" + safeRealm(realm) + "\"";
       String what = code == 401 ? "authentication required" + realmText + ": no credentials were accepted"
           : "access denied" + realmText;
       return new UnauthorizedException("Tried to " + action + " but " + host + " answered HTTP " + code + ", "

@@ -32,12 +32,4 @@ record RegistryRequest(String method, HttpUrl url, Headers headers, Supplier<Req
   RegistryRequest withMethod(String newMethod, Supplier<RequestBody> newBody) {
     return new RegistryRequest(newMethod, url, headers, newBody, scopes, action, retryConnectionFailures);
   }
-
-  RegistryRequest withUrl(HttpUrl newUrl) {
-    return new RegistryRequest(method, newUrl, headers, body, scopes, action, retryConnectionFailures);
-  }
-
-  RegistryRequest noConnectionRetry() {
-    return new RegistryRequest(method, url, headers, body, scopes, action, false);
-  }
 }

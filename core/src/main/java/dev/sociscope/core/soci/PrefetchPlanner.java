@@ -2,14 +2,13 @@ package dev.sociscope.core.soci;
 
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.tar.TarPaths;
 import dev.sociscope.core.oci.MediaType;
 import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.core.ztoc.Ztoc;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
@@ -134,17 +133,6 @@ public final class PrefetchPlanner {
 
   /** Go's {@code strings.TrimPrefix(path.Clean("/" + p), "/")}: {@code /app/./x} becomes {@code app/x}. */
   public static String normalize(String path) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (String part : path.split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
-        continue;
-      }
-      if (part.equals("..")) {
-        parts.pollLast();
-      } else {
-        parts.addLast(part);
-      }
-    }
-    return String.join("/", parts);
+    return TarPaths.normalize(path);
   }
 }

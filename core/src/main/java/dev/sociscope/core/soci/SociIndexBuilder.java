@@ -175,8 +175,7 @@ public final class SociIndexBuilder {
               + " is less than min-layer-size " + options.minLayerSize());
     }
     Compression compression = MediaType.compressionOf(mediaType);
-    if (compression != Compression.GZIP && compression != Compression.UNCOMPRESSED
-        && compression != Compression.UNKNOWN) {
+    if (!compression.indexable()) {
       return new LayerDecision(position, layer, LayerDecision.Outcome.SKIPPED_UNSUPPORTED_COMPRESSION, null,
           "ztoc skipped - layer " + layer.digest() + " (" + mediaType + ") is compressed in an unsupported format."
               + " expect: [tar, gzip, unknown] but got \"" + compression.upstreamName() + "\"");

@@ -8,6 +8,7 @@ import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.image.BlobRandomAccess;
 import dev.sociscope.core.extract.RandomAccessSource;
 import dev.sociscope.core.image.ImageSource;
+import dev.sociscope.core.io.ChunkInputStream;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.soci.SociIndex;
@@ -420,7 +421,7 @@ public final class ImageFiles {
     }
     if (captured != null && found.type() == EntryType.REG && Files.size(captured) == found.uncompressedSize()) {
       Files.copy(captured, out);
-      return new ReadStats(p, layer.descriptor.digest(), false, found.uncompressedSize(), scanned, 1, 0, -1, -1, 0,
+      return new ReadStats(p, layer.descriptor.digest(), false, found.uncompressedSize(), scanned, 1, -1, -1, 0,
           layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));
     }
     return readStreaming(layer, entries, found, p, out, started, scanned);
@@ -460,7 +461,7 @@ public final class ImageFiles {
   }
 
   /** Passes a tar stream through, copying one byte range of it to a file; skips read, so nothing is missed. */
-  private static final class CapturingStream extends InputStream {
+  private static final class CapturingStream extends ChunkInputStream {
     private final InputStream in;
     private long pos;
     private long start = -1;
@@ -486,12 +487,6 @@ public final class ImageFiles {
         sink.close();
         sink = null;
       }
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
@@ -563,7 +558,7 @@ public final class ImageFiles {
     long estimate = compressedShare(layer.zinfo, s, data.uncompressedOffset(), data.uncompressedSize());
     long spanSize = layer.ztocDescriptor.spanSize();
     return new ReadStats(p, layer.descriptor.digest(), true, s.bytesWritten(), blob.bytesFetched() + scanned,
-        requests[0], s.spansTouched(), s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
+        requests[0], s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
         estimate, Duration.ofNanos(System.nanoTime() - started));
   }
 
@@ -628,7 +623,7 @@ public final class ImageFiles {
       }
       fetched = counted.count();
     }
-    return new ReadStats(p, layer.descriptor.digest(), false, data.uncompressedSize(), fetched + scanned, 2, 0, -1,
+    return new ReadStats(p, layer.descriptor.digest(), false, data.uncompressedSize(), fetched + scanned, 2, -1,
         -1, 0, layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));
   }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
  * @param fileSize bytes of the file
  * @param bytesFetched compressed bytes fetched from the layer blob (the scan of layers without a zTOC included)
  * @param requests range requests (or blob streams) made
- * @param spans spans fetched and verified (0 for the fallback)
  * @param firstSpan first span read, -1 when none
  * @param lastSpan last span read, -1 when none
  * @param spanSize the zTOC's span size, 0 for the fallback
@@ -21,8 +20,13 @@ import java.time.Duration;
  * @param elapsed wall time of the read
  */
 public record ReadStats(String path, Digest layer, boolean lazy, long fileSize, long bytesFetched, int requests,
-    int spans, int firstSpan, int lastSpan, long spanSize, long layerSize, long fileCompressedEstimate,
+    int firstSpan, int lastSpan, long spanSize, long layerSize, long fileCompressedEstimate,
     Duration elapsed) {
+
+  /** Spans fetched and verified (0 for the fallback). */
+  public int spans() {
+    return firstSpan < 0 ? 0 : lastSpan - firstSpan + 1;
+  }
 
   /** Bytes not fetched compared with downloading the whole layer. */
   public long bytesSaved() {

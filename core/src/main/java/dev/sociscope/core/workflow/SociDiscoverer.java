@@ -175,7 +175,7 @@ public final class SociDiscoverer {
         continue;
       }
       Compression c = MediaType.compressionOf(type);
-      if (c != Compression.GZIP && c != Compression.UNCOMPRESSED && c != Compression.UNKNOWN) {
+      if (!c.indexable()) {
         out.add(new LayerStatus(i, layer, LayerStatus.State.UNSUPPORTED_FORMAT, null, -1, -1,
             "not gzip or tar (" + type + "): SOCI cannot index it"));
         continue;

@@ -1,6 +1,7 @@
 package dev.sociscope.core.workflow;
 
 import dev.sociscope.core.image.BlobContent;
+import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.layout.OciLayout;
 import dev.sociscope.core.oci.Digest;
 import java.io.IOException;
@@ -65,14 +66,7 @@ public final class ZtocCache {
   public void put(Digest layer, long spanSize, String buildTool, Digest ztocDigest, byte[] ztoc) throws IOException {
     store.putBlob(ztocDigest, BlobContent.ofBytes(ztoc));
     Path key = keyFile(layer, spanSize, buildTool);
-    Path tmp = Files.createTempFile(key.getParent(), ".key-", ".tmp");
-    try {
-      Files.writeString(tmp, ztocDigest.toString(), StandardCharsets.UTF_8);
-      Files.move(tmp, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(key, ztocDigest.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Records that {@code index} was built for the image manifest {@code subject} (newest last). */
@@ -86,14 +80,7 @@ public final class ZtocCache {
     for (Digest d : known) {
       sb.append(d).append('\n');
     }
-    Path tmp = Files.createTempFile(file.getParent(), ".idx-", ".tmp");
-    try {
-      Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** The indexes built here for an image manifest whose manifests are still stored, oldest first. */

@@ -105,30 +105,27 @@ final class FlatTable {
   }
 
   byte getByte(int slot, String field, byte dflt) throws ZtocFormatException {
-    int p = fieldPos(slot);
-    if (p == 0) {
-      return dflt;
-    }
-    checkRange(p, 1, at(field));
-    return ctx.bb.get(p);
+    int p = scalarPos(slot, 1, field);
+    return p == 0 ? dflt : ctx.bb.get(p);
   }
 
   int getInt(int slot, String field, int dflt) throws ZtocFormatException {
-    int p = fieldPos(slot);
-    if (p == 0) {
-      return dflt;
-    }
-    checkRange(p, 4, at(field));
-    return ctx.bb.getInt(p);
+    int p = scalarPos(slot, 4, field);
+    return p == 0 ? dflt : ctx.bb.getInt(p);
   }
 
   long getLong(int slot, String field, long dflt) throws ZtocFormatException {
+    int p = scalarPos(slot, 8, field);
+    return p == 0 ? dflt : ctx.bb.getLong(p);
+  }
+
+  /** Where a scalar field of {@code size} bytes is, range-checked; 0 when absent (the default applies). */
+  private int scalarPos(int slot, int size, String field) throws ZtocFormatException {
     int p = fieldPos(slot);
-    if (p == 0) {
-      return dflt;
+    if (p != 0) {
+      checkRange(p, size, at(field));
     }
-    checkRange(p, 8, at(field));
-    return ctx.bb.getLong(p);
+    return p;
   }
 
   /** Follows the uoffset stored at {@code pos}. */

@@ -1,6 +1,8 @@
 package dev.sociscope.core.ztoc;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,26 @@ public final class ZtocWriter {
   private ZtocWriter() {}
 
   public static byte[] write(Ztoc ztoc) {
+    return build(ztoc).sizedByteArray();
+  }
+
+  /**
+   * Writes the same bytes as {@link #write(Ztoc)} to {@code out} straight from the builder's buffer, without the
+   * extra full-size copy {@code write} returns (a large zTOC is held once less). Returns the byte count.
+   */
+  public static long writeTo(Ztoc ztoc, OutputStream out) throws IOException {
+    FlatBufferBuilder b = build(ztoc);
+    ByteBuffer data = b.dataBuffer();
+    if (!data.hasArray()) {
+      byte[] bytes = b.sizedByteArray();
+      out.write(bytes);
+      return bytes.length;
+    }
+    out.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
+    return data.remaining();
+  }
+
+  private static FlatBufferBuilder build(Ztoc ztoc) {
     byte[] checkpointBytes = ztoc.compressionInfo().checkpoints();
     FlatBufferBuilder b = new FlatBufferBuilder(
         (int) Math.min(Integer.MAX_VALUE - 8L, checkpointBytes.length + 256L * ztoc.files().size() + 1024));
@@ -63,7 +85,7 @@ public final class ZtocWriter {
     b.addOffset(5, compressionInfo, 0);
     int root = b.endTable();
     b.finish(root);
-    return b.sizedByteArray();
+    return b;
   }
 
   private static int fileMetadata(FlatBufferBuilder b, FileMetadata f) {

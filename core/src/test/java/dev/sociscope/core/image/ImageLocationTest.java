@@ -28,5 +28,9 @@ class ImageLocationTest {
   void badLocations() {
     assertThatThrownBy(() -> ImageLocation.parse("oci:")).isInstanceOf(InvalidReferenceException.class);
     assertThatThrownBy(() -> ImageLocation.parse("s3://bucket/x")).hasMessageContaining("s3://bucket/x");
+    assertThatThrownBy(() -> ImageLocation.parse("/tmp/layout")).isInstanceOf(InvalidReferenceException.class)
+        .hasMessage("'/tmp/layout' is a path, not an image reference"
+            + " (use oci:PATH[:TAG], oci-archive:FILE[:TAG] or docker-archive:FILE)");
+    assertThatThrownBy(() -> ImageLocation.parse("./img.tar")).hasMessageContaining("oci-archive:FILE");
   }
 }

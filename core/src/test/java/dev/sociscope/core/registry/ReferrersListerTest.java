@@ -4,36 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ReferrersListerTest {
+class ReferrersListerTest extends MockRegistryTest {
   static final String SOCI_V1 = "application/vnd.amazon.soci.index.v1+json";
   static final String INDEX = "application/vnd.oci.image.index.v1+json";
   static final Digest SUBJECT = Digest.of("subject".getBytes(StandardCharsets.UTF_8));
-  MockWebServer server;
-  RemoteRepository repo;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-    repo = RegistryClient.builder().build()
-        .repository(ImageReference.parse("127.0.0.1:" + server.getPort() + "/team/app:1"));
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
   static String entry(String name, String artifactType) {
     Digest d = Digest.of(name.getBytes(StandardCharsets.UTF_8));
     return "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + d + "\",\"size\":10,"

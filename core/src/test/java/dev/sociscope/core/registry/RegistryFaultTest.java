@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.registry.auth.CredentialProvider;
 import dev.sociscope.core.registry.auth.Credentials;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,30 +20,17 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Faults a real registry rarely shows on demand: auth failures, 429, 5xx, cut connections, wrong content. */
-class RegistryFaultTest {
+class RegistryFaultTest extends MockRegistryTest {
   static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
-  MockWebServer server;
-  RegistryClient client;
-  RemoteRepository repo;
   final byte[] blob = randomBytes(200_000);
   final Digest blobDigest = Digest.of(blob);
 
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-    client = RegistryClient.builder().retry(FAST).build();
-    repo = client.repository(ImageReference.parse("127.0.0.1:" + server.getPort() + "/team/app:1"));
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
+  @Override
+  RegistryClient.Builder clientBuilder() {
+    return RegistryClient.builder().retry(FAST);
   }
 
   static byte[] randomBytes(int n) {
@@ -68,6 +54,20 @@ class RegistryFaultTest {
         .hasMessageContaining("team/app:1")
         .satisfies(e -> assertThat(((UnauthorizedException) e).realm()).isEqualTo("team-realm"));
     assertThat(server.getRequestCount()).isEqualTo(1); // no credentials: retrying cannot help
+  }
+
+  @Test
+  void tokenServerErrorsLeaveRealmSecretsOut() {
+    String realm = "http://user:s3cret@127.0.0.1:" + server.getPort() + "/token?sig=SIGNATURE";
+    server.enqueue(new MockResponse().setResponseCode(401)
+        .addHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"reg\",scope=\"repository:team/app:pull\""));
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(new MockResponse().setResponseCode(500));
+    }
+    assertThatThrownBy(() -> repo.manifest("1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("127.0.0.1:" + server.getPort() + "/token")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").doesNotContain("SIGNATURE"));
   }
 
   @Test

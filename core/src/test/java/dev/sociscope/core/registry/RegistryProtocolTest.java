@@ -8,33 +8,13 @@ import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.registry.auth.CredentialProvider;
 import dev.sociscope.core.registry.auth.Credentials;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Protocol details the CNCF registry 2.8 does not show: Link-paged tags, OCI-Subject, HEAD refused, 405 delete. */
-class RegistryProtocolTest {
-  MockWebServer server;
-  RemoteRepository repo;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-    repo = RegistryClient.builder().build()
-        .repository(ImageReference.parse("127.0.0.1:" + server.getPort() + "/team/app:1"));
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
+class RegistryProtocolTest extends MockRegistryTest {
   @Test
   void tagsFollowRelativeLinkPages() throws Exception {
     server.enqueue(new MockResponse().setBody("{\"name\":\"team/app\",\"tags\":[\"a\",\"b\"]}")

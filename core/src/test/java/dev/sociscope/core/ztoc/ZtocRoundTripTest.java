@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sociscope.core.testing.Vectors;
 import dev.sociscope.core.testing.Vectors.ZtocVector;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,6 +24,16 @@ class ZtocRoundTripTest {
     byte[] written = ZtocWriter.write(ztoc);
     assertThat(written).hasSize(golden.length);
     assertThat(written).isEqualTo(golden);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vectors")
+  void writeToStreamsTheReferenceBytes(ZtocVector v) throws Exception {
+    byte[] golden = Vectors.bytes(v.ztocFile());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long n = ZtocWriter.writeTo(ZtocReader.read(golden), out);
+    assertThat(n).isEqualTo(golden.length);
+    assertThat(out.toByteArray()).isEqualTo(golden);
   }
 
   @ParameterizedTest(name = "{0}")

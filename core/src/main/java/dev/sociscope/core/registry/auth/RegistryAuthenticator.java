@@ -2,6 +2,7 @@ package dev.sociscope.core.registry.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.registry.RegistryException;
 import dev.sociscope.core.registry.UnauthorizedException;
 import java.io.IOException;
@@ -225,14 +226,19 @@ public final class RegistryAuthenticator {
     }
   }
 
+  /** The realm for messages: a realm is the registry's to choose, so user info and query are left out. */
+  private static String shownRealm(TokenKey key) {
+    return RegistryClient.safeRealm(key.realm());
+  }
+
   private Token readToken(String host, TokenKey key, Response response, String how) throws IOException {
     if (response.code() == 401 || response.code() == 403) {
-      throw new UnauthorizedException("The token server " + key.realm() + " (service " + key.service()
+      throw new UnauthorizedException("The token server " + shownRealm(key) + " (service " + key.service()
           + ") refused " + how + " for " + String.join(" ", key.scopes()) + " (HTTP " + response.code() + ")",
           key.realm());
     }
     if (!response.isSuccessful()) {
-      throw new RegistryException("The token server " + key.realm() + " answered HTTP " + response.code()
+      throw new RegistryException("The token server " + shownRealm(key) + " answered HTTP " + response.code()
           + " when asked for " + String.join(" ", key.scopes()));
     }
     byte[] bytes;
@@ -243,14 +249,14 @@ public final class RegistryAuthenticator {
     try {
       body = JSON.readTree(bytes);
     } catch (IOException e) {
-      throw new RegistryException("The token server " + key.realm() + " did not answer with JSON");
+      throw new RegistryException("The token server " + shownRealm(key) + " did not answer with JSON");
     }
     String token = text(body.get("token"));
     if (token == null || token.isEmpty()) {
       token = text(body.get("access_token"));
     }
     if (token == null || token.isEmpty()) {
-      throw new RegistryException("The token server " + key.realm() + " answered without a token");
+      throw new RegistryException("The token server " + shownRealm(key) + " answered without a token");
     }
     Duration lifetime = DEFAULT_LIFETIME;
     JsonNode expiresIn = body.get("expires_in");
@@ -265,7 +271,7 @@ public final class RegistryAuthenticator {
         // A server clock ahead of ours would make the token look fresh for too long; trust the earlier time.
         issued = parsed.isBefore(issued) ? parsed : issued;
       } catch (DateTimeParseException e) {
-        LOG.debug("Ignoring unparsable issued_at from {}", key.realm());
+        LOG.debug("Ignoring unparsable issued_at from {}", shownRealm(key));
       }
     }
     String refresh = text(body.get("refresh_token"));
