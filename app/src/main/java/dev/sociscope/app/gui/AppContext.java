@@ -9,6 +9,7 @@ import dev.sociscope.app.common.FxmlView;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.ViewLoader;
 import dev.sociscope.app.preview.PreviewController;
+import dev.sociscope.app.service.DemoImageStore;
 import dev.sociscope.app.preview.PreviewViewModel;
 import dev.sociscope.app.service.FileContentService;
 import dev.sociscope.app.service.ZtocService;
@@ -55,6 +56,7 @@ public final class AppContext implements AutoCloseable {
   private final SourcesViewModel sourcesViewModel;
   private final dev.sociscope.app.registry.RegistryViewModel registryViewModel;
   private final MainController main;
+  private final DemoImageStore demoImages;
   private final Scene scene;
 
   /** The services the views use; tests may pass their own. */
@@ -66,7 +68,9 @@ public final class AppContext implements AutoCloseable {
     this.settings = new AppSettings(store, store.load());
     this.dialogs = new FxDialogService(() -> stage, this::currentTheme);
     this.opener = new DocumentOpener(workspace, services.ztocs(), tasks, dialogs, settings);
+    this.demoImages = new DemoImageStore(store.file().getParent().resolve("demo"));
     this.mainViewModel = new MainViewModel(workspace, opener, dialogs, settings);
+    mainViewModel.setDemoImageAction(this::openDemoImage);
     this.treeViewModel = new FileTreeViewModel(workspace, tasks, dialogs,
         new dev.sociscope.app.service.SelectionSaver(services.contents()));
     this.spanViewModel = new SpanMapViewModel(workspace);
@@ -87,6 +91,11 @@ public final class AppContext implements AutoCloseable {
       public void add() {
         mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
         registryViewModel.addRegistry();
+      }
+
+      @Override
+      public void openDemoImage() {
+        AppContext.this.openDemoImage();
       }
 
       @Override
@@ -171,9 +180,19 @@ public final class AppContext implements AutoCloseable {
   public void show(boolean demoOnFirstStart) {
     stage.show();
     if (demoOnFirstStart && settings.get().recentZtocs().isEmpty() && settings.get().registries().isEmpty()) {
-      // First start: show the demo so the app is useful without any files.
-      opener.openDemo();
+      // First start: show the demo image so the app is useful without any registry or files.
+      openDemoImage();
     }
+  }
+
+  /** Generates the demo image on first use (off the FX thread) and shows it in the image view. */
+  public void openDemoImage() {
+    mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+    registryViewModel.openDemo(demoImages);
+  }
+
+  public DemoImageStore demoImages() {
+    return demoImages;
   }
 
   @Override

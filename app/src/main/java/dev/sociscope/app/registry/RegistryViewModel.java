@@ -4,12 +4,14 @@ import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.TaskRunner;
 import dev.sociscope.app.common.UserError;
+import dev.sociscope.app.service.DemoImageStore;
 import dev.sociscope.app.service.ImageDetails;
 import dev.sociscope.app.service.RegistryConnection;
 import dev.sociscope.app.service.RegistryService;
 import dev.sociscope.app.settings.AppSettings;
 import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.app.ztoc.ZtocWorkspace;
+import dev.sociscope.core.workflow.DemoImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,7 @@ public final class RegistryViewModel {
   private final SessionSecrets secrets;
   private final ZtocWorkspace workspace;
   private Consumer<Void> onZtocOpened = v -> { };
+  private String pendingTag = "";
 
   private final ReadOnlyObjectWrapper<RegistryConnection> connection = new ReadOnlyObjectWrapper<>();
   private final ObservableList<String> repositories = FXCollections.observableArrayList();
@@ -153,7 +156,27 @@ public final class RegistryViewModel {
     dialogs.chooseImageArchive().ifPresent(p -> openLocal(p, false));
   }
 
+  /**
+   * Opens the demo image: generated (off the FX thread) into the store's folder on first use, then shown like any
+   * image on disk, with its {@code demo} tag selected.
+   */
+  public void openDemo(DemoImageStore store) {
+    status.set(Messages.get("registry.demo.preparing"));
+    tasks.run(Messages.get("task.demoImage"), p -> {
+      p.update(-1, -1);
+      return store.ensure();
+    }, dir -> connect(new RegistryConnection(new SavedRegistry(Messages.get("registry.demo.name"),
+        "oci:" + dir.toAbsolutePath(), SavedRegistry.AuthMode.ANONYMOUS, "", false), ""), DemoImage.TAG),
+        error -> failed(Messages.get("registry.demo.failed"), error));
+  }
+
   public void connect(RegistryConnection c) {
+    connect(c, "");
+  }
+
+  /** Connects; with a {@code preferredTag}, that tag is selected once the tags of the only repository load. */
+  private void connect(RegistryConnection c, String preferredTag) {
+    pendingTag = preferredTag;
     repositories.clear();
     tags.clear();
     image.set(null);
@@ -207,7 +230,10 @@ public final class RegistryViewModel {
               imageMessage.set(Messages.get("image.noTags"));
             } else if (tags.size() == 1) {
               selectTag(tags.get(0));
+            } else if (tags.contains(pendingTag)) {
+              selectTag(pendingTag);
             }
+            pendingTag = "";
           }
         },
         error -> failed(Messages.get("registry.tagsFailed", repo), error));
