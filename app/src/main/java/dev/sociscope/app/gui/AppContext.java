@@ -124,6 +124,8 @@ public final class AppContext implements AutoCloseable {
     controllers.put(PreviewController.class, () -> new PreviewController(previewViewModel));
     controllers.put(dev.sociscope.app.registry.RegistryController.class,
         () -> new dev.sociscope.app.registry.RegistryController(registryViewModel));
+    controllers.put(dev.sociscope.app.registry.ImageFilesController.class,
+        () -> new dev.sociscope.app.registry.ImageFilesController(registryViewModel.files()));
     ViewLoader.Loaded<MainController> loaded = new ViewLoader(controllers).load(FxmlView.MAIN);
     this.main = loaded.controller();
     WindowState w = settings.get().window();

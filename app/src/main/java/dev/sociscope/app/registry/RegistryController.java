@@ -49,6 +49,9 @@ public final class RegistryController {
   @FXML private TableColumn<ImageDetails.Layer, Long> layerSize;
   @FXML private TableColumn<ImageDetails.Layer, String> layerSoci;
   @FXML private Button openZtocButton;
+  @FXML private javafx.scene.control.TabPane imageTabs;
+  @FXML private javafx.scene.control.Tab filesTab;
+  @FXML private ImageFilesController imageFilesController;
 
   public RegistryController(RegistryViewModel viewModel) {
     this.viewModel = viewModel;
@@ -111,7 +114,17 @@ public final class RegistryController {
       return l == null || !l.indexed();
     }, layerTable.getSelectionModel().selectedItemProperty()));
 
-    viewModel.imageProperty().addListener((o, a, img) -> show(img));
+    viewModel.imageProperty().addListener((o, a, img) -> {
+      show(img);
+      if (img != null && filesTab.isSelected()) {
+        viewModel.showFiles();
+      }
+    });
+    filesTab.selectedProperty().addListener((o, a, selected) -> {
+      if (selected) {
+        viewModel.showFiles();
+      }
+    });
     platformBox.valueProperty().addListener((o, a, b) -> viewModel.selectPlatform(b));
   }
 
@@ -153,6 +166,14 @@ public final class RegistryController {
 
   public TableView<ImageDetails.Layer> layerTable() {
     return layerTable;
+  }
+
+  public javafx.scene.control.TabPane imageTabs() {
+    return imageTabs;
+  }
+
+  public ImageFilesController imageFiles() {
+    return imageFilesController;
   }
 
   public ListView<String> repositoryList() {

@@ -40,6 +40,7 @@ public final class RegistryViewModel {
   private final ZtocWorkspace workspace;
   private Consumer<Void> onZtocOpened = v -> { };
   private String pendingTag = "";
+  private final ImageFilesViewModel files;
 
   private final ReadOnlyObjectWrapper<RegistryConnection> connection = new ReadOnlyObjectWrapper<>();
   private final ObservableList<String> repositories = FXCollections.observableArrayList();
@@ -63,6 +64,8 @@ public final class RegistryViewModel {
     this.settings = settings;
     this.secrets = secrets;
     this.workspace = workspace;
+    this.files = new ImageFilesViewModel(service, tasks, dialogs);
+    image.addListener((o, a, b) -> files.clear());
     repositoryFilter.addListener((o, a, b) -> filteredRepositories.setPredicate(matcher(b)));
     tagFilter.addListener((o, a, b) -> filteredTags.setPredicate(matcher(b)));
   }
@@ -271,6 +274,19 @@ public final class RegistryViewModel {
           imageMessage.set(error.summary());
           failed(Messages.get("registry.imageFailed", repo + ":" + tag), error);
         });
+  }
+
+  /** The Files tab of the image view. */
+  public ImageFilesViewModel files() {
+    return files;
+  }
+
+  /** Lists the shown image's files (once per image), for the Files tab. */
+  public void showFiles() {
+    ImageDetails details = image.get();
+    if (details != null && connection.get() != null && !files.shows(details)) {
+      files.load(connection.get(), selectedRepository.get(), details);
+    }
   }
 
   /** Opens the zTOC of an indexed layer in the zTOC views. */

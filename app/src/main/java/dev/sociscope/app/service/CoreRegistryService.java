@@ -288,6 +288,21 @@ public final class CoreRegistryService implements RegistryService {
         Optional.empty(), Optional.of(source), ztoc, zinfo, progress::isCancelled);
   }
 
+  @Override
+  public dev.sociscope.core.workflow.ImageFiles files(RegistryConnection connection, String repositoryName,
+      ImageDetails image, Progress progress) throws Exception {
+    progress.update(-1, -1);
+    ImageSource repo = repository(connection, repositoryName);
+    OciDocument manifest = repo.manifest(image.manifestDigest());
+    SociIndex index = null;
+    if (!image.sociIndexes().isEmpty()) {
+      index = SociIndex.from(repo.manifest(image.sociIndexes().get(0).digest()));
+    }
+    progress.checkCancelled();
+    return new dev.sociscope.core.workflow.ImageFiles(repo,
+        new dev.sociscope.core.workflow.PlatformManifest(null, manifest, null), index, null);
+  }
+
   static String shortDigest(String digest) {
     int colon = digest.indexOf(':');
     return digest.length() > colon + 13 ? digest.substring(0, colon + 13) : digest;

@@ -20,4 +20,11 @@ public interface RegistryService {
   /** Fetches and opens the zTOC of an indexed layer; previews then read the layer with HTTP range requests. */
   ZtocDocument openZtoc(RegistryConnection connection, String repository, ImageDetails.Layer layer,
       Progress progress) throws Exception;
+
+  /**
+   * The files of the shown image through its first SOCI index (every layer without a zTOC can still be streamed);
+   * one instance per image, used by one task at a time.
+   */
+  dev.sociscope.core.workflow.ImageFiles files(RegistryConnection connection, String repository, ImageDetails image,
+      Progress progress) throws Exception;
 }
