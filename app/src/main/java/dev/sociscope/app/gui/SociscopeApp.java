@@ -19,7 +19,8 @@ public final class SociscopeApp extends Application {
   /** The production services: zTOCs from disk, contents read lazily (only the spans a file needs). */
   public static AppContext.Services defaultServices(Path configDir) {
     return new AppContext.Services(new LocalZtocService(ZtocReader::read, configDir.resolve("cache")),
-        new LazyFileContentService(), dev.sociscope.app.service.CoreRegistryService::new);
+        new LazyFileContentService(),
+        activity -> new dev.sociscope.app.service.CoreRegistryService(activity, configDir.resolve("ztoc-cache")));
   }
 
   @Override

@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 /** The registry browser: repositories and tags on the left, the chosen image on the right. */
 public final class RegistryController {
   private final RegistryViewModel viewModel;
+  private javafx.stage.Stage createDialog;
 
   @FXML private Label registryTitle;
   @FXML private Label registryStatus;
@@ -142,6 +143,45 @@ public final class RegistryController {
     configTable.getItems().setAll(img.config());
     indexTable.getItems().setAll(img.sociIndexes());
     layerTable.getItems().setAll(img.layers());
+  }
+
+  /** Opens the create-index wizard for the shown image in its own window. */
+  @FXML
+  private void createIndex() {
+    CreateIndexViewModel wizard = viewModel.newCreateWizard();
+    if (wizard == null) {
+      return;
+    }
+    java.util.Map<Class<?>, java.util.function.Supplier<?>> controllers = java.util.Map.of(
+        CreateIndexController.class, () -> new CreateIndexController(wizard));
+    dev.sociscope.app.common.ViewLoader.Loaded<CreateIndexController> loaded =
+        new dev.sociscope.app.common.ViewLoader(controllers).load(dev.sociscope.app.common.FxmlView.CREATE_INDEX);
+    javafx.stage.Stage stage = new javafx.stage.Stage();
+    javafx.stage.Window owner = imagePane.getScene() == null ? null : imagePane.getScene().getWindow();
+    if (owner != null) {
+      stage.initOwner(owner);
+    }
+    stage.setTitle(Messages.get("create.title"));
+    javafx.scene.Scene scene = new javafx.scene.Scene(loaded.root());
+    if (imagePane.getScene() != null) {
+      scene.getStylesheets().setAll(imagePane.getScene().getStylesheets());
+      if (imagePane.getScene().getRoot().getStyleClass().contains(Styles.DARK)) {
+        scene.getRoot().getStyleClass().add(Styles.DARK);
+      }
+    }
+    stage.setScene(scene);
+    stage.setOnCloseRequest(e -> {
+      if (wizard.stateProperty().get() == CreateIndexViewModel.State.RUNNING) {
+        e.consume(); // Cancel first; closing would leave the build running unseen
+      }
+    });
+    createDialog = stage;
+    stage.show();
+  }
+
+  /** The wizard window opened last, or null. */
+  public javafx.stage.Stage createDialog() {
+    return createDialog;
   }
 
   @FXML

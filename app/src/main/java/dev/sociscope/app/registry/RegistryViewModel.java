@@ -41,6 +41,7 @@ public final class RegistryViewModel {
   private Consumer<Void> onZtocOpened = v -> { };
   private String pendingTag = "";
   private final ImageFilesViewModel files;
+  private final ReadOnlyObjectWrapper<CreateIndexViewModel> lastWizard = new ReadOnlyObjectWrapper<>();
 
   private final ReadOnlyObjectWrapper<RegistryConnection> connection = new ReadOnlyObjectWrapper<>();
   private final ObservableList<String> repositories = FXCollections.observableArrayList();
@@ -274,6 +275,33 @@ public final class RegistryViewModel {
           imageMessage.set(error.summary());
           failed(Messages.get("registry.imageFailed", repo + ":" + tag), error);
         });
+  }
+
+  /**
+   * A create-index wizard for the shown image; when it has written an index, the image reloads so the image view
+   * shows it. Null when no image is shown.
+   */
+  public CreateIndexViewModel newCreateWizard() {
+    ImageDetails details = image.get();
+    RegistryConnection c = connection.get();
+    if (details == null || c == null) {
+      return null;
+    }
+    String repo = selectedRepository.get();
+    String tag = selectedTag.get();
+    CreateIndexViewModel wizard = new CreateIndexViewModel(service, tasks, dialogs, c, repo, tag, details,
+        created -> {
+          if (repo.equals(selectedRepository.get()) && tag.equals(selectedTag.get())) {
+            loadImage(details.platform().isEmpty() ? null : details.platform());
+          }
+        });
+    lastWizard.set(wizard);
+    return wizard;
+  }
+
+  /** The wizard opened last (tests drive it). */
+  public ReadOnlyObjectProperty<CreateIndexViewModel> lastWizardProperty() {
+    return lastWizard.getReadOnlyProperty();
   }
 
   /** The Files tab of the image view. */

@@ -27,4 +27,11 @@ public interface RegistryService {
    */
   dev.sociscope.core.workflow.ImageFiles files(RegistryConnection connection, String repository, ImageDetails image,
       Progress progress) throws Exception;
+
+  /**
+   * Builds a SOCI index for an image and writes it next to the image (registry or layout), then checks with
+   * discovery that it is found. Blocking; progress per layer goes to the request's listener.
+   */
+  CreateIndexResult createIndex(RegistryConnection connection, CreateIndexRequest request, Progress progress)
+      throws Exception;
 }
