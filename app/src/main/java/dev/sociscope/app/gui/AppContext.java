@@ -64,8 +64,14 @@ public final class AppContext implements AutoCloseable {
       java.util.function.Function<ActivityLog, dev.sociscope.app.service.RegistryService> registries) {}
 
   public AppContext(Stage stage, SettingsStore store, Services services) {
+    this(stage, store, store.load(), services);
+  }
+
+  /** @param initial the settings, when already read (the app reads them while the toolkit starts) */
+  public AppContext(Stage stage, SettingsStore store, dev.sociscope.app.settings.Settings initial, Services services) {
     this.stage = stage;
-    this.settings = new AppSettings(store, store.load());
+    this.settings = new AppSettings(store, initial);
+    StartupTrace.mark("settings loaded");
     this.dialogs = new FxDialogService(() -> stage, this::currentTheme);
     this.opener = new DocumentOpener(workspace, services.ztocs(), tasks, dialogs, settings);
     this.demoImages = new DemoImageStore(store.file().getParent().resolve("demo"));
@@ -77,7 +83,8 @@ public final class AppContext implements AutoCloseable {
     this.detailsViewModel = new DetailsViewModel(workspace);
     this.previewViewModel = new PreviewViewModel(workspace, services.contents(), tasks, dialogs,
         PreviewViewModel::decodeImage);
-    this.registryViewModel = new dev.sociscope.app.registry.RegistryViewModel(services.registries().apply(activity), tasks, dialogs,
+    this.registryViewModel = new dev.sociscope.app.registry.RegistryViewModel(
+        new dev.sociscope.app.service.LazyRegistryService(() -> services.registries().apply(activity)), tasks, dialogs,
         settings, new dev.sociscope.app.registry.SessionSecrets(), workspace);
     registryViewModel.setOnZtocOpened(v -> mainViewModel.modeProperty().set(MainViewModel.Mode.ZTOC));
     this.sourcesViewModel = new SourcesViewModel(settings, opener, new SourcesViewModel.RegistryOpener() {
@@ -126,8 +133,12 @@ public final class AppContext implements AutoCloseable {
         () -> new dev.sociscope.app.registry.RegistryController(registryViewModel));
     controllers.put(dev.sociscope.app.registry.ImageFilesController.class,
         () -> new dev.sociscope.app.registry.ImageFilesController(registryViewModel.files()));
-    ViewLoader.Loaded<MainController> loaded = new ViewLoader(controllers).load(FxmlView.MAIN);
+    StartupTrace.mark("view models built");
+    ViewLoader views = new ViewLoader(controllers);
+    ViewLoader.Loaded<MainController> loaded = views.load(FxmlView.MAIN);
+    StartupTrace.mark("FXML loaded");
     this.main = loaded.controller();
+    main.setRegistryLoader(() -> views.load(FxmlView.REGISTRY));
     WindowState w = settings.get().window();
     this.scene = new Scene(loaded.root(), w.width(), w.height());
     mainViewModel.themeProperty().get().applyTo(scene);
@@ -182,9 +193,24 @@ public final class AppContext implements AutoCloseable {
   public void show(boolean demoOnFirstStart) {
     stage.show();
     if (demoOnFirstStart && settings.get().recentZtocs().isEmpty() && settings.get().registries().isEmpty()) {
-      // First start: show the demo image so the app is useful without any registry or files.
-      openDemoImage();
+      // First start: show the demo image so the app is useful without any registry or files; after the first
+      // frame, so the window appears as soon as possible.
+      afterFirstFrame(this::openDemoImage);
     }
+  }
+
+  private static void afterFirstFrame(Runnable action) {
+    new javafx.animation.AnimationTimer() {
+      private int pulses;
+
+      @Override
+      public void handle(long now) {
+        if (++pulses >= 2) {
+          stop();
+          action.run();
+        }
+      }
+    }.start();
   }
 
   /** Generates the demo image on first use (off the FX thread) and shows it in the image view. */

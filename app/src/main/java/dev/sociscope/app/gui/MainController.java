@@ -45,8 +45,10 @@ public final class MainController {
   @FXML private Label statusLabel;
   @FXML private ProgressBar taskProgress;
   @FXML private Button cancelButton;
-  @FXML private Node registry;
-  @FXML private dev.sociscope.app.registry.RegistryController registryController;
+  @FXML private javafx.scene.layout.StackPane registry;
+  private dev.sociscope.app.registry.RegistryController registryController;
+  private java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<
+      dev.sociscope.app.registry.RegistryController>> registryLoader;
   @FXML private FileTreeController fileTreeController;
   @FXML private SpanMapController spanMapController;
 
@@ -61,6 +63,11 @@ public final class MainController {
     emptyState.visibleProperty().bind(viewModel.hasDocumentBinding().not()
         .and(viewModel.modeProperty().isEqualTo(MainViewModel.Mode.ZTOC)));
     registry.visibleProperty().bind(viewModel.modeProperty().isEqualTo(MainViewModel.Mode.REGISTRY));
+    viewModel.modeProperty().addListener((o, a, b) -> {
+      if (b == MainViewModel.Mode.REGISTRY) {
+        registry();
+      }
+    });
     // The document pane stays laid out behind the opaque welcome page, so opening a zTOC does not pay for
     // creating every skin at once.
     documentTitle.textProperty().bind(viewModel.documentTitleBinding());
@@ -164,7 +171,7 @@ public final class MainController {
   @FXML
   void connectRegistry() {
     viewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
-    registryController.addRegistryFromMenu();
+    registry().addRegistryFromMenu();
   }
 
   @FXML
@@ -177,7 +184,19 @@ public final class MainController {
     viewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
   }
 
+  /** How to load the registry view; it is loaded the first time it is shown or asked for. */
+  public void setRegistryLoader(java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<
+      dev.sociscope.app.registry.RegistryController>> loader) {
+    this.registryLoader = loader;
+  }
+
   public dev.sociscope.app.registry.RegistryController registry() {
+    if (registryController == null) {
+      dev.sociscope.app.common.ViewLoader.Loaded<dev.sociscope.app.registry.RegistryController> loaded =
+          registryLoader.get();
+      registry.getChildren().setAll(loaded.root());
+      registryController = loaded.controller();
+    }
     return registryController;
   }
 

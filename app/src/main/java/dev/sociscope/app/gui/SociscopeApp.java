@@ -21,7 +21,13 @@ public final class SociscopeApp extends Application {
 
   private AppContext context;
 
+  /** The settings, read (with Jackson's classes loaded) on another thread while the JavaFX toolkit starts. */
+  private static java.util.concurrent.CompletableFuture<dev.sociscope.app.settings.Settings> earlySettings;
+
   public static void launchGui(String[] args) {
+    StartupTrace.mark("launch");
+    Path configDir = SettingsStore.defaultDirectory();
+    earlySettings = java.util.concurrent.CompletableFuture.supplyAsync(() -> new SettingsStore(configDir).load());
     Application.launch(SociscopeApp.class, args);
   }
 
@@ -34,8 +40,12 @@ public final class SociscopeApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    StartupTrace.mark("FX start()");
     Path configDir = SettingsStore.defaultDirectory();
-    context = new AppContext(stage, new SettingsStore(configDir), defaultServices(configDir));
+    SettingsStore store = new SettingsStore(configDir);
+    dev.sociscope.app.settings.Settings initial = earlySettings == null ? store.load() : earlySettings.join();
+    context = new AppContext(stage, store, initial, defaultServices(configDir));
+    StartupTrace.mark("context built");
     context.installUncaughtExceptionHandler();
     StartupSmokeTest.attach(stage);
     stage.getIcons().setAll(icons());
