@@ -43,8 +43,8 @@ public final class AppContext implements AutoCloseable {
 
   private final Stage stage;
   private final AppSettings settings;
-  private final ActivityLog activity = new ActivityLog(Clock.systemDefaultZone());
-  private final FxTaskRunner tasks = new FxTaskRunner(activity);
+  private final ActivityLog activity;
+  private final FxTaskRunner tasks;
   private final ZtocWorkspace workspace = new ZtocWorkspace();
   private final FxDialogService dialogs;
   private final DocumentOpener opener;
@@ -69,7 +69,15 @@ public final class AppContext implements AutoCloseable {
 
   /** @param initial the settings, when already read (the app reads them while the toolkit starts) */
   public AppContext(Stage stage, SettingsStore store, dev.sociscope.app.settings.Settings initial, Services services) {
+    this(stage, store, initial, services, Clock.systemDefaultZone());
+  }
+
+  /** @param clock the activity panel's clock (screenshots use a fixed one) */
+  public AppContext(Stage stage, SettingsStore store, dev.sociscope.app.settings.Settings initial, Services services,
+      Clock clock) {
     this.stage = stage;
+    this.activity = new ActivityLog(clock);
+    this.tasks = new FxTaskRunner(activity);
     this.settings = new AppSettings(store, initial);
     StartupTrace.mark("settings loaded");
     this.dialogs = new FxDialogService(() -> stage, this::currentTheme);

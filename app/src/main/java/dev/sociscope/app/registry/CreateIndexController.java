@@ -64,6 +64,9 @@ public final class CreateIndexController {
         viewModel.minLayerMiBProperty().get()));
     spanSpinner.valueProperty().addListener((o, a, b) -> viewModel.spanMiBProperty().set(b));
     minSpinner.valueProperty().addListener((o, a, b) -> viewModel.minLayerMiBProperty().set(b));
+    viewModel.spanMiBProperty().addListener((o, a, b) -> spanSpinner.getValueFactory().setValue(b.intValue()));
+    viewModel.minLayerMiBProperty().addListener((o, a, b) -> minSpinner.getValueFactory().setValue(b.intValue()));
+    viewModel.versionProperty().addListener((o, a, b) -> versionBox.setValue(b));
     versionBox.setItems(FXCollections.observableArrayList(SociVersion.V1, SociVersion.V2));
     versionBox.setConverter(converter(v -> v == SociVersion.V1 ? Messages.get("create.version.referrers")
         : Messages.get("create.version.enabled", viewModel.tag())));

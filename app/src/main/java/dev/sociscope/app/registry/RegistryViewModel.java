@@ -197,7 +197,7 @@ public final class RegistryViewModel {
           secrets.put(c.registry().url(), c.secret());
           remember(c.registry());
           repositories.setAll(repos);
-          status.set(Messages.get(c.isLocal() ? "registry.local" : "registry.connected", c.registry().url(),
+          status.set(Messages.get(c.isLocal() ? "registry.local" : "registry.connected", c.registry().name(),
               repos.size()));
           if (repos.size() == 1) {
             selectRepository(repos.get(0));
