@@ -3,6 +3,7 @@ package dev.sociscope.app.common;
 /** The FXML files of the app, so code never spells a resource path. */
 public enum FxmlView {
   MAIN("/dev/sociscope/app/gui/MainView.fxml"),
+  DOCUMENT("/dev/sociscope/app/gui/DocumentView.fxml"),
   ACTIVITY("/dev/sociscope/app/activity/ActivityView.fxml"),
   SOURCES("/dev/sociscope/app/sources/SourcesView.fxml"),
   FILE_TREE("/dev/sociscope/app/ztoc/FileTreeView.fxml"),

@@ -131,6 +131,7 @@ public final class AppContext implements AutoCloseable {
 
     Map<Class<?>, Supplier<?>> controllers = new HashMap<>();
     controllers.put(MainController.class, () -> new MainController(mainViewModel, treeViewModel, tasks));
+    controllers.put(DocumentController.class, () -> new DocumentController(mainViewModel));
     controllers.put(ActivityController.class, () -> new ActivityController(activity));
     controllers.put(SourcesController.class, () -> new SourcesController(sourcesViewModel));
     controllers.put(FileTreeController.class, () -> new FileTreeController(treeViewModel));
@@ -147,6 +148,7 @@ public final class AppContext implements AutoCloseable {
     StartupTrace.mark("FXML loaded");
     this.main = loaded.controller();
     main.setRegistryLoader(() -> views.load(FxmlView.REGISTRY));
+    main.setDocumentLoader(() -> views.load(FxmlView.DOCUMENT));
     WindowState w = settings.get().window();
     this.scene = new Scene(loaded.root(), w.width(), w.height());
     mainViewModel.themeProperty().get().applyTo(scene);

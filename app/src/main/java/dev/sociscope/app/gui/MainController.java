@@ -33,11 +33,9 @@ public final class MainController {
 
   @FXML private BorderPane root;
   @FXML private VBox emptyState;
-  @FXML private VBox documentPane;
-  @FXML private Label documentTitle;
-  @FXML private Label documentFacts;
-  @FXML private Label layerLabel;
-  @FXML private TabPane sideTabs;
+  @FXML private javafx.scene.layout.StackPane documentHost;
+  private DocumentController documentController;
+  private java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<DocumentController>> documentLoader;
   @FXML private Node activity;
   @FXML private CheckMenuItem activityMenuItem;
   @FXML private CheckMenuItem darkMenuItem;
@@ -49,8 +47,6 @@ public final class MainController {
   private dev.sociscope.app.registry.RegistryController registryController;
   private java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<
       dev.sociscope.app.registry.RegistryController>> registryLoader;
-  @FXML private FileTreeController fileTreeController;
-  @FXML private SpanMapController spanMapController;
 
   public MainController(MainViewModel viewModel, FileTreeViewModel treeViewModel, FxTaskRunner tasks) {
     this.viewModel = viewModel;
@@ -70,9 +66,11 @@ public final class MainController {
     });
     // The document pane stays laid out behind the opaque welcome page, so opening a zTOC does not pay for
     // creating every skin at once.
-    documentTitle.textProperty().bind(viewModel.documentTitleBinding());
-    documentFacts.textProperty().bind(viewModel.documentFactsBinding());
-    layerLabel.textProperty().bind(viewModel.layerTextBinding());
+    viewModel.hasDocumentBinding().addListener((o, a, has) -> {
+      if (has) {
+        document();
+      }
+    });
 
     activity.managedProperty().bind(activity.visibleProperty());
     activity.setVisible(viewModel.activityVisible());
@@ -139,12 +137,28 @@ public final class MainController {
     return root;
   }
 
+  /** How to load the zTOC views; they are loaded when the first zTOC opens or when asked for. */
+  public void setDocumentLoader(
+      java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<DocumentController>> loader) {
+    this.documentLoader = loader;
+  }
+
+  /** The zTOC views, loaded on first use. */
+  public DocumentController document() {
+    if (documentController == null) {
+      dev.sociscope.app.common.ViewLoader.Loaded<DocumentController> loaded = documentLoader.get();
+      documentHost.getChildren().setAll(loaded.root());
+      documentController = loaded.controller();
+    }
+    return documentController;
+  }
+
   public FileTreeController fileTree() {
-    return fileTreeController;
+    return document().fileTree();
   }
 
   public SpanMapController spanMap() {
-    return spanMapController;
+    return document().spanMap();
   }
 
   /** The View menu's "Activity panel" toggle. */
@@ -153,7 +167,7 @@ public final class MainController {
   }
 
   public TabPane sideTabs() {
-    return sideTabs;
+    return document().sideTabs();
   }
 
   // Menu actions
@@ -205,6 +219,7 @@ public final class MainController {
     viewModel.close();
   }
 
+
   @FXML
   void attachLayer() {
     viewModel.attachLayerWithDialog();
@@ -218,7 +233,7 @@ public final class MainController {
   @FXML
   void find() {
     if (viewModel.hasDocumentBinding().get()) {
-      fileTreeController.focusFilter();
+      fileTree().focusFilter();
     }
   }
 
