@@ -323,7 +323,7 @@ public final class ImageFilesViewModel {
         if (scheduled.compareAndSet(false, true)) {
           Platform.runLater(() -> {
             scheduled.set(false);
-            if (gen == generation && loadingRead(gen)) {
+            if (gen == generation) {
               readStatus.set(latest.get());
             }
           });
@@ -351,10 +351,6 @@ public final class ImageFilesViewModel {
       }
       dialogs.showError(Messages.get("image.files.readFailed", node.displayPath()), error);
     });
-  }
-
-  private boolean loadingRead(long gen) {
-    return gen == generation;
   }
 
   /** "Fetched 1.0 MiB in 1 request (1 span) · saved 11.9 MiB of the 13.1 MiB layer" or the streaming cost. */
