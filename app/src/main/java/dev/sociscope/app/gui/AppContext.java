@@ -149,6 +149,7 @@ public final class AppContext implements AutoCloseable {
     this.main = loaded.controller();
     main.setRegistryLoader(() -> views.load(FxmlView.REGISTRY));
     main.setDocumentLoader(() -> views.load(FxmlView.DOCUMENT));
+    main.setActivityLoader(() -> views.load(FxmlView.ACTIVITY).root());
     WindowState w = settings.get().window();
     this.scene = new Scene(loaded.root(), w.width(), w.height());
     mainViewModel.themeProperty().get().applyTo(scene);

@@ -36,7 +36,8 @@ public final class MainController {
   @FXML private javafx.scene.layout.StackPane documentHost;
   private DocumentController documentController;
   private java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<DocumentController>> documentLoader;
-  @FXML private Node activity;
+  @FXML private javafx.scene.layout.StackPane activity;
+  private java.util.function.Supplier<javafx.scene.Parent> activityLoader;
   @FXML private CheckMenuItem activityMenuItem;
   @FXML private CheckMenuItem darkMenuItem;
   @FXML private HBox statusBar;
@@ -73,7 +74,12 @@ public final class MainController {
     });
 
     activity.managedProperty().bind(activity.visibleProperty());
-    activity.setVisible(viewModel.activityVisible());
+    activity.setVisible(false);
+    activity.visibleProperty().addListener((o, a, shown) -> {
+      if (shown && activity.getChildren().isEmpty()) {
+        activity.getChildren().setAll(activityLoader.get());
+      }
+    });
     activityMenuItem.setSelected(viewModel.activityVisible());
     activityMenuItem.selectedProperty().addListener((o, a, b) -> {
       activity.setVisible(b);
@@ -196,6 +202,12 @@ public final class MainController {
   @FXML
   void showRegistry() {
     viewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+  }
+
+  /** How to load the activity panel; it is loaded when first shown (the remembered state applies then). */
+  public void setActivityLoader(java.util.function.Supplier<javafx.scene.Parent> loader) {
+    this.activityLoader = loader;
+    activity.setVisible(viewModel.activityVisible());
   }
 
   /** How to load the registry view; it is loaded the first time it is shown or asked for. */
