@@ -39,7 +39,7 @@ public final class ActivityController {
     table.setItems(log.entries());
     table.setPlaceholder(new Label(Messages.get("activity.empty")));
     timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-        LocalTime.ofInstant(c.getValue().started(), ZoneId.systemDefault()).format(TIME)));
+        LocalTime.ofInstant(c.getValue().started(), log.zone()).format(TIME)));
     operationColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
     statusColumn.setCellValueFactory(c -> c.getValue().statusProperty());
     statusColumn.setCellFactory(col -> new TableCell<>() {

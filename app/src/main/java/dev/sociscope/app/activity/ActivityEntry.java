@@ -21,7 +21,10 @@ public final class ActivityEntry {
   private final ReadOnlyObjectWrapper<Duration> duration = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-  ActivityEntry(String title, Instant started) {
+  private final java.time.Clock clock;
+
+  ActivityEntry(String title, Instant started, java.time.Clock clock) {
+    this.clock = clock;
     this.title = title;
     this.started = started;
   }
@@ -65,7 +68,7 @@ public final class ActivityEntry {
 
   void finish(Status outcome, long transferred, String why) {
     bytes.set(transferred > 0 ? transferred : -1);
-    duration.set(Duration.between(started, Instant.now()));
+    duration.set(Duration.between(started, clock.instant()));
     problem.set(why);
     status.set(outcome);
   }

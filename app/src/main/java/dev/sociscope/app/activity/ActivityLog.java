@@ -23,7 +23,7 @@ public final class ActivityLog {
 
   /** Starts a running entry; call on the FX thread. */
   public ActivityEntry start(String title) {
-    ActivityEntry entry = new ActivityEntry(title, clock.instant());
+    ActivityEntry entry = new ActivityEntry(title, clock.instant(), clock);
     add(entry);
     return entry;
   }
@@ -35,7 +35,7 @@ public final class ActivityLog {
    */
   public void record(String title, Instant started, long bytes, String problem) {
     Runnable add = () -> {
-      ActivityEntry entry = new ActivityEntry(title, started);
+      ActivityEntry entry = new ActivityEntry(title, started, clock);
       entry.finish(problem.isEmpty() ? ActivityEntry.Status.DONE : ActivityEntry.Status.FAILED, bytes, problem);
       add(entry);
     };
@@ -55,6 +55,11 @@ public final class ActivityLog {
     if (entries.size() > MAX_ENTRIES) {
       entries.remove(0, entries.size() - MAX_ENTRIES);
     }
+  }
+
+  /** The zone times are shown in (the clock's). */
+  public java.time.ZoneId zone() {
+    return clock.getZone();
   }
 
   public Instant now() {

@@ -9,6 +9,7 @@ import dev.sociscope.app.common.FxmlView;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.ViewLoader;
 import dev.sociscope.app.preview.PreviewController;
+import dev.sociscope.app.service.DemoImageStore;
 import dev.sociscope.app.preview.PreviewViewModel;
 import dev.sociscope.app.service.FileContentService;
 import dev.sociscope.app.service.ZtocService;
@@ -42,8 +43,8 @@ public final class AppContext implements AutoCloseable {
 
   private final Stage stage;
   private final AppSettings settings;
-  private final ActivityLog activity = new ActivityLog(Clock.systemDefaultZone());
-  private final FxTaskRunner tasks = new FxTaskRunner(activity);
+  private final ActivityLog activity;
+  private final FxTaskRunner tasks;
   private final ZtocWorkspace workspace = new ZtocWorkspace();
   private final FxDialogService dialogs;
   private final DocumentOpener opener;
@@ -55,6 +56,7 @@ public final class AppContext implements AutoCloseable {
   private final SourcesViewModel sourcesViewModel;
   private final dev.sociscope.app.registry.RegistryViewModel registryViewModel;
   private final MainController main;
+  private final DemoImageStore demoImages;
   private final Scene scene;
 
   /** The services the views use; tests may pass their own. */
@@ -62,18 +64,35 @@ public final class AppContext implements AutoCloseable {
       java.util.function.Function<ActivityLog, dev.sociscope.app.service.RegistryService> registries) {}
 
   public AppContext(Stage stage, SettingsStore store, Services services) {
+    this(stage, store, store.load(), services);
+  }
+
+  /** @param initial the settings, when already read (the app reads them while the toolkit starts) */
+  public AppContext(Stage stage, SettingsStore store, dev.sociscope.app.settings.Settings initial, Services services) {
+    this(stage, store, initial, services, Clock.systemDefaultZone());
+  }
+
+  /** @param clock the activity panel's clock (screenshots use a fixed one) */
+  public AppContext(Stage stage, SettingsStore store, dev.sociscope.app.settings.Settings initial, Services services,
+      Clock clock) {
     this.stage = stage;
-    this.settings = new AppSettings(store, store.load());
+    this.activity = new ActivityLog(clock);
+    this.tasks = new FxTaskRunner(activity);
+    this.settings = new AppSettings(store, initial);
+    StartupTrace.mark("settings loaded");
     this.dialogs = new FxDialogService(() -> stage, this::currentTheme);
     this.opener = new DocumentOpener(workspace, services.ztocs(), tasks, dialogs, settings);
+    this.demoImages = new DemoImageStore(store.file().getParent().resolve("demo"));
     this.mainViewModel = new MainViewModel(workspace, opener, dialogs, settings);
+    mainViewModel.setDemoImageAction(this::openDemoImage);
     this.treeViewModel = new FileTreeViewModel(workspace, tasks, dialogs,
         new dev.sociscope.app.service.SelectionSaver(services.contents()));
     this.spanViewModel = new SpanMapViewModel(workspace);
     this.detailsViewModel = new DetailsViewModel(workspace);
     this.previewViewModel = new PreviewViewModel(workspace, services.contents(), tasks, dialogs,
         PreviewViewModel::decodeImage);
-    this.registryViewModel = new dev.sociscope.app.registry.RegistryViewModel(services.registries().apply(activity), tasks, dialogs,
+    this.registryViewModel = new dev.sociscope.app.registry.RegistryViewModel(
+        new dev.sociscope.app.service.LazyRegistryService(() -> services.registries().apply(activity)), tasks, dialogs,
         settings, new dev.sociscope.app.registry.SessionSecrets(), workspace);
     registryViewModel.setOnZtocOpened(v -> mainViewModel.modeProperty().set(MainViewModel.Mode.ZTOC));
     this.sourcesViewModel = new SourcesViewModel(settings, opener, new SourcesViewModel.RegistryOpener() {
@@ -87,6 +106,11 @@ public final class AppContext implements AutoCloseable {
       public void add() {
         mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
         registryViewModel.addRegistry();
+      }
+
+      @Override
+      public void openDemoImage() {
+        AppContext.this.openDemoImage();
       }
 
       @Override
@@ -107,6 +131,7 @@ public final class AppContext implements AutoCloseable {
 
     Map<Class<?>, Supplier<?>> controllers = new HashMap<>();
     controllers.put(MainController.class, () -> new MainController(mainViewModel, treeViewModel, tasks));
+    controllers.put(DocumentController.class, () -> new DocumentController(mainViewModel));
     controllers.put(ActivityController.class, () -> new ActivityController(activity));
     controllers.put(SourcesController.class, () -> new SourcesController(sourcesViewModel));
     controllers.put(FileTreeController.class, () -> new FileTreeController(treeViewModel));
@@ -115,8 +140,16 @@ public final class AppContext implements AutoCloseable {
     controllers.put(PreviewController.class, () -> new PreviewController(previewViewModel));
     controllers.put(dev.sociscope.app.registry.RegistryController.class,
         () -> new dev.sociscope.app.registry.RegistryController(registryViewModel));
-    ViewLoader.Loaded<MainController> loaded = new ViewLoader(controllers).load(FxmlView.MAIN);
+    controllers.put(dev.sociscope.app.registry.ImageFilesController.class,
+        () -> new dev.sociscope.app.registry.ImageFilesController(registryViewModel.files()));
+    StartupTrace.mark("view models built");
+    ViewLoader views = new ViewLoader(controllers);
+    ViewLoader.Loaded<MainController> loaded = views.load(FxmlView.MAIN);
+    StartupTrace.mark("FXML loaded");
     this.main = loaded.controller();
+    main.setRegistryLoader(() -> views.load(FxmlView.REGISTRY));
+    main.setDocumentLoader(() -> views.load(FxmlView.DOCUMENT));
+    main.setActivityLoader(() -> views.load(FxmlView.ACTIVITY).root());
     WindowState w = settings.get().window();
     this.scene = new Scene(loaded.root(), w.width(), w.height());
     mainViewModel.themeProperty().get().applyTo(scene);
@@ -171,9 +204,34 @@ public final class AppContext implements AutoCloseable {
   public void show(boolean demoOnFirstStart) {
     stage.show();
     if (demoOnFirstStart && settings.get().recentZtocs().isEmpty() && settings.get().registries().isEmpty()) {
-      // First start: show the demo so the app is useful without any files.
-      opener.openDemo();
+      // First start: show the demo image so the app is useful without any registry or files; after the first
+      // frame, so the window appears as soon as possible.
+      afterFirstFrame(this::openDemoImage);
     }
+  }
+
+  private static void afterFirstFrame(Runnable action) {
+    new javafx.animation.AnimationTimer() {
+      private int pulses;
+
+      @Override
+      public void handle(long now) {
+        if (++pulses >= 2) {
+          stop();
+          action.run();
+        }
+      }
+    }.start();
+  }
+
+  /** Generates the demo image on first use (off the FX thread) and shows it in the image view. */
+  public void openDemoImage() {
+    mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+    registryViewModel.openDemo(demoImages);
+  }
+
+  public DemoImageStore demoImages() {
+    return demoImages;
   }
 
   @Override

@@ -33,22 +33,21 @@ public final class MainController {
 
   @FXML private BorderPane root;
   @FXML private VBox emptyState;
-  @FXML private VBox documentPane;
-  @FXML private Label documentTitle;
-  @FXML private Label documentFacts;
-  @FXML private Label layerLabel;
-  @FXML private TabPane sideTabs;
-  @FXML private Node activity;
+  @FXML private javafx.scene.layout.StackPane documentHost;
+  private DocumentController documentController;
+  private java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<DocumentController>> documentLoader;
+  @FXML private javafx.scene.layout.StackPane activity;
+  private java.util.function.Supplier<javafx.scene.Parent> activityLoader;
   @FXML private CheckMenuItem activityMenuItem;
   @FXML private CheckMenuItem darkMenuItem;
   @FXML private HBox statusBar;
   @FXML private Label statusLabel;
   @FXML private ProgressBar taskProgress;
   @FXML private Button cancelButton;
-  @FXML private Node registry;
-  @FXML private dev.sociscope.app.registry.RegistryController registryController;
-  @FXML private FileTreeController fileTreeController;
-  @FXML private SpanMapController spanMapController;
+  @FXML private javafx.scene.layout.StackPane registry;
+  private dev.sociscope.app.registry.RegistryController registryController;
+  private java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<
+      dev.sociscope.app.registry.RegistryController>> registryLoader;
 
   public MainController(MainViewModel viewModel, FileTreeViewModel treeViewModel, FxTaskRunner tasks) {
     this.viewModel = viewModel;
@@ -61,14 +60,26 @@ public final class MainController {
     emptyState.visibleProperty().bind(viewModel.hasDocumentBinding().not()
         .and(viewModel.modeProperty().isEqualTo(MainViewModel.Mode.ZTOC)));
     registry.visibleProperty().bind(viewModel.modeProperty().isEqualTo(MainViewModel.Mode.REGISTRY));
+    viewModel.modeProperty().addListener((o, a, b) -> {
+      if (b == MainViewModel.Mode.REGISTRY) {
+        registry();
+      }
+    });
     // The document pane stays laid out behind the opaque welcome page, so opening a zTOC does not pay for
     // creating every skin at once.
-    documentTitle.textProperty().bind(viewModel.documentTitleBinding());
-    documentFacts.textProperty().bind(viewModel.documentFactsBinding());
-    layerLabel.textProperty().bind(viewModel.layerTextBinding());
+    viewModel.hasDocumentBinding().addListener((o, a, has) -> {
+      if (has) {
+        document();
+      }
+    });
 
     activity.managedProperty().bind(activity.visibleProperty());
-    activity.setVisible(viewModel.activityVisible());
+    activity.setVisible(false);
+    activity.visibleProperty().addListener((o, a, shown) -> {
+      if (shown && activity.getChildren().isEmpty()) {
+        activity.getChildren().setAll(activityLoader.get());
+      }
+    });
     activityMenuItem.setSelected(viewModel.activityVisible());
     activityMenuItem.selectedProperty().addListener((o, a, b) -> {
       activity.setVisible(b);
@@ -132,12 +143,28 @@ public final class MainController {
     return root;
   }
 
+  /** How to load the zTOC views; they are loaded when the first zTOC opens or when asked for. */
+  public void setDocumentLoader(
+      java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<DocumentController>> loader) {
+    this.documentLoader = loader;
+  }
+
+  /** The zTOC views, loaded on first use. */
+  public DocumentController document() {
+    if (documentController == null) {
+      dev.sociscope.app.common.ViewLoader.Loaded<DocumentController> loaded = documentLoader.get();
+      documentHost.getChildren().setAll(loaded.root());
+      documentController = loaded.controller();
+    }
+    return documentController;
+  }
+
   public FileTreeController fileTree() {
-    return fileTreeController;
+    return document().fileTree();
   }
 
   public SpanMapController spanMap() {
-    return spanMapController;
+    return document().spanMap();
   }
 
   /** The View menu's "Activity panel" toggle. */
@@ -146,7 +173,7 @@ public final class MainController {
   }
 
   public TabPane sideTabs() {
-    return sideTabs;
+    return document().sideTabs();
   }
 
   // Menu actions
@@ -164,7 +191,7 @@ public final class MainController {
   @FXML
   void connectRegistry() {
     viewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
-    registryController.addRegistryFromMenu();
+    registry().addRegistryFromMenu();
   }
 
   @FXML
@@ -177,7 +204,25 @@ public final class MainController {
     viewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
   }
 
+  /** How to load the activity panel; it is loaded when first shown (the remembered state applies then). */
+  public void setActivityLoader(java.util.function.Supplier<javafx.scene.Parent> loader) {
+    this.activityLoader = loader;
+    activity.setVisible(viewModel.activityVisible());
+  }
+
+  /** How to load the registry view; it is loaded the first time it is shown or asked for. */
+  public void setRegistryLoader(java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<
+      dev.sociscope.app.registry.RegistryController>> loader) {
+    this.registryLoader = loader;
+  }
+
   public dev.sociscope.app.registry.RegistryController registry() {
+    if (registryController == null) {
+      dev.sociscope.app.common.ViewLoader.Loaded<dev.sociscope.app.registry.RegistryController> loaded =
+          registryLoader.get();
+      registry.getChildren().setAll(loaded.root());
+      registryController = loaded.controller();
+    }
     return registryController;
   }
 
@@ -185,6 +230,7 @@ public final class MainController {
   void closeDocument() {
     viewModel.close();
   }
+
 
   @FXML
   void attachLayer() {
@@ -199,7 +245,7 @@ public final class MainController {
   @FXML
   void find() {
     if (viewModel.hasDocumentBinding().get()) {
-      fileTreeController.focusFilter();
+      fileTree().focusFilter();
     }
   }
 

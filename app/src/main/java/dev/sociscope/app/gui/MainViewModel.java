@@ -24,6 +24,7 @@ public final class MainViewModel {
   private final DialogService dialogs;
   private final AppSettings settings;
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+  private Runnable demoImageAction = () -> { };
   private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.ZTOC);
 
   /** Which main view the centre shows. */
@@ -121,8 +122,13 @@ public final class MainViewModel {
     opener.open(ztoc, layer);
   }
 
+  /** The demo image (File > Open the demo, the welcome page's button). */
   public void openDemo() {
-    opener.openDemo();
+    demoImageAction.run();
+  }
+
+  public void setDemoImageAction(Runnable action) {
+    this.demoImageAction = action;
   }
 
   public void attachLayerWithDialog() {

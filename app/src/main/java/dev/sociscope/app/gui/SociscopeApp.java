@@ -4,30 +4,77 @@ import dev.sociscope.app.service.LocalZtocService;
 import dev.sociscope.app.service.LazyFileContentService;
 import dev.sociscope.app.settings.SettingsStore;
 import dev.sociscope.core.ztoc.ZtocReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.image.Image;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 /** The desktop inspector's JavaFX application; {@code Launcher} starts it. */
 public final class SociscopeApp extends Application {
+  private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+
   private AppContext context;
 
+  /** The settings, read (with Jackson's classes loaded) on another thread while the JavaFX toolkit starts. */
+  private static java.util.concurrent.CompletableFuture<dev.sociscope.app.settings.Settings> earlySettings;
+
   public static void launchGui(String[] args) {
+    StartupTrace.mark("launch");
+    Path configDir = SettingsStore.defaultDirectory();
+    earlySettings = java.util.concurrent.CompletableFuture.supplyAsync(() -> new SettingsStore(configDir).load());
     Application.launch(SociscopeApp.class, args);
   }
 
   /** The production services: zTOCs from disk, contents read lazily (only the spans a file needs). */
   public static AppContext.Services defaultServices(Path configDir) {
     return new AppContext.Services(new LocalZtocService(ZtocReader::read, configDir.resolve("cache")),
-        new LazyFileContentService(), dev.sociscope.app.service.CoreRegistryService::new);
+        new LazyFileContentService(),
+        activity -> new dev.sociscope.app.service.CoreRegistryService(activity, configDir.resolve("ztoc-cache")));
   }
 
   @Override
   public void start(Stage stage) {
+    StartupTrace.mark("FX start()");
     Path configDir = SettingsStore.defaultDirectory();
-    context = new AppContext(stage, new SettingsStore(configDir), defaultServices(configDir));
+    SettingsStore store = new SettingsStore(configDir);
+    dev.sociscope.app.settings.Settings initial = earlySettings == null ? store.load() : earlySettings.join();
+    context = new AppContext(stage, store, initial, defaultServices(configDir));
+    StartupTrace.mark("context built");
     context.installUncaughtExceptionHandler();
     StartupSmokeTest.attach(stage);
-    context.show(true);
+    stage.getIcons().setAll(icons());
+    Optional<Path> ztoc = ztocArgument(getParameters().getRaw());
+    context.show(ztoc.isEmpty());
+    ztoc.ifPresent(p -> context.opener().open(p, Optional.empty()));
+  }
+
+  /** The window icons in every size the desktop might ask for. */
+  static List<Image> icons() {
+    List<Image> out = new ArrayList<>();
+    for (int size : ICON_SIZES) {
+      String resource = "/dev/sociscope/app/icons/sociscope-" + size + ".png";
+      try (InputStream in = SociscopeApp.class.getResourceAsStream(resource)) {
+        if (in != null) {
+          out.add(new Image(in));
+        }
+      } catch (IOException e) {
+        // a missing icon leaves the desktop's default; nothing else depends on it
+      }
+    }
+    return out;
+  }
+
+  /** The zTOC to open when the desktop started the app with one {@code .ztoc} file (Launcher lets only that through). */
+  static Optional<Path> ztocArgument(List<String> raw) {
+    if (raw.size() == 1 && raw.get(0).toLowerCase(Locale.ROOT).endsWith(".ztoc")) {
+      return Optional.of(Path.of(raw.get(0)));
+    }
+    return Optional.empty();
   }
 }

@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 /** The registry browser: repositories and tags on the left, the chosen image on the right. */
 public final class RegistryController {
   private final RegistryViewModel viewModel;
+  private javafx.stage.Stage createDialog;
 
   @FXML private Label registryTitle;
   @FXML private Label registryStatus;
@@ -49,6 +50,9 @@ public final class RegistryController {
   @FXML private TableColumn<ImageDetails.Layer, Long> layerSize;
   @FXML private TableColumn<ImageDetails.Layer, String> layerSoci;
   @FXML private Button openZtocButton;
+  @FXML private javafx.scene.control.TabPane imageTabs;
+  @FXML private javafx.scene.control.Tab filesTab;
+  @FXML private ImageFilesController imageFilesController;
 
   public RegistryController(RegistryViewModel viewModel) {
     this.viewModel = viewModel;
@@ -111,7 +115,17 @@ public final class RegistryController {
       return l == null || !l.indexed();
     }, layerTable.getSelectionModel().selectedItemProperty()));
 
-    viewModel.imageProperty().addListener((o, a, img) -> show(img));
+    viewModel.imageProperty().addListener((o, a, img) -> {
+      show(img);
+      if (img != null && filesTab.isSelected()) {
+        viewModel.showFiles();
+      }
+    });
+    filesTab.selectedProperty().addListener((o, a, selected) -> {
+      if (selected) {
+        viewModel.showFiles();
+      }
+    });
     platformBox.valueProperty().addListener((o, a, b) -> viewModel.selectPlatform(b));
   }
 
@@ -129,6 +143,45 @@ public final class RegistryController {
     configTable.getItems().setAll(img.config());
     indexTable.getItems().setAll(img.sociIndexes());
     layerTable.getItems().setAll(img.layers());
+  }
+
+  /** Opens the create-index wizard for the shown image in its own window. */
+  @FXML
+  private void createIndex() {
+    CreateIndexViewModel wizard = viewModel.newCreateWizard();
+    if (wizard == null) {
+      return;
+    }
+    java.util.Map<Class<?>, java.util.function.Supplier<?>> controllers = java.util.Map.of(
+        CreateIndexController.class, () -> new CreateIndexController(wizard));
+    dev.sociscope.app.common.ViewLoader.Loaded<CreateIndexController> loaded =
+        new dev.sociscope.app.common.ViewLoader(controllers).load(dev.sociscope.app.common.FxmlView.CREATE_INDEX);
+    javafx.stage.Stage stage = new javafx.stage.Stage();
+    javafx.stage.Window owner = imagePane.getScene() == null ? null : imagePane.getScene().getWindow();
+    if (owner != null) {
+      stage.initOwner(owner);
+    }
+    stage.setTitle(Messages.get("create.title"));
+    javafx.scene.Scene scene = new javafx.scene.Scene(loaded.root());
+    if (imagePane.getScene() != null) {
+      scene.getStylesheets().setAll(imagePane.getScene().getStylesheets());
+      if (imagePane.getScene().getRoot().getStyleClass().contains(Styles.DARK)) {
+        scene.getRoot().getStyleClass().add(Styles.DARK);
+      }
+    }
+    stage.setScene(scene);
+    stage.setOnCloseRequest(e -> {
+      if (wizard.stateProperty().get() == CreateIndexViewModel.State.RUNNING) {
+        e.consume(); // Cancel first; closing would leave the build running unseen
+      }
+    });
+    createDialog = stage;
+    stage.show();
+  }
+
+  /** The wizard window opened last, or null. */
+  public javafx.stage.Stage createDialog() {
+    return createDialog;
   }
 
   @FXML
@@ -153,6 +206,14 @@ public final class RegistryController {
 
   public TableView<ImageDetails.Layer> layerTable() {
     return layerTable;
+  }
+
+  public javafx.scene.control.TabPane imageTabs() {
+    return imageTabs;
+  }
+
+  public ImageFilesController imageFiles() {
+    return imageFilesController;
   }
 
   public ListView<String> repositoryList() {

@@ -4,12 +4,14 @@ import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.TaskRunner;
 import dev.sociscope.app.common.UserError;
+import dev.sociscope.app.service.DemoImageStore;
 import dev.sociscope.app.service.ImageDetails;
 import dev.sociscope.app.service.RegistryConnection;
 import dev.sociscope.app.service.RegistryService;
 import dev.sociscope.app.settings.AppSettings;
 import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.app.ztoc.ZtocWorkspace;
+import dev.sociscope.core.workflow.DemoImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,9 @@ public final class RegistryViewModel {
   private final SessionSecrets secrets;
   private final ZtocWorkspace workspace;
   private Consumer<Void> onZtocOpened = v -> { };
+  private String pendingTag = "";
+  private final ImageFilesViewModel files;
+  private final ReadOnlyObjectWrapper<CreateIndexViewModel> lastWizard = new ReadOnlyObjectWrapper<>();
 
   private final ReadOnlyObjectWrapper<RegistryConnection> connection = new ReadOnlyObjectWrapper<>();
   private final ObservableList<String> repositories = FXCollections.observableArrayList();
@@ -60,6 +65,8 @@ public final class RegistryViewModel {
     this.settings = settings;
     this.secrets = secrets;
     this.workspace = workspace;
+    this.files = new ImageFilesViewModel(service, tasks, dialogs);
+    image.addListener((o, a, b) -> files.clear());
     repositoryFilter.addListener((o, a, b) -> filteredRepositories.setPredicate(matcher(b)));
     tagFilter.addListener((o, a, b) -> filteredTags.setPredicate(matcher(b)));
   }
@@ -153,7 +160,27 @@ public final class RegistryViewModel {
     dialogs.chooseImageArchive().ifPresent(p -> openLocal(p, false));
   }
 
+  /**
+   * Opens the demo image: generated (off the FX thread) into the store's folder on first use, then shown like any
+   * image on disk, with its {@code demo} tag selected.
+   */
+  public void openDemo(DemoImageStore store) {
+    status.set(Messages.get("registry.demo.preparing"));
+    tasks.run(Messages.get("task.demoImage"), p -> {
+      p.update(-1, -1);
+      return store.ensure();
+    }, dir -> connect(new RegistryConnection(new SavedRegistry(Messages.get("registry.demo.name"),
+        "oci:" + dir.toAbsolutePath(), SavedRegistry.AuthMode.ANONYMOUS, "", false), ""), DemoImage.TAG),
+        error -> failed(Messages.get("registry.demo.failed"), error));
+  }
+
   public void connect(RegistryConnection c) {
+    connect(c, "");
+  }
+
+  /** Connects; with a {@code preferredTag}, that tag is selected once the tags of the only repository load. */
+  private void connect(RegistryConnection c, String preferredTag) {
+    pendingTag = preferredTag;
     repositories.clear();
     tags.clear();
     image.set(null);
@@ -170,7 +197,7 @@ public final class RegistryViewModel {
           secrets.put(c.registry().url(), c.secret());
           remember(c.registry());
           repositories.setAll(repos);
-          status.set(Messages.get(c.isLocal() ? "registry.local" : "registry.connected", c.registry().url(),
+          status.set(Messages.get(c.isLocal() ? "registry.local" : "registry.connected", c.registry().name(),
               repos.size()));
           if (repos.size() == 1) {
             selectRepository(repos.get(0));
@@ -207,7 +234,10 @@ public final class RegistryViewModel {
               imageMessage.set(Messages.get("image.noTags"));
             } else if (tags.size() == 1) {
               selectTag(tags.get(0));
+            } else if (tags.contains(pendingTag)) {
+              selectTag(pendingTag);
             }
+            pendingTag = "";
           }
         },
         error -> failed(Messages.get("registry.tagsFailed", repo), error));
@@ -245,6 +275,46 @@ public final class RegistryViewModel {
           imageMessage.set(error.summary());
           failed(Messages.get("registry.imageFailed", repo + ":" + tag), error);
         });
+  }
+
+  /**
+   * A create-index wizard for the shown image; when it has written an index, the image reloads so the image view
+   * shows it. Null when no image is shown.
+   */
+  public CreateIndexViewModel newCreateWizard() {
+    ImageDetails details = image.get();
+    RegistryConnection c = connection.get();
+    if (details == null || c == null) {
+      return null;
+    }
+    String repo = selectedRepository.get();
+    String tag = selectedTag.get();
+    CreateIndexViewModel wizard = new CreateIndexViewModel(service, tasks, dialogs, c, repo, tag, details,
+        created -> {
+          if (repo.equals(selectedRepository.get()) && tag.equals(selectedTag.get())) {
+            loadImage(details.platform().isEmpty() ? null : details.platform());
+          }
+        });
+    lastWizard.set(wizard);
+    return wizard;
+  }
+
+  /** The wizard opened last (tests drive it). */
+  public ReadOnlyObjectProperty<CreateIndexViewModel> lastWizardProperty() {
+    return lastWizard.getReadOnlyProperty();
+  }
+
+  /** The Files tab of the image view. */
+  public ImageFilesViewModel files() {
+    return files;
+  }
+
+  /** Lists the shown image's files (once per image), for the Files tab. */
+  public void showFiles() {
+    ImageDetails details = image.get();
+    if (details != null && connection.get() != null && !files.shows(details)) {
+      files.load(connection.get(), selectedRepository.get(), details);
+    }
   }
 
   /** Opens the zTOC of an indexed layer in the zTOC views. */

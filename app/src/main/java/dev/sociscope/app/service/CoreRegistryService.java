@@ -47,8 +47,16 @@ public final class CoreRegistryService implements RegistryService {
   private final OkHttpClient http;
   private final Map<RegistryConnection, RegistryClient> clients = new ConcurrentHashMap<>();
 
+  private final Path ztocCacheDir;
+
   public CoreRegistryService(ActivityLog activity) {
+    this(activity, dev.sociscope.core.workflow.ZtocCache.defaultDir());
+  }
+
+  /** @param ztocCacheDir where indexes built by the create wizard keep their zTOCs */
+  public CoreRegistryService(ActivityLog activity, Path ztocCacheDir) {
     this.http = new OkHttpClient.Builder().addNetworkInterceptor(new RequestLog(activity)).build();
+    this.ztocCacheDir = ztocCacheDir;
   }
 
   private RegistryClient client(RegistryConnection c) {
@@ -286,6 +294,105 @@ public final class CoreRegistryService implements RegistryService {
         () -> new BlobRangeSource(repo, layerDigest, layer.size()));
     return ZtocDocument.of(repositoryName + " layer " + layer.index() + " (" + shortDigest(layer.digest()) + ")",
         Optional.empty(), Optional.of(source), ztoc, zinfo, progress::isCancelled);
+  }
+
+  @Override
+  public dev.sociscope.core.workflow.ImageFiles files(RegistryConnection connection, String repositoryName,
+      ImageDetails image, Progress progress) throws Exception {
+    progress.update(-1, -1);
+    ImageSource repo = repository(connection, repositoryName);
+    OciDocument manifest = repo.manifest(image.manifestDigest());
+    SociIndex index = null;
+    if (!image.sociIndexes().isEmpty()) {
+      index = SociIndex.from(repo.manifest(image.sociIndexes().get(0).digest()));
+    }
+    progress.checkCancelled();
+    return new dev.sociscope.core.workflow.ImageFiles(repo,
+        new dev.sociscope.core.workflow.PlatformManifest(null, manifest, null), index, null);
+  }
+
+  @Override
+  public CreateIndexResult createIndex(RegistryConnection c, CreateIndexRequest request, Progress progress)
+      throws Exception {
+    String ref;
+    if (c.isLocal()) {
+      String url = c.registry().url();
+      if (!url.startsWith("oci:")) {
+        throw new IllegalArgumentException(Messages.get("create.error.readOnly", localName(c)));
+      }
+      ref = url + ":" + request.tag();
+    } else {
+      ref = c.apiHost() + "/" + request.repository() + ":" + request.tag();
+    }
+    RegistryClient registry = c.isLocal() ? RegistryClient.builder().okHttpClient(http).build() : client(c);
+    dev.sociscope.core.workflow.SociService soci = new dev.sociscope.core.workflow.SociService(registry,
+        new dev.sociscope.core.workflow.ZtocCache(ztocCacheDir), 2);
+    dev.sociscope.core.workflow.ImageResolver.PlatformSelection platforms = request.allPlatforms()
+        ? dev.sociscope.core.workflow.ImageResolver.PlatformSelection.ALL
+        : request.platform().isEmpty() ? dev.sociscope.core.workflow.ImageResolver.PlatformSelection.DEFAULT
+        : dev.sociscope.core.workflow.ImageResolver.PlatformSelection.of(
+            List.of(dev.sociscope.core.oci.Platform.parse(request.platform())));
+    dev.sociscope.core.soci.SociIndexOptions options = dev.sociscope.core.soci.SociIndexOptions
+        .defaults(request.version()).withSpanSize(request.spanSize()).withMinLayerSize(request.minLayerSize());
+    Cancellation cancel = new Cancellation();
+    // The task's Cancel reaches the builders through the listener, which they call often.
+    dev.sociscope.core.workflow.CreateListener listener = new dev.sociscope.core.workflow.CreateListener() {
+      @Override
+      public void layerStarted(Descriptor layer, long total) {
+        poll();
+        request.listener().layerStarted(layer, total);
+      }
+
+      @Override
+      public void layerProgress(Descriptor layer, long done, long total) {
+        poll();
+        request.listener().layerProgress(layer, done, total);
+      }
+
+      @Override
+      public void message(String line) {
+        poll();
+        request.listener().message(line);
+        progress.message(line);
+      }
+
+      private void poll() {
+        if (progress.isCancelled()) {
+          cancel.cancel();
+        }
+      }
+    };
+    List<String> written = new ArrayList<>();
+    String target = ref;
+    try {
+      if (request.version() == SociVersion.V1) {
+        dev.sociscope.core.workflow.SociService.CreateOutcome outcome = soci.create(ref,
+            dev.sociscope.core.workflow.SociService.CreateRequest.defaults().withOptions(options).pushing(true)
+                .forcing(true).withPlatforms(platforms), listener, cancel);
+        for (dev.sociscope.core.workflow.PushResult pushed : outcome.pushed()) {
+          written.add(pushed.index().digest().toString());
+        }
+      } else {
+        target = ref + "-soci";
+        dev.sociscope.core.workflow.ConvertResult converted = soci.convert(ref, target, platforms, options, true,
+            listener, cancel);
+        written.add(converted.conversion().indexDigest().toString());
+      }
+    } catch (dev.sociscope.core.registry.CancelledException e) {
+      throw new java.util.concurrent.CancellationException(e.getMessage());
+    } finally {
+      localSources.remove(c); // a layout source read before the write would not see the new index
+    }
+    progress.message(Messages.get("create.verifying"));
+    List<String> found = new ArrayList<>();
+    dev.sociscope.core.workflow.Discovery discovery = soci.discover(target, platforms);
+    for (dev.sociscope.core.workflow.FoundIndex f : discovery.allIndexes()) {
+      found.add(f.descriptor().digest().toString());
+    }
+    if (discovery.isSociEnabled()) {
+      found.add(discovery.top().digest().toString());
+    }
+    return new CreateIndexResult(written, target, found);
   }
 
   static String shortDigest(String digest) {

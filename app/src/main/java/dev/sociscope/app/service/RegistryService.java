@@ -20,4 +20,18 @@ public interface RegistryService {
   /** Fetches and opens the zTOC of an indexed layer; previews then read the layer with HTTP range requests. */
   ZtocDocument openZtoc(RegistryConnection connection, String repository, ImageDetails.Layer layer,
       Progress progress) throws Exception;
+
+  /**
+   * The files of the shown image through its first SOCI index (every layer without a zTOC can still be streamed);
+   * one instance per image, used by one task at a time.
+   */
+  dev.sociscope.core.workflow.ImageFiles files(RegistryConnection connection, String repository, ImageDetails image,
+      Progress progress) throws Exception;
+
+  /**
+   * Builds a SOCI index for an image and writes it next to the image (registry or layout), then checks with
+   * discovery that it is found. Blocking; progress per layer goes to the request's listener.
+   */
+  CreateIndexResult createIndex(RegistryConnection connection, CreateIndexRequest request, Progress progress)
+      throws Exception;
 }

@@ -7,5 +7,5 @@ package dev.sociscope.app.sources;
  */
 public record SourceItem(Kind kind, String label, String detail, String target) {
   /** What a line stands for. */
-  public enum Kind { SECTION, DEMO, RECENT_ZTOC, LOCAL_IMAGE, ADD_LOCAL_FOLDER, ADD_LOCAL_ARCHIVE, REGISTRY, ADD_REGISTRY, HINT }
+  public enum Kind { SECTION, DEMO_IMAGE, DEMO, RECENT_ZTOC, LOCAL_IMAGE, ADD_LOCAL_FOLDER, ADD_LOCAL_ARCHIVE, REGISTRY, ADD_REGISTRY, HINT }
 }

@@ -26,6 +26,9 @@ public final class SourcesViewModel {
 
     /** Opens an image folder ({@code folder}) or archive chosen by the user. */
     void addLocal(boolean folder);
+
+    /** Opens the demo image (generated on first use). */
+    void openDemoImage();
   }
 
   private final RegistryOpener registries;
@@ -45,6 +48,8 @@ public final class SourcesViewModel {
   private void rebuild(Settings s) {
     List<SourceItem> out = new ArrayList<>();
     out.add(section("sources.section.demo"));
+    out.add(new SourceItem(SourceItem.Kind.DEMO_IMAGE, Messages.get("sources.demoImage"),
+        Messages.get("sources.demoImage.detail"), ""));
     out.add(new SourceItem(SourceItem.Kind.DEMO, Messages.get("sources.demo"), Messages.get("sources.demo.detail"),
         ""));
     out.add(section("sources.section.local"));
@@ -58,7 +63,7 @@ public final class SourcesViewModel {
     }
     out.add(section("sources.section.images"));
     for (SavedRegistry r : s.registries()) {
-      if (isLocal(r)) {
+      if (isLocal(r) && !r.name().equals(Messages.get("registry.demo.name"))) {
         out.add(new SourceItem(SourceItem.Kind.LOCAL_IMAGE, r.name(), r.url().substring(r.url().indexOf(':') + 1),
             r.url()));
       }
@@ -92,6 +97,9 @@ public final class SourcesViewModel {
       return;
     }
     switch (item.kind()) {
+      case DEMO_IMAGE:
+        registries.openDemoImage();
+        break;
       case DEMO:
         opener.openDemo();
         break;

@@ -21,6 +21,7 @@ public final class FileNode {
   private int descendantCount;
   private int firstSpan = -1;
   private int lastSpan = -1;
+  private int layer = -1;
 
   FileNode(String name, String path, FileNode parent) {
     this.name = name;
@@ -88,6 +89,15 @@ public final class FileNode {
 
   public int lastSpan() {
     return lastSpan;
+  }
+
+  /** In an image's merged tree, the position of the layer the entry comes from; -1 otherwise. */
+  public int layer() {
+    return layer;
+  }
+
+  void setLayer(int layer) {
+    this.layer = layer;
   }
 
   public boolean hasData() {

@@ -139,6 +139,47 @@ public final class FileTree {
     return new FileTree(root, List.copyOf(nodes), replaced, byPath);
   }
 
+  /**
+   * The tree of an image (merged across layers, or one layer) from its entries; spans are those of each entry's own
+   * layer ({@code zinfoOfLayer} returns null for layers without a zTOC).
+   */
+  public static FileTree fromImage(java.util.Collection<dev.sociscope.core.workflow.FileEntry> entries,
+      java.util.function.IntFunction<Zinfo> zinfoOfLayer) {
+    FileNode root = new FileNode("/", "", null);
+    root.makeDirectory();
+    Map<String, FileNode> byPath = new HashMap<>(entries.size() * 2);
+    byPath.put("", root);
+    List<FileNode> nodes = new ArrayList<>(entries.size());
+    for (dev.sociscope.core.workflow.FileEntry e : entries) {
+      String path = normalize(e.path());
+      if (path.isEmpty()) {
+        continue;
+      }
+      FileMetadata f = e.metadata();
+      Zinfo zinfo = e.layer() < 0 ? null : zinfoOfLayer.apply(e.layer());
+      int first = -1;
+      int last = -1;
+      if (f.type() == EntryType.REG && f.uncompressedSize() > 0 && zinfo != null) {
+        first = zinfo.spanOf(f.uncompressedOffset());
+        last = zinfo.spanOf(f.dataEnd() - 1);
+      }
+      FileNode node = byPath.get(path);
+      if (node == null) {
+        node = new FileNode(baseName(path), path, parentOf(path, byPath, nodes));
+        node.parent().addChild(node);
+        node.parent().makeDirectory();
+        byPath.put(path, node);
+        nodes.add(node);
+      }
+      if (e.layerDigest() != null) {
+        node.setEntry(f, first, last);
+        node.setLayer(e.layer());
+      }
+    }
+    root.finish();
+    return new FileTree(root, List.copyOf(nodes), 0, byPath);
+  }
+
   private static FileNode parentOf(String path, Map<String, FileNode> byPath, List<FileNode> nodes) {
     int slash = path.lastIndexOf('/');
     String parentPath = slash < 0 ? "" : path.substring(0, slash);

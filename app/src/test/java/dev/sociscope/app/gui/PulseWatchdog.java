@@ -84,6 +84,22 @@ public final class PulseWatchdog implements AutoCloseable {
     return worstCpuNanos.get() / 1_000_000;
   }
 
+  /** Worst CPU time in one phase (0 when it had no pings). */
+  public long cpuMillis(String phaseName) {
+    return cpuPerPhase.getOrDefault(phaseName, 0L);
+  }
+
+  /** Worst CPU time over every phase except {@code excluded}. */
+  public long worstCpuMillisExcept(String excluded) {
+    long worst = 0;
+    for (Map.Entry<String, Long> e : cpuPerPhase.entrySet()) {
+      if (!e.getKey().equals(excluded)) {
+        worst = Math.max(worst, e.getValue());
+      }
+    }
+    return worst;
+  }
+
   /** Worst wall-clock ping latency. */
   public long worstWallMillis() {
     return worstWallNanos.get() / 1_000_000;

@@ -106,7 +106,6 @@ class RegistryGuiTest {
       assertThat(image.sociIndexes()).hasSize(1);
       assertThat(image.config()).extracting(ImageDetails.Fact::value).contains("linux/amd64", "/bin/sh");
       fxRun(() -> ctx.main().registry().layerTable().getSelectionModel().select(0));
-      GuiTestSupport.screenshot(ctx.scene(), "registry-image");
 
       watchdog.phase("open ztoc");
       robot.doubleClickOn(ZtocViewsGuiTest.cellWithText(robot, image.layers().get(0).digest()));

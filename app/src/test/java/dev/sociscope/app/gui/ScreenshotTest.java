@@ -11,7 +11,22 @@ import dev.sociscope.app.preview.PreviewViewModel;
 import dev.sociscope.app.ztoc.FileNode;
 import dev.sociscope.core.testing.Vectors;
 import java.awt.image.BufferedImage;
+import dev.sociscope.app.common.Progress;
+import dev.sociscope.app.service.CreateIndexRequest;
+import dev.sociscope.app.service.CreateIndexResult;
+import dev.sociscope.app.service.ImageDetails;
+import dev.sociscope.app.service.RegistryConnection;
+import dev.sociscope.app.service.RegistryService;
+import dev.sociscope.app.settings.SettingsStore;
+import dev.sociscope.core.oci.Descriptor;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
@@ -22,6 +37,7 @@ import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -36,17 +52,102 @@ import org.testfx.framework.junit5.Start;
 class ScreenshotTest {
   private AppContext ctx;
 
+  /** Screenshots show a fixed time in the activity panel, so re-running the test leaves the PNGs unchanged. */
+  static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2026-01-15T10:30:00Z"), ZoneOffset.UTC);
+  /** Inputs are copied here so paths shown in the sidebar are the same in every checkout. */
+  static final Path INPUTS = Path.of(System.getProperty("java.io.tmpdir"), "sociscope-screenshots");
+
+  private final CountDownLatch releaseBuild = new CountDownLatch(1);
+
   @Start
   void start(Stage stage) throws Exception {
-    ctx = GuiTestSupport.start(stage, Files.createTempDirectory("sociscope-shots"));
+    Path configDir = Files.createTempDirectory("sociscope-shots");
+    AppContext.Services real = SociscopeApp.defaultServices(configDir);
+    AppContext.Services services = new AppContext.Services(real.ztocs(), real.contents(),
+        activity -> new PausedBuilds(real.registries().apply(activity), releaseBuild));
+    ctx = new AppContext(stage, new SettingsStore(configDir), new SettingsStore(configDir).load(), services,
+        FIXED_CLOCK);
+    stage.setWidth(GuiTestSupport.WIDTH);
+    stage.setHeight(GuiTestSupport.HEIGHT);
+    ctx.show(false);
   }
+
+  /**
+   * The real registry service, except that an index build reports a fixed point of progress and waits to be
+   * cancelled: a running wizard looks the same in every screenshot. (CreateIndexGuiTest runs real builds.)
+   */
+  private static final class PausedBuilds implements RegistryService {
+    private final RegistryService real;
+    private final CountDownLatch release;
+
+    PausedBuilds(RegistryService real, CountDownLatch release) {
+      this.real = real;
+      this.release = release;
+    }
+
+    @Override
+    public void connect(RegistryConnection c, Progress p) throws Exception {
+      real.connect(c, p);
+    }
+
+    @Override
+    public List<String> repositories(RegistryConnection c, Progress p) throws Exception {
+      return real.repositories(c, p);
+    }
+
+    @Override
+    public List<String> tags(RegistryConnection c, String repository, Progress p) throws Exception {
+      return real.tags(c, repository, p);
+    }
+
+    @Override
+    public ImageDetails image(RegistryConnection c, String repository, String reference, String platform,
+        Progress p) throws Exception {
+      return real.image(c, repository, reference, platform, p);
+    }
+
+    @Override
+    public dev.sociscope.app.ztoc.ZtocDocument openZtoc(RegistryConnection c, String repository,
+        ImageDetails.Layer layer, Progress p) throws Exception {
+      return real.openZtoc(c, repository, layer, p);
+    }
+
+    @Override
+    public dev.sociscope.core.workflow.ImageFiles files(RegistryConnection c, String repository, ImageDetails image,
+        Progress p) throws Exception {
+      return real.files(c, repository, image, p);
+    }
+
+    @Override
+    public CreateIndexResult createIndex(RegistryConnection c, CreateIndexRequest request, Progress p)
+        throws Exception {
+      long total = 13_000_000L;
+      Descriptor layer = Descriptor.of(dev.sociscope.core.oci.MediaType.OCI_LAYER_GZIP,
+          dev.sociscope.core.oci.Digest.parse(DEMO_DATA_LAYER[0]), total);
+      request.listener().layerStarted(layer, total);
+      request.listener().layerProgress(layer, 5_000_000L, total);
+      p.update(5, 13);
+      p.message("building layer 1");
+      while (!p.isCancelled() && !release.await(50, TimeUnit.MILLISECONDS)) {
+        // wait for Cancel
+      }
+      throw new java.util.concurrent.CancellationException();
+    }
+  }
+
+  /** The digest of the demo image's indexed layer, set once the demo is shown. */
+  static final String[] DEMO_DATA_LAYER = {""};
 
   @Test
   void rendersEachMainView(FxRobot robot) throws Exception {
     shot(ctx.scene(), "welcome");
 
-    fxRun(() -> ctx.opener().open(Vectors.path("ztoc/pax.tar.gz.span-64KiB.ztoc"),
-        Optional.of(Vectors.path("layers/pax.tar.gz"))));
+    Files.createDirectories(INPUTS);
+    Path ztocCopy = INPUTS.resolve("pax.tar.gz.span-64KiB.ztoc");
+    Path layerCopy = INPUTS.resolve("pax.tar.gz");
+    Files.copy(Vectors.path("ztoc/pax.tar.gz.span-64KiB.ztoc"), ztocCopy, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(Vectors.path("layers/pax.tar.gz"), layerCopy, StandardCopyOption.REPLACE_EXISTING);
+    fxRun(() -> ctx.opener().open(ztocCopy, Optional.of(layerCopy)));
     waitUntil("document", () -> ctx.workspace().document() != null);
     TreeTableView<FileNode> tree = ctx.main().fileTree().tree();
     select(tree, "big", "compressible.txt");
@@ -68,6 +169,11 @@ class ScreenshotTest {
     select(tree, "xattr", "binary-xattr");
     shot(ctx.scene(), "details-pax-xattrs");
 
+    // Only what follows shows in the activity panel: earlier reads may have been cancelled part-way by the next
+    // selection, so their byte counts differ from run to run.
+    WaitForAsyncUtils.waitForFxEvents();
+    waitUntil("reads finished", () -> ctx.tasks().currentProperty().get() == null);
+    fxRun(() -> ctx.activity().entries().clear());
     fxRun(() -> {
       ctx.treeViewModel().filterTextProperty().set("*.txt");
       ctx.treeViewModel().applyFilter();
@@ -82,7 +188,7 @@ class ScreenshotTest {
       ctx.treeViewModel().clearFilter();
     });
 
-    Path corrupt = Files.createTempDirectory("shots").resolve("corrupt.ztoc");
+    Path corrupt = INPUTS.resolve("corrupt.ztoc");
     Files.write(corrupt, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
     fxRun(() -> ctx.opener().open(corrupt, Optional.empty()));
     waitUntil("error dialog", () -> errorWindow() != null);
@@ -104,6 +210,49 @@ class ScreenshotTest {
     fxRun(() -> ((javafx.scene.control.DialogPane) connect.getScene().getRoot())
         .lookupButton(javafx.scene.control.ButtonType.CANCEL).fireEvent(new javafx.event.ActionEvent()));
     waitUntil("connect dialog closed", () -> windowWith("#urlField") == null);
+
+    demoImageViews(robot);
+  }
+
+  /** The demo image: its layers and SOCI index, the merged file tree with a lazy read, the wizard running. */
+  private void demoImageViews(FxRobot robot) throws Exception {
+    fxRun(ctx::openDemoImage);
+    waitUntil("demo image", () -> ctx.registryViewModel().imageProperty().get() != null);
+    DEMO_DATA_LAYER[0] = fx(() -> ctx.registryViewModel().imageProperty().get().layers().get(1).digest());
+    fxRun(() -> ctx.main().registry().layerTable().getSelectionModel().select(1));
+    shot(ctx.scene(), "image-demo");
+
+    fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(1));
+    waitUntil("merged tree", () -> ctx.registryViewModel().files().treeProperty().get() != null);
+    TreeTableView<FileNode> files = ctx.main().registry().imageFiles().tree();
+    fxRun(() -> {
+      TreeItem<FileNode> data = ZtocViewsGuiTest.child(files.getRoot(), "data");
+      data.setExpanded(true);
+      files.getSelectionModel().clearAndSelect(files.getRow(ZtocViewsGuiTest.child(data, "numbers.txt")));
+    });
+    FileNode numbers = fx(() -> files.getSelectionModel().getSelectedItem().getValue());
+    fxRun(() -> ctx.registryViewModel().files().preview(numbers));
+    waitUntil("read stats", () -> ctx.registryViewModel().files().readStatusProperty().get().contains("saved"));
+    shot(ctx.scene(), "image-files");
+
+    fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(0));
+    robot.clickOn("Create index\u2026");
+    waitUntil("wizard", () -> ctx.main().registry().createDialog() != null
+        && ctx.main().registry().createDialog().isShowing());
+    dev.sociscope.app.registry.CreateIndexViewModel wizard =
+        fx(() -> ctx.registryViewModel().lastWizardProperty().get());
+    fxRun(() -> {
+      wizard.spanMiBProperty().set(1);
+      wizard.minLayerMiBProperty().set(1);
+      wizard.run();
+    });
+    waitUntil("progress", () -> !wizard.layers().isEmpty() && wizard.layers().get(0).progressProperty().get() > 0);
+    Stage dialog = ctx.main().registry().createDialog();
+    shot(dialog.getScene(), "create-wizard-dialog");
+    fxRun(wizard::cancel);
+    releaseBuild.countDown();
+    waitUntil("cancelled", () -> ctx.tasks().currentProperty().get() == null);
+    fxRun(dialog::hide);
   }
 
   private static Window windowWith(String selector) {

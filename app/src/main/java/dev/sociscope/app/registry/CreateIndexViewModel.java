@@ -1,0 +1,281 @@
+package dev.sociscope.app.registry;
+
+import dev.sociscope.app.common.DialogService;
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.common.Sizes;
+import dev.sociscope.app.common.TaskRunner;
+import dev.sociscope.app.service.CreateIndexRequest;
+import dev.sociscope.app.service.CreateIndexResult;
+import dev.sociscope.app.service.ImageDetails;
+import dev.sociscope.app.service.RegistryConnection;
+import dev.sociscope.app.service.RegistryService;
+import dev.sociscope.core.oci.Descriptor;
+import dev.sociscope.core.soci.SociVersion;
+import dev.sociscope.core.workflow.CreateListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The create-index wizard: options, a plan of which layers will be indexed or skipped and why with an estimated
+ * index size, then the build with a progress bar per layer (fed from the builders' listener, coalesced onto the FX
+ * thread), Cancel, and the check that discovery finds the new index.
+ */
+public final class CreateIndexViewModel {
+  /** A gzip checkpoint keeps a 32 KiB window; a zTOC is roughly its checkpoints plus the file list. */
+  private static final long CHECKPOINT_BYTES = 32 * 1024 + 16;
+  private static final long MIB = 1024 * 1024;
+
+  /** Where the wizard is. */
+  public enum State { EDITING, RUNNING, DONE, FAILED, CANCELLED }
+
+  /** One line of the plan. */
+  public record PlanRow(int index, String digest, long size, boolean indexed, String decision) {}
+
+  /** The progress of one layer being built. */
+  public static final class LayerProgress {
+    private final String label;
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+
+    LayerProgress(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+      return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailProperty() {
+      return detail.getReadOnlyProperty();
+    }
+  }
+
+  private final RegistryService service;
+  private final TaskRunner tasks;
+  private final DialogService dialogs;
+  private final RegistryConnection connection;
+  private final String repository;
+  private final String tag;
+  private final ImageDetails image;
+  private final Consumer<CreateIndexResult> onCreated;
+
+  private final IntegerProperty spanMiB = new SimpleIntegerProperty(4);
+  private final IntegerProperty minLayerMiB = new SimpleIntegerProperty(10);
+  private final ObjectProperty<SociVersion> version = new SimpleObjectProperty<>(SociVersion.V1);
+  private final BooleanProperty allPlatforms = new SimpleBooleanProperty(false);
+  private final ObservableList<PlanRow> plan = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+  private final ObservableList<LayerProgress> layers = FXCollections.observableArrayList();
+  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EDITING);
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<CreateIndexResult> result = new ReadOnlyObjectWrapper<>();
+  private TaskRunner.Handle running;
+
+  public CreateIndexViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs,
+      RegistryConnection connection, String repository, String tag, ImageDetails image,
+      Consumer<CreateIndexResult> onCreated) {
+    this.service = service;
+    this.tasks = tasks;
+    this.dialogs = dialogs;
+    this.connection = connection;
+    this.repository = repository;
+    this.tag = tag;
+    this.image = image;
+    this.onCreated = onCreated;
+    spanMiB.addListener((o, a, b) -> replan());
+    minLayerMiB.addListener((o, a, b) -> replan());
+    replan();
+  }
+
+  public String imageName() {
+    return image.reference();
+  }
+
+  public String tag() {
+    return tag;
+  }
+
+  public ImageDetails image() {
+    return image;
+  }
+
+  public IntegerProperty spanMiBProperty() {
+    return spanMiB;
+  }
+
+  public IntegerProperty minLayerMiBProperty() {
+    return minLayerMiB;
+  }
+
+  public ObjectProperty<SociVersion> versionProperty() {
+    return version;
+  }
+
+  public BooleanProperty allPlatformsProperty() {
+    return allPlatforms;
+  }
+
+  public ObservableList<PlanRow> plan() {
+    return plan;
+  }
+
+  public ReadOnlyStringProperty estimateProperty() {
+    return estimate.getReadOnlyProperty();
+  }
+
+  /** One progress bar per layer the plan indexes, created when the build starts. */
+  public ObservableList<LayerProgress> layers() {
+    return layers;
+  }
+
+  public ReadOnlyObjectProperty<State> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<CreateIndexResult> resultProperty() {
+    return result.getReadOnlyProperty();
+  }
+
+  /** Which layers of the shown platform will be indexed, and why the others are skipped (as the builder decides). */
+  private void replan() {
+    long span = Math.max(1, spanMiB.get()) * MIB;
+    long min = Math.max(0, minLayerMiB.get()) * MIB;
+    List<PlanRow> rows = new ArrayList<>();
+    int indexed = 0;
+    long checkpoints = 0;
+    for (ImageDetails.Layer l : image.layers()) {
+      String type = l.mediaType().toLowerCase(Locale.ROOT);
+      String decision;
+      boolean yes = false;
+      if (type.contains("zstd")) {
+        decision = Messages.get("create.plan.zstd");
+      } else if (!type.contains("tar") && !type.contains("layer")) {
+        decision = Messages.get("create.plan.notLayer", l.mediaType());
+      } else if (l.size() < min) {
+        decision = Messages.get("create.plan.small", Sizes.human(l.size()), Sizes.human(min));
+      } else {
+        long spans = Math.max(1, (l.size() + span - 1) / span);
+        decision = Messages.get("create.plan.indexed", spans);
+        checkpoints += spans;
+        indexed++;
+        yes = true;
+      }
+      rows.add(new PlanRow(l.index(), l.digest(), l.size(), yes, decision));
+    }
+    plan.setAll(rows);
+    long size = checkpoints * CHECKPOINT_BYTES + indexed * 4096L + 1024;
+    estimate.set(Messages.get("create.estimate", indexed, image.layers().size(), Sizes.human(size), checkpoints));
+  }
+
+  /** Builds and writes the index off the FX thread; per-layer bars follow the builders. */
+  public void run() {
+    if (state.get() == State.RUNNING) {
+      return;
+    }
+    Map<String, LayerProgress> byDigest = new ConcurrentHashMap<>();
+    List<LayerProgress> bars = new ArrayList<>();
+    for (PlanRow r : plan) {
+      if (r.indexed()) {
+        LayerProgress p = new LayerProgress(Messages.get("create.layer", r.index(),
+            ImageFilesViewModel.shortDigest(r.digest())));
+        byDigest.put(r.digest(), p);
+        bars.add(p);
+      }
+    }
+    layers.setAll(bars);
+    state.set(State.RUNNING);
+    status.set(Messages.get("create.running"));
+    result.set(null);
+    CreateIndexRequest request = new CreateIndexRequest(repository, tag, allPlatforms.get(),
+        allPlatforms.get() ? "" : image.platform(), version.get(), Math.max(1, spanMiB.get()) * MIB,
+        Math.max(0, minLayerMiB.get()) * MIB, listener(byDigest));
+    running = tasks.run(Messages.get("task.createIndex", image.reference()),
+        p -> service.createIndex(connection, request, p),
+        r -> {
+          result.set(r);
+          layers.forEach(l -> l.progress.set(1));
+          String digests = String.join(", ", r.indexDigests().stream().map(ImageFilesViewModel::shortDigest)
+              .toList());
+          if (r.verified()) {
+            state.set(State.DONE);
+            status.set(Messages.get("create.done", digests, r.target()));
+          } else {
+            state.set(State.FAILED);
+            status.set(Messages.get("create.notFound", digests, r.target()));
+          }
+          onCreated.accept(r);
+        },
+        error -> {
+          state.set(State.FAILED);
+          status.set(error.summary());
+          dialogs.showError(Messages.get("create.failed"), error);
+        });
+  }
+
+  /** Stops the build; the builders stop at their next step and requests in flight are cancelled. */
+  public void cancel() {
+    if (running != null && state.get() == State.RUNNING) {
+      running.cancel();
+      state.set(State.CANCELLED);
+      status.set(Messages.get("create.cancelled"));
+    }
+  }
+
+  /** Mirrors builder callbacks (worker threads) into the bars, at most one pending FX update per layer. */
+  private static CreateListener listener(Map<String, LayerProgress> byDigest) {
+    Map<String, AtomicBoolean> pending = new ConcurrentHashMap<>();
+    Map<String, double[]> latest = new ConcurrentHashMap<>();
+    return new CreateListener() {
+      @Override
+      public void layerStarted(Descriptor layer, long total) {
+        layerProgress(layer, 0, total);
+      }
+
+      @Override
+      public void layerProgress(Descriptor layer, long done, long total) {
+        String key = layer.digest().toString();
+        LayerProgress bar = byDigest.get(key);
+        if (bar == null) {
+          return;
+        }
+        latest.put(key, new double[] {done, total});
+        if (pending.computeIfAbsent(key, k -> new AtomicBoolean()).compareAndSet(false, true)) {
+          Platform.runLater(() -> {
+            pending.get(key).set(false);
+            double[] v = latest.get(key);
+            bar.progress.set(v[1] > 0 ? v[0] / v[1] : -1);
+            bar.detail.set(Messages.get("preview.fetched", Sizes.human((long) v[0]), Sizes.human((long) v[1])));
+          });
+        }
+      }
+    };
+  }
+}

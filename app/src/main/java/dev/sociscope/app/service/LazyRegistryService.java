@@ -1,0 +1,65 @@
+package dev.sociscope.app.service;
+
+import dev.sociscope.app.common.Progress;
+import dev.sociscope.app.ztoc.ZtocDocument;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Creates the real registry service on first use (always off the FX thread, from a task), so the HTTP client and
+ * its classes are not loaded before the first window is shown.
+ */
+public final class LazyRegistryService implements RegistryService {
+  private final Supplier<RegistryService> factory;
+  private RegistryService delegate;
+
+  public LazyRegistryService(Supplier<RegistryService> factory) {
+    this.factory = factory;
+  }
+
+  private synchronized RegistryService delegate() {
+    if (delegate == null) {
+      delegate = factory.get();
+    }
+    return delegate;
+  }
+
+  @Override
+  public void connect(RegistryConnection connection, Progress progress) throws Exception {
+    delegate().connect(connection, progress);
+  }
+
+  @Override
+  public List<String> repositories(RegistryConnection connection, Progress progress) throws Exception {
+    return delegate().repositories(connection, progress);
+  }
+
+  @Override
+  public List<String> tags(RegistryConnection connection, String repository, Progress progress) throws Exception {
+    return delegate().tags(connection, repository, progress);
+  }
+
+  @Override
+  public ImageDetails image(RegistryConnection connection, String repository, String reference, String platform,
+      Progress progress) throws Exception {
+    return delegate().image(connection, repository, reference, platform, progress);
+  }
+
+  @Override
+  public ZtocDocument openZtoc(RegistryConnection connection, String repository, ImageDetails.Layer layer,
+      Progress progress) throws Exception {
+    return delegate().openZtoc(connection, repository, layer, progress);
+  }
+
+  @Override
+  public dev.sociscope.core.workflow.ImageFiles files(RegistryConnection connection, String repository,
+      ImageDetails image, Progress progress) throws Exception {
+    return delegate().files(connection, repository, image, progress);
+  }
+
+  @Override
+  public CreateIndexResult createIndex(RegistryConnection connection, CreateIndexRequest request, Progress progress)
+      throws Exception {
+    return delegate().createIndex(connection, request, progress);
+  }
+}

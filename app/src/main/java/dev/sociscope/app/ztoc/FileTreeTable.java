@@ -1,0 +1,120 @@
+package dev.sociscope.app.ztoc;
+
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.common.Sizes;
+import java.util.Comparator;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.Region;
+
+/**
+ * The zTOC tree's columns (name, size, mode, owner, mtime, type, link, spans) built in code for other views that show
+ * {@link FileTree}s, such as an image's merged file system; optionally with the layer each entry comes from.
+ */
+public final class FileTreeTable {
+  private final TreeTableView<FileNode> table;
+  private final FileTreeItem.SortState sortState = new FileTreeItem.SortState();
+
+  public FileTreeTable(TreeTableView<FileNode> table, boolean layerColumn) {
+    this.table = table;
+    table.setShowRoot(false);
+    table.setFixedCellSize(26);
+    table.setTableMenuButtonVisible(true);
+    table.setPlaceholder(new Label(Messages.get("tree.empty")));
+    TreeTableColumn<FileNode, FileNode> name = new TreeTableColumn<>(Messages.get("tree.column.name"));
+    name.setPrefWidth(260);
+    name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+    name.setCellFactory(c -> new NameCell());
+    name.setComparator(Comparator.comparing(FileNode::name));
+    TreeTableColumn<FileNode, Long> size = new TreeTableColumn<>(Messages.get("tree.column.size"));
+    size.setPrefWidth(80);
+    size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().size()));
+    size.setCellFactory(c -> new TextCell<>(Sizes::human, "size-cell"));
+    table.getColumns().add(name);
+    table.getColumns().add(size);
+    table.getColumns().add(text("tree.column.mode", 96, EntryText::mode, "mono"));
+    table.getColumns().add(text("tree.column.owner", 100, EntryText::owner, null));
+    table.getColumns().add(text("tree.column.mtime", 150, EntryText::modTime, null));
+    table.getColumns().add(text("tree.column.type", 64, EntryText::type, null));
+    table.getColumns().add(text("tree.column.link", 110, EntryText::linkTarget, null));
+    TreeTableColumn<FileNode, String> spans = text("tree.column.spans", 64, EntryText::spans, "mono");
+    spans.setComparator(Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder()));
+    table.getColumns().add(spans);
+    if (layerColumn) {
+      table.getColumns().add(text("tree.column.layer", 56,
+          n -> n.layer() < 0 ? "" : Integer.toString(n.layer()), "mono"));
+    }
+    table.setSortPolicy(t -> {
+      sortState.comparator = t.getComparator();
+      TreeItem<FileNode> root = t.getRoot();
+      if (root instanceof FileTreeItem) {
+        ((FileTreeItem) root).resort();
+      }
+      return true;
+    });
+  }
+
+  /** Shows {@code tree} (children created lazily), or nothing. */
+  public void show(FileTree tree) {
+    if (tree == null) {
+      table.setRoot(null);
+      return;
+    }
+    FileTreeItem root = new FileTreeItem(tree.root(), null, sortState);
+    root.setExpanded(true);
+    table.setRoot(root);
+  }
+
+  private static TreeTableColumn<FileNode, String> text(String key, double width, Function<FileNode, String> f,
+      String styleClass) {
+    TreeTableColumn<FileNode, String> column = new TreeTableColumn<>(Messages.get(key));
+    column.setPrefWidth(width);
+    column.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.apply(c.getValue().getValue())));
+    column.setCellFactory(c -> new TextCell<>(Function.identity(), styleClass));
+    return column;
+  }
+
+  private static final class TextCell<T> extends TreeTableCell<FileNode, T> {
+    private final Function<T, String> format;
+
+    TextCell(Function<T, String> format, String styleClass) {
+      this.format = format;
+      if (styleClass != null) {
+        getStyleClass().add(styleClass);
+      }
+    }
+
+    @Override
+    protected void updateItem(T item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(empty || item == null ? null : format.apply(item));
+    }
+  }
+
+  private static final class NameCell extends TreeTableCell<FileNode, FileNode> {
+    private final Region icon = new Region();
+
+    NameCell() {
+      icon.getStyleClass().add("file-icon");
+    }
+
+    @Override
+    protected void updateItem(FileNode item, boolean empty) {
+      super.updateItem(item, empty);
+      if (empty || item == null) {
+        setText(null);
+        setGraphic(null);
+        return;
+      }
+      setText(item.name());
+      icon.getStyleClass().setAll("file-icon", "file-icon-" + item.type().wireName());
+      setGraphic(icon);
+    }
+  }
+}
