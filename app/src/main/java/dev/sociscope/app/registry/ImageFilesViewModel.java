@@ -11,6 +11,7 @@ import dev.sociscope.app.service.RegistryConnection;
 import dev.sociscope.app.service.RegistryService;
 import dev.sociscope.app.ztoc.FileNode;
 import dev.sociscope.app.ztoc.FileTree;
+import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.workflow.FileEntry;
 import dev.sociscope.core.workflow.ImageFiles;
 import dev.sociscope.core.workflow.ReadStats;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -312,7 +312,7 @@ public final class ImageFilesViewModel {
       if (target != null) {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        temp.set(Files.createTempFile(parent, ".sociscope-", ".part"));
+        temp.set(AtomicFiles.newTempSibling(target));
         sink = Files.newOutputStream(temp.get());
       }
       ReadStats stats;
@@ -335,7 +335,7 @@ public final class ImageFilesViewModel {
       }
       p.transferred(stats.bytesFetched());
       if (target != null) {
-        Files.move(temp.get(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.move(temp.get(), target);
       }
       return stats;
     }, stats -> {

@@ -3,6 +3,7 @@ package dev.sociscope.app.service;
 import dev.sociscope.app.common.Progress;
 import dev.sociscope.app.ztoc.FileNode;
 import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.extract.LazyExtractor;
 import dev.sociscope.app.ztoc.LayerSource;
 import dev.sociscope.core.extract.RandomAccessSource;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -36,13 +36,12 @@ public final class LazyFileContentService implements FileContentService {
   @Override
   public void save(ZtocDocument document, FileNode file, Path target, Progress progress) throws Exception {
     FileMetadata entry = StreamingFileContentService.requireRegular(file);
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, ".sociscope-", ".part");
+    Path tmp = AtomicFiles.newTempSibling(target);
     try {
       try (OutputStream out = new LimitedOutput(Files.newOutputStream(tmp), Long.MAX_VALUE, progress)) {
         extract(document, file, entry, out, progress);
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }

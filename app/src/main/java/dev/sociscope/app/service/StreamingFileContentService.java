@@ -3,6 +3,7 @@ package dev.sociscope.app.service;
 import dev.sociscope.app.common.Progress;
 import dev.sociscope.app.ztoc.FileNode;
 import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.ztoc.CompressionAlgorithm;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
@@ -14,7 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -36,13 +36,12 @@ public final class StreamingFileContentService implements FileContentService {
   @Override
   public void save(ZtocDocument document, FileNode file, Path target, Progress progress) throws Exception {
     FileMetadata entry = requireRegular(file);
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, ".sociscope-", ".part");
+    Path tmp = AtomicFiles.newTempSibling(target);
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         copy(document, entry, entry.uncompressedSize(), out, progress);
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }

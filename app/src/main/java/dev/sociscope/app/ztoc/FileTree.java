@@ -1,5 +1,6 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.core.tar.TarPaths;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.Zinfo;
@@ -195,19 +196,9 @@ public final class FileTree {
   }
 
   /** Drops "./" prefixes, leading and trailing slashes and empty or "." segments. */
+  /** The same path cleaning as {@code ls}/{@code get}: {@code ..} resolved, never above the image root. */
   static String normalize(String name) {
-    String[] parts = name.split("/");
-    StringBuilder sb = new StringBuilder(name.length());
-    for (String p : parts) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(p);
-    }
-    return sb.toString();
+    return TarPaths.normalize(name);
   }
 
   private static String baseName(String path) {

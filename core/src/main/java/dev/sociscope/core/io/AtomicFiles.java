@@ -31,9 +31,8 @@ public final class AtomicFiles {
       throw new NoSuchFileException(String.valueOf(dir), null,
           "no such directory to write " + abs.getFileName() + " in");
     }
-    // Not Files.createTempFile: its owner-only permissions would stay on the file; a new file gets the umask's.
-    Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-    OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Path tmp = newTempSibling(abs);
+    OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
     try {
       T result;
       try (out) {
@@ -44,6 +43,19 @@ public final class AtomicFiles {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /**
+   * Creates an empty temporary file next to {@code target}, for callers that move it into place themselves with
+   * {@link #move}. Not {@code Files.createTempFile}: its owner-only permissions would stay on the saved file; a new
+   * file gets the umask's, like any other file the user saves.
+   */
+  public static Path newTempSibling(Path target) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path tmp = abs.resolveSibling(
+        "." + abs.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+    return tmp;
   }
 
   public static void write(Path target, byte[] bytes) throws IOException {
