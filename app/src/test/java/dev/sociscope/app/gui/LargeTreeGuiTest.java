@@ -92,12 +92,12 @@ class LargeTreeGuiTest {
       waitUntil("unfiltered", () -> ctx.treeViewModel().filterResultProperty().get() == null);
       WaitForAsyncUtils.waitForFxEvents();
 
-      System.out.println("FX thread watchdog (100k): worst cpu " + watchdog.worstCpuMillis() + " ms, worst wall "
+      System.out.println("FX thread watchdog (100k): worst cpu " + watchdog.worstCpuMillis() 
+          + " ms, worst busy " + watchdog.worstBusyMillis() + " ms, worst wall "
           + watchdog.worstWallMillis() + " ms; " + watchdog.describe());
       assertThat(watchdog.worstCpuMillis()).as(watchdog.describe()).isLessThan(100);
-      if (PulseWatchdog.machineIsQuiet()) {
-        assertThat(watchdog.worstWallMillis()).as(watchdog.describe()).isLessThan(100);
-      }
+      // Waits and blocking I/O on the FX thread, which CPU time misses; GC pauses and other processes excluded.
+      assertThat(watchdog.worstBusyMillis()).as(watchdog.describe()).isLessThan(100);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.sociscope.app.gui;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,10 +17,13 @@ import javafx.application.Platform;
  */
 public final class PulseWatchdog implements AutoCloseable {
   private static final long INTERVAL_MS = 20;
+  private static final long SAMPLE_MS = 5;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final AtomicLong worstWallNanos = new AtomicLong();
   private final AtomicLong worstCpuNanos = new AtomicLong();
+  private final AtomicLong worstBusyNanos = new AtomicLong();
+  private final Map<String, Long> busyPerPhase = new ConcurrentHashMap<>();
   private final AtomicLong pings = new AtomicLong();
   private final Map<String, Long> wallPerPhase = new ConcurrentHashMap<>();
   private final Map<String, Long> cpuPerPhase = new ConcurrentHashMap<>();
@@ -56,22 +60,64 @@ public final class PulseWatchdog implements AutoCloseable {
           done.notifyAll();
         }
       });
+      long busyNanos = 0;
       synchronized (done) {
         long deadline = System.currentTimeMillis() + 10_000;
+        long lastSample = System.nanoTime();
         while (!ran[0] && running && System.currentTimeMillis() < deadline) {
           try {
-            done.wait(50);
+            done.wait(SAMPLE_MS);
           } catch (InterruptedException e) {
             return;
           }
+          long now = System.nanoTime();
+          if (!ran[0] && fxThreadId >= 0 && fxThreadIsWorking()) {
+            busyNanos += now - lastSample;
+          }
+          lastSample = now;
         }
       }
+      worstBusyNanos.accumulateAndGet(busyNanos, Math::max);
+      busyPerPhase.merge(currentPhase, busyNanos / 1_000_000, Math::max);
       try {
         Thread.sleep(INTERVAL_MS);
       } catch (InterruptedException e) {
         return;
       }
     }
+  }
+
+  /**
+   * Whether the FX thread, sampled while a ping waits, is doing something rather than idling in the toolkit's event
+   * loop. Idle means parked or waiting with glass (the toolkit's event loop) as the first frame below the JDK's own
+   * waiting code; anything else (running app code, waiting on a lock or a future, blocked in I/O) counts as busy.
+   */
+  private boolean fxThreadIsWorking() {
+    ThreadInfo info = THREADS.getThreadInfo(fxThreadId, 16);
+    if (info == null) {
+      return false;
+    }
+    Thread.State state = info.getThreadState();
+    if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+      return true;
+    }
+    for (StackTraceElement frame : info.getStackTrace()) {
+      String cls = frame.getClassName();
+      if (cls.startsWith("java.") || cls.startsWith("jdk.internal.") || cls.startsWith("sun.")) {
+        continue;
+      }
+      return !cls.startsWith("com.sun.glass.");
+    }
+    return false;
+  }
+
+  /**
+   * Worst time, over all pings, that a ping waited while the FX thread was sampled busy. Unlike wall-clock latency it
+   * does not count GC pauses or the OS running other processes (the FX thread is then idle or not sampled), but it
+   * does count blocking I/O and waits on the FX thread, which CPU time misses.
+   */
+  public long worstBusyMillis() {
+    return worstBusyNanos.get() / 1_000_000;
   }
 
   /** Names what the test is doing, so a slow ping can be attributed. */
@@ -113,16 +159,11 @@ public final class PulseWatchdog implements AutoCloseable {
   public String describe() {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, Long> e : new TreeMap<>(cpuPerPhase).entrySet()) {
-      sb.append(e.getKey().isEmpty() ? "-" : e.getKey()).append(": cpu ").append(e.getValue()).append(" ms / wall ")
+      sb.append(e.getKey().isEmpty() ? "-" : e.getKey()).append(": cpu ").append(e.getValue()).append(" ms / busy ")
+          .append(busyPerPhase.getOrDefault(e.getKey(), 0L)).append(" ms / wall ")
           .append(wallPerPhase.get(e.getKey())).append(" ms; ");
     }
     return sb.toString();
-  }
-
-  /** Whether the machine was quiet enough (load per core below 1) for wall-clock latency to mean anything. */
-  public static boolean machineIsQuiet() {
-    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    return load >= 0 && load / Runtime.getRuntime().availableProcessors() < 1.0;
   }
 
   @Override

@@ -79,13 +79,13 @@ class ZtocViewsGuiTest {
 
   private void assertFxThreadNeverBlocked() {
     String report = watchdog.describe();
-    System.out.println("FX thread watchdog: worst cpu " + watchdog.worstCpuMillis() + " ms, worst wall "
+    System.out.println("FX thread watchdog: worst cpu " + watchdog.worstCpuMillis() 
+          + " ms, worst busy " + watchdog.worstBusyMillis() + " ms, worst wall "
         + watchdog.worstWallMillis() + " ms over " + watchdog.pings() + " pings; " + report);
     assertThat(watchdog.pings()).as("watchdog pings").isPositive();
     assertThat(watchdog.worstCpuMillis()).as("FX thread busy between two pings (%s)", report).isLessThan(100);
-    if (PulseWatchdog.machineIsQuiet()) {
-      assertThat(watchdog.worstWallMillis()).as("FX thread ping latency (%s)", report).isLessThan(100);
-    }
+    // Waits and blocking I/O on the FX thread, which CPU time misses; GC pauses and other processes excluded.
+    assertThat(watchdog.worstBusyMillis()).as("FX thread ping latency (%s)", report).isLessThan(100);
   }
 
   @Test
