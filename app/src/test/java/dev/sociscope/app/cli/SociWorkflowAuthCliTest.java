@@ -42,7 +42,9 @@ class SociWorkflowAuthCliTest {
   @AfterAll
   static void stop() {
     RegistryOptions.stdin = System.in;
-    registry.close();
+    if (registry != null) { // null when the test was skipped for a missing tool
+      registry.close();
+    }
   }
 
   static CliTestSupport.Result run(boolean withCredentials, String... args) {

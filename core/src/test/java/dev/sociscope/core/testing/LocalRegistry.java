@@ -60,8 +60,9 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   private static LocalRegistry start(String username, String password, TokenServer tokens) throws IOException {
-    if (!Files.isExecutable(BINARY)) {
-      throw new IllegalStateException(BINARY + " is missing: install the Debian package docker-registry");
+    ExternalTools.require(BINARY.toString());
+    if (username != null) {
+      ExternalTools.require("htpasswd");
     }
     Path dir = Files.createTempDirectory("sociscope-registry-");
     IOException last = null;

@@ -156,6 +156,7 @@ public final class TestImages {
 
   /** Runs a tool, failing with its output when it exits non-zero; returns stdout. */
   public static String run(String... command) throws IOException {
+    ExternalTools.require(command[0]);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
