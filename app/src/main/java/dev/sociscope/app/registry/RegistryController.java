@@ -22,7 +22,16 @@ import javafx.scene.layout.VBox;
 /** The registry browser: repositories and tags on the left, the chosen image on the right. */
 public final class RegistryController {
   private final RegistryViewModel viewModel;
+  /** Loads wizard windows off the FX thread, one at a time. */
+  private static final java.util.concurrent.Executor WIZARD_LOADER =
+      java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sociscope-view-loader");
+        t.setDaemon(true);
+        return t;
+      });
+
   private javafx.stage.Stage createDialog;
+  private boolean openingWizard;
 
   @FXML private Label registryTitle;
   @FXML private Label registryStatus;
@@ -145,30 +154,62 @@ public final class RegistryController {
     layerTable.getItems().setAll(img.layers());
   }
 
-  /** Opens the create-index wizard for the shown image in its own window. */
+  /**
+   * Opens the create-index wizard for the shown image in its own window. Loading the FXML and the first CSS and
+   * layout pass of the new scene cost about 100 ms, so they run on a loader thread while the scene is not showing
+   * (JavaFX allows that); the FX thread only creates and shows the stage. The view model is fresh and nothing
+   * touches it until the window shows, so the loader thread binding to it races with nothing.
+   */
   @FXML
   private void createIndex() {
+    if (openingWizard) {
+      return; // A second click while the first wizard is still loading
+    }
     CreateIndexViewModel wizard = viewModel.newCreateWizard();
     if (wizard == null) {
       return;
     }
+    javafx.scene.Scene mainScene = imagePane.getScene();
+    java.util.List<String> stylesheets = mainScene == null ? java.util.List.of()
+        : java.util.List.copyOf(mainScene.getStylesheets());
+    boolean dark = mainScene != null && mainScene.getRoot().getStyleClass().contains(Styles.DARK);
+    openingWizard = true;
+    java.util.concurrent.CompletableFuture.supplyAsync(() -> wizardScene(wizard, stylesheets, dark), WIZARD_LOADER)
+        .whenComplete((scene, error) -> javafx.application.Platform.runLater(() -> {
+          openingWizard = false;
+          if (error != null) {
+            throw new IllegalStateException("cannot open the create-index wizard", error);
+          }
+          showWizard(wizard, scene);
+        }));
+  }
+
+  /** Runs on the loader thread: the wizard's scene with its CSS applied and laid out, not yet in a window. */
+  private static javafx.scene.Scene wizardScene(CreateIndexViewModel wizard, java.util.List<String> stylesheets,
+      boolean dark) {
     java.util.Map<Class<?>, java.util.function.Supplier<?>> controllers = java.util.Map.of(
         CreateIndexController.class, () -> new CreateIndexController(wizard));
     dev.sociscope.app.common.ViewLoader.Loaded<CreateIndexController> loaded =
         new dev.sociscope.app.common.ViewLoader(controllers).load(dev.sociscope.app.common.FxmlView.CREATE_INDEX);
+    javafx.scene.Scene scene = new javafx.scene.Scene(loaded.root());
+    scene.getStylesheets().setAll(stylesheets);
+    if (dark) {
+      scene.getRoot().getStyleClass().add(Styles.DARK);
+    }
+    javafx.scene.Parent root = scene.getRoot();
+    root.applyCss();
+    root.resize(root.prefWidth(-1), root.prefHeight(-1));
+    root.layout();
+    return scene;
+  }
+
+  private void showWizard(CreateIndexViewModel wizard, javafx.scene.Scene scene) {
     javafx.stage.Stage stage = new javafx.stage.Stage();
     javafx.stage.Window owner = imagePane.getScene() == null ? null : imagePane.getScene().getWindow();
     if (owner != null) {
       stage.initOwner(owner);
     }
     stage.setTitle(Messages.get("create.title"));
-    javafx.scene.Scene scene = new javafx.scene.Scene(loaded.root());
-    if (imagePane.getScene() != null) {
-      scene.getStylesheets().setAll(imagePane.getScene().getStylesheets());
-      if (imagePane.getScene().getRoot().getStyleClass().contains(Styles.DARK)) {
-        scene.getRoot().getStyleClass().add(Styles.DARK);
-      }
-    }
     stage.setScene(scene);
     stage.setOnCloseRequest(e -> {
       if (wizard.stateProperty().get() == CreateIndexViewModel.State.RUNNING) {

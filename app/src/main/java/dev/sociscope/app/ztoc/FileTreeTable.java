@@ -33,7 +33,7 @@ public final class FileTreeTable {
     name.setCellFactory(c -> new NameCell());
     name.setComparator(Comparator.comparing(FileNode::name));
     TreeTableColumn<FileNode, Long> size = new TreeTableColumn<>(Messages.get("tree.column.size"));
-    size.setPrefWidth(80);
+    size.setPrefWidth(84); // not 80, the default width that JavaFX auto-sizes to content (run-dependent)
     size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().size()));
     size.setCellFactory(c -> new TextCell<>(Sizes::human, "size-cell"));
     table.getColumns().add(name);

@@ -27,6 +27,16 @@ public final class FileTreeViewModel {
   private final ObjectProperty<UserError> lastError = new SimpleObjectProperty<>();
   private TaskRunner.Handle running;
   private long generation;
+  /** The filter last started and the one shown, with their documents, so a filter is applied only once. */
+  private FilterKey started;
+  private FilterKey shown;
+
+  private record FilterKey(ZtocDocument document, String text) {
+    /** The same document object (a record's equals would compare whole zTOCs) and filter text. */
+    boolean sameAs(FilterKey other) {
+      return other != null && other.document == document && other.text.equals(text);
+    }
+  }
 
   private final dev.sociscope.app.common.DialogService dialogs;
   private final dev.sociscope.app.service.SelectionSaver saver;
@@ -71,16 +81,27 @@ public final class FileTreeViewModel {
 
   // Commands
 
-  /** Runs the filter off the FX thread; a newer call supersedes an older one still running. */
+  /**
+   * Runs the filter off the FX thread; a newer call supersedes an older one still running. Applying the filter
+   * that is already running or shown for the same document does nothing (typing then Enter would otherwise run
+   * it twice: once from the debounce timer, once from Enter); after a failure or cancel it runs again.
+   */
   public void applyFilter() {
     ZtocDocument doc = workspace.document();
     String text = filterText.get() == null ? "" : filterText.get().strip();
+    FilterKey key = new FilterKey(doc, text);
+    boolean busy = running != null && !running.isDone();
+    if (key.sameAs(busy ? started : shown)) {
+      return;
+    }
     long gen = ++generation;
     if (running != null) {
       running.cancel();
       running = null;
     }
+    started = key;
     if (doc == null || text.isEmpty()) {
+      shown = key;
       filterResult.set(null);
       filterSummary.set("");
       return;
@@ -89,6 +110,7 @@ public final class FileTreeViewModel {
     running = tasks.run(Messages.get("task.filter", text), p -> filter.apply(doc.tree(), p::isCancelled),
         result -> {
           if (gen == generation) {
+            shown = key;
             filterResult.set(result);
             filterSummary.set(Messages.get("tree.filter.matches", result.matchCount()));
           }

@@ -179,6 +179,11 @@ class ScreenshotTest {
       ctx.treeViewModel().applyFilter();
     });
     waitUntil("filter", () -> ctx.treeViewModel().filterResultProperty().get() != null);
+    // Past the field's 200 ms debounce, which fires for the same text: the filter still ran (and shows) once.
+    WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> ctx.activity().entries().stream().map(e -> e.title()).toList()))
+        .containsExactly("Filtering for \u201c*.txt\u201d");
     fxRun(() -> ctx.mainViewModel().themeProperty().set(Theme.DARK));
     fxRun(() -> ctx.main().activityToggle().setSelected(true));
     shot(ctx.scene(), "dark-filter-activity");
