@@ -16,11 +16,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /** The file tree of a layer: a lazy TreeTableView with a name/glob filter. */
@@ -55,10 +53,10 @@ public final class FileTreeController {
     tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     tree.setPlaceholder(new Label(Messages.get("tree.empty")));
     nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
-    nameColumn.setCellFactory(c -> new NameCell());
+    nameColumn.setCellFactory(c -> new FileTreeCells.NameCell());
     nameColumn.setComparator(Comparator.comparing(FileNode::name));
     sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().size()));
-    sizeColumn.setCellFactory(c -> new TextCell<>(Sizes::human, "size-cell"));
+    sizeColumn.setCellFactory(c -> new FileTreeCells.TextCell<>(Sizes::human, "size-cell"));
     text(modeColumn, EntryText::mode);
     text(ownerColumn, EntryText::owner);
     text(mtimeColumn, EntryText::modTime);
@@ -66,8 +64,8 @@ public final class FileTreeController {
     text(linkColumn, EntryText::linkTarget);
     text(spansColumn, EntryText::spans);
     spansColumn.setComparator(Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder()));
-    modeColumn.setCellFactory(c -> new TextCell<>(Function.identity(), "mono"));
-    spansColumn.setCellFactory(c -> new TextCell<>(Function.identity(), "mono"));
+    modeColumn.setCellFactory(c -> new FileTreeCells.TextCell<>(Function.identity(), "mono"));
+    spansColumn.setCellFactory(c -> new FileTreeCells.TextCell<>(Function.identity(), "mono"));
     tree.setSortPolicy(t -> {
       sortState.comparator = t.getComparator();
       TreeItem<FileNode> root = t.getRoot();
@@ -163,43 +161,5 @@ public final class FileTreeController {
 
   private static <T> void text(TreeTableColumn<FileNode, String> column, Function<FileNode, String> f) {
     column.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.apply(c.getValue().getValue())));
-  }
-
-  /** A cell that formats its value and carries a style class. */
-  private static final class TextCell<T> extends TreeTableCell<FileNode, T> {
-    private final Function<T, String> format;
-
-    TextCell(Function<T, String> format, String styleClass) {
-      this.format = format;
-      getStyleClass().add(styleClass);
-    }
-
-    @Override
-    protected void updateItem(T item, boolean empty) {
-      super.updateItem(item, empty);
-      setText(empty || item == null ? null : format.apply(item));
-    }
-  }
-
-  /** The name with a small type icon drawn by CSS. */
-  private static final class NameCell extends TreeTableCell<FileNode, FileNode> {
-    private final Region icon = new Region();
-
-    NameCell() {
-      icon.getStyleClass().add("file-icon");
-    }
-
-    @Override
-    protected void updateItem(FileNode item, boolean empty) {
-      super.updateItem(item, empty);
-      if (empty || item == null) {
-        setText(null);
-        setGraphic(null);
-        return;
-      }
-      setText(item.name());
-      icon.getStyleClass().setAll("file-icon", "file-icon-" + item.type().wireName());
-      setGraphic(icon);
-    }
   }
 }

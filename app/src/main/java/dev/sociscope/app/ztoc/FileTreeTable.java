@@ -8,10 +8,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.layout.Region;
 
 /**
  * The zTOC tree's columns (name, size, mode, owner, mtime, type, link, spans) built in code for other views that show
@@ -30,12 +28,12 @@ public final class FileTreeTable {
     TreeTableColumn<FileNode, FileNode> name = new TreeTableColumn<>(Messages.get("tree.column.name"));
     name.setPrefWidth(260);
     name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
-    name.setCellFactory(c -> new NameCell());
+    name.setCellFactory(c -> new FileTreeCells.NameCell());
     name.setComparator(Comparator.comparing(FileNode::name));
     TreeTableColumn<FileNode, Long> size = new TreeTableColumn<>(Messages.get("tree.column.size"));
     size.setPrefWidth(84); // not 80, the default width that JavaFX auto-sizes to content (run-dependent)
     size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().size()));
-    size.setCellFactory(c -> new TextCell<>(Sizes::human, "size-cell"));
+    size.setCellFactory(c -> new FileTreeCells.TextCell<>(Sizes::human, "size-cell"));
     table.getColumns().add(name);
     table.getColumns().add(size);
     table.getColumns().add(text("tree.column.mode", 96, EntryText::mode, "mono"));
@@ -76,45 +74,7 @@ public final class FileTreeTable {
     TreeTableColumn<FileNode, String> column = new TreeTableColumn<>(Messages.get(key));
     column.setPrefWidth(width);
     column.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.apply(c.getValue().getValue())));
-    column.setCellFactory(c -> new TextCell<>(Function.identity(), styleClass));
+    column.setCellFactory(c -> new FileTreeCells.TextCell<>(Function.identity(), styleClass));
     return column;
-  }
-
-  private static final class TextCell<T> extends TreeTableCell<FileNode, T> {
-    private final Function<T, String> format;
-
-    TextCell(Function<T, String> format, String styleClass) {
-      this.format = format;
-      if (styleClass != null) {
-        getStyleClass().add(styleClass);
-      }
-    }
-
-    @Override
-    protected void updateItem(T item, boolean empty) {
-      super.updateItem(item, empty);
-      setText(empty || item == null ? null : format.apply(item));
-    }
-  }
-
-  private static final class NameCell extends TreeTableCell<FileNode, FileNode> {
-    private final Region icon = new Region();
-
-    NameCell() {
-      icon.getStyleClass().add("file-icon");
-    }
-
-    @Override
-    protected void updateItem(FileNode item, boolean empty) {
-      super.updateItem(item, empty);
-      if (empty || item == null) {
-        setText(null);
-        setGraphic(null);
-        return;
-      }
-      setText(item.name());
-      icon.getStyleClass().setAll("file-icon", "file-icon-" + item.type().wireName());
-      setGraphic(icon);
-    }
   }
 }

@@ -88,20 +88,25 @@ public final class PulseWatchdog implements AutoCloseable {
   }
 
   /**
-   * Whether the FX thread, sampled while a ping waits, is doing something rather than idling in the toolkit's event
-   * loop. Idle means parked or waiting with glass (the toolkit's event loop) as the first frame below the JDK's own
-   * waiting code; anything else (running app code, waiting on a lock or a future, blocked in I/O) counts as busy.
+   * Whether the FX thread, sampled while a ping waits, is blocked rather than idling in the toolkit's event loop:
+   * waiting on anything but glass (the toolkit's event loop), or running inside a native I/O call. Plain computation
+   * is left to the CPU-time figure, which, unlike a sample of a runnable thread, is not inflated when the OS runs
+   * other processes on a busy machine.
    */
   private boolean fxThreadIsWorking() {
     ThreadInfo info = THREADS.getThreadInfo(fxThreadId, 16);
-    if (info == null) {
+    if (info == null || info.getStackTrace().length == 0) {
       return false;
     }
+    StackTraceElement[] stack = info.getStackTrace();
     Thread.State state = info.getThreadState();
-    if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+    if (state == Thread.State.RUNNABLE) {
+      return stack[0].isNativeMethod() && isIoClass(stack[0].getClassName());
+    }
+    if (state == Thread.State.BLOCKED) {
       return true;
     }
-    for (StackTraceElement frame : info.getStackTrace()) {
+    for (StackTraceElement frame : stack) {
       String cls = frame.getClassName();
       if (cls.startsWith("java.") || cls.startsWith("jdk.internal.") || cls.startsWith("sun.")) {
         continue;
@@ -111,10 +116,15 @@ public final class PulseWatchdog implements AutoCloseable {
     return false;
   }
 
+  private static boolean isIoClass(String cls) {
+    return cls.startsWith("sun.nio.") || cls.startsWith("java.net.") || cls.startsWith("sun.net.")
+        || cls.startsWith("java.io.");
+  }
+
   /**
-   * Worst time, over all pings, that a ping waited while the FX thread was sampled busy. Unlike wall-clock latency it
-   * does not count GC pauses or the OS running other processes (the FX thread is then idle or not sampled), but it
-   * does count blocking I/O and waits on the FX thread, which CPU time misses.
+   * Worst time, over all pings, that a ping waited while the FX thread was sampled blocked (waits, locks, native
+   * I/O). Together with the CPU time it covers everything that can block the FX thread, without counting GC pauses
+   * or the OS running other processes, which wall-clock latency would.
    */
   public long worstBusyMillis() {
     return worstBusyNanos.get() / 1_000_000;
