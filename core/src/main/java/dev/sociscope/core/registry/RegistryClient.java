@@ -172,6 +172,31 @@ public final class RegistryClient {
     return all;
   }
 
+  /**
+   * One page of {@code GET /v2/_catalog}: {@code last} is null for the first page, else the {@link Page#next} of
+   * the page before. Follows the server's {@code Link} when it sends one, otherwise {@code last=} with the final
+   * name of a full page.
+   */
+  public Page catalogPage(String apiHost, int pageSize, String last, Cancellation cancel) throws IOException {
+    String action = "list the repositories (catalog) of " + apiHost;
+    HttpUrl url = Pagination.pageUrl(baseUrl(apiHost).resolve("/v2/_catalog"), pageSize, last, action);
+    try (Response r = send(RegistryRequest.get(url, List.of(Scopes.CATALOG), action), cancel)) {
+      if (r.code() == 401 || r.code() == 403 || r.code() == 404) {
+        RegistryException cause = failure(r, action);
+        throw new RegistryException("Catalog not available on " + apiHost + ": " + cause.getMessage(), cause);
+      }
+      if (!r.isSuccessful()) {
+        throw failure(r, action);
+      }
+      JsonNode body = readJson(r, action);
+      List<String> names = new ArrayList<>();
+      for (JsonNode repo : body.path("repositories")) {
+        names.add(repo.asText());
+      }
+      return Pagination.page(names, pageSize, last, Pagination.next(r));
+    }
+  }
+
   /** The single call path. The caller closes the response; statuses other than 401/429/5xx are its to map. */
   Response send(RegistryRequest req, Cancellation cancel) throws IOException {
     int attempt = 0;

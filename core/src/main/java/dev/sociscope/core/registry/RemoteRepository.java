@@ -239,6 +239,14 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
     return new TagLister(this).list(pageSize);
   }
 
+  /**
+   * One page of tags: {@code last} is null for the first page, else the {@link Page#next} of the page before. A
+   * server that ignores {@code n} (the CNCF registry 2.8) answers with every tag and no next page.
+   */
+  public Page tagsPage(int pageSize, String last) throws IOException {
+    return new TagLister(this).page(pageSize, last);
+  }
+
   @Override
   public void close() {
     // Connections belong to the client's pool; nothing to release per repository.

@@ -56,4 +56,19 @@ final class TagLister {
     return all;
   }
 
+  Page page(int pageSize, String last) throws IOException {
+    String action = "list tags of " + repo.describe();
+    HttpUrl url = Pagination.pageUrl(repo.url("tags", "list"), pageSize, last, action);
+    try (Response r = repo.client().send(RegistryRequest.get(url, repo.pull(), action), repo.cancellation())) {
+      if (!r.isSuccessful()) {
+        throw repo.client().failure(r, action);
+      }
+      JsonNode body = RegistryClient.readJson(r, action);
+      List<String> names = new ArrayList<>();
+      for (JsonNode t : body.path("tags")) {
+        names.add(t.asText());
+      }
+      return Pagination.page(names, pageSize, last, Pagination.next(r));
+    }
+  }
 }

@@ -158,6 +158,30 @@ class RegistryIntegrationTest {
   }
 
   @Test
+  void catalogPagesOneAtATimeUntilTheLastPage() throws IOException {
+    List<String> all = client.catalog(registry.host(), Cancellation.NONE);
+    List<String> collected = new java.util.ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      Page page = client.catalogPage(registry.host(), 1, cursor, Cancellation.NONE);
+      assertThat(page.names()).hasSizeLessThanOrEqualTo(1);
+      collected.addAll(page.names());
+      cursor = page.next().orElse(null);
+      pages++;
+    } while (cursor != null && pages < 10);
+    assertThat(collected).isEqualTo(all);
+    assertThat(pages).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void tagsPageOnRegistryThatIgnoresNHasNoNextPage() throws IOException {
+    Page page = repo("team/app").tagsPage(1, null);
+    assertThat(page.names()).containsExactly("v1", "v2");
+    assertThat(page.next()).isEmpty();
+  }
+
+  @Test
   void uploadsMonolithicAndChunkedAndSkipsExisting() throws IOException {
     RemoteRepository target = repo("uploads/blobs");
     byte[] small = "small blob".getBytes(StandardCharsets.UTF_8);
