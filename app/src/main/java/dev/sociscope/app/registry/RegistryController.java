@@ -39,6 +39,12 @@ public final class RegistryController {
   @FXML private ListView<String> repositoryList;
   @FXML private TextField tagFilter;
   @FXML private ListView<String> tagList;
+  @FXML private javafx.scene.layout.HBox repositoryPaging;
+  @FXML private Label repositorySummary;
+  @FXML private Button moreRepositories;
+  @FXML private javafx.scene.layout.HBox tagPaging;
+  @FXML private Label tagSummary;
+  @FXML private Button moreTags;
   @FXML private VBox imagePane;
   @FXML private Label imageMessage;
   @FXML private Label imageTitle;
@@ -67,6 +73,43 @@ public final class RegistryController {
     this.viewModel = viewModel;
   }
 
+  /** The row under a list shows only while there is more to load or a search is active. */
+  private static void bindPaging(PagedNames pages, javafx.scene.layout.HBox row, Label summary, Button more) {
+    summary.textProperty().bind(pages.summaryProperty());
+    more.visibleProperty().bind(pages.moreProperty());
+    more.managedProperty().bind(pages.moreProperty());
+    more.disableProperty().bind(pages.loadingProperty());
+    javafx.beans.binding.BooleanBinding shown = pages.moreProperty().or(pages.summaryProperty().isNotEmpty());
+    row.visibleProperty().bind(shown);
+    row.managedProperty().bind(shown);
+  }
+
+  /** Scrolling a list to its end loads the next page (the button does the same). */
+  private static void loadMoreAtEnd(ListView<String> list, Runnable loadMore) {
+    list.skinProperty().addListener((o, a, skin) -> {
+      for (javafx.scene.Node n : list.lookupAll(".scroll-bar")) {
+        if (n instanceof javafx.scene.control.ScrollBar bar
+            && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+          bar.valueProperty().addListener((o2, before, value) -> {
+            if (bar.isVisible() && value.doubleValue() >= bar.getMax() && before.doubleValue() < bar.getMax()) {
+              loadMore.run();
+            }
+          });
+        }
+      }
+    });
+  }
+
+  @FXML
+  private void loadMoreRepositories() {
+    viewModel.loadMoreRepositories();
+  }
+
+  @FXML
+  private void loadMoreTags() {
+    viewModel.loadMoreTags();
+  }
+
   @FXML
   private void initialize() {
     registryTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.connectionProperty().get() == null
@@ -81,6 +124,10 @@ public final class RegistryController {
     tagList.setPlaceholder(new Label(Messages.get("registry.tags.empty")));
     repositoryList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.selectRepository(b));
     tagList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.selectTag(b));
+    bindPaging(viewModel.repositoryPages(), repositoryPaging, repositorySummary, moreRepositories);
+    bindPaging(viewModel.tagPages(), tagPaging, tagSummary, moreTags);
+    loadMoreAtEnd(repositoryList, viewModel::loadMoreRepositories);
+    loadMoreAtEnd(tagList, viewModel::loadMoreTags);
 
     imageMessage.textProperty().bind(viewModel.imageMessageProperty());
     imagePane.visibleProperty().bind(viewModel.imageProperty().isNotNull());

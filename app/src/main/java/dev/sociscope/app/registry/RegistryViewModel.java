@@ -57,6 +57,12 @@ public final class RegistryViewModel {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(Messages.get("registry.notConnected"));
   private final ReadOnlyStringWrapper imageMessage = new ReadOnlyStringWrapper(Messages.get("image.empty"));
 
+  /** Names per request to the registry; large catalogs are browsed a page at a time. */
+  public static final int DEFAULT_PAGE_SIZE = 100;
+  private int pageSize = DEFAULT_PAGE_SIZE;
+  private final PagedNames repositoryPages = new PagedNames(repositories, filteredRepositories, repositoryFilter);
+  private final PagedNames tagPages = new PagedNames(tags, filteredTags, tagFilter);
+
   public RegistryViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs, AppSettings settings,
       SessionSecrets secrets, ZtocWorkspace workspace) {
     this.service = service;
@@ -67,8 +73,14 @@ public final class RegistryViewModel {
     this.workspace = workspace;
     this.files = new ImageFilesViewModel(service, tasks, dialogs);
     image.addListener((o, a, b) -> files.clear());
-    repositoryFilter.addListener((o, a, b) -> filteredRepositories.setPredicate(matcher(b)));
-    tagFilter.addListener((o, a, b) -> filteredTags.setPredicate(matcher(b)));
+    repositoryFilter.addListener((o, a, b) -> {
+      filteredRepositories.setPredicate(matcher(b));
+      repositoryPages.updateSummary();
+    });
+    tagFilter.addListener((o, a, b) -> {
+      filteredTags.setPredicate(matcher(b));
+      tagPages.updateSummary();
+    });
   }
 
   private static java.util.function.Predicate<String> matcher(String filter) {
@@ -91,6 +103,21 @@ public final class RegistryViewModel {
 
   public ObservableList<String> tags() {
     return filteredTags;
+  }
+
+  /** Repositories: what is loaded, whether more pages are available, and the summary line. */
+  public PagedNames repositoryPages() {
+    return repositoryPages;
+  }
+
+  /** Tags of the selected repository, as {@link #repositoryPages}. */
+  public PagedNames tagPages() {
+    return tagPages;
+  }
+
+  /** Names asked per page (tests use small pages). */
+  public void setPageSize(int pageSize) {
+    this.pageSize = Math.max(1, pageSize);
   }
 
   public StringProperty repositoryFilterProperty() {
@@ -181,8 +208,8 @@ public final class RegistryViewModel {
   /** Connects; with a {@code preferredTag}, that tag is selected once the tags of the only repository load. */
   private void connect(RegistryConnection c, String preferredTag) {
     pendingTag = preferredTag;
-    repositories.clear();
-    tags.clear();
+    repositoryPages.reset();
+    tagPages.reset();
     image.set(null);
     selectedRepository.set("");
     selectedTag.set("");
@@ -190,20 +217,72 @@ public final class RegistryViewModel {
     tasks.run(Messages.get("task.connect", c.registry().url()),
         p -> {
           service.connect(c, p);
-          return service.repositories(c, p);
+          return service.repositoryPage(c, pageSize, null, p);
         },
-        repos -> {
+        page -> {
           connection.set(c);
           secrets.put(c.registry().url(), c.secret());
           remember(c.registry());
-          repositories.setAll(repos);
-          status.set(Messages.get(c.isLocal() ? "registry.local" : "registry.connected", c.registry().name(),
-              repos.size()));
+          repositoryPages.add(page);
+          List<String> repos = page.names();
+          if (c.isLocal()) {
+            status.set(Messages.get("registry.local", c.registry().name()));
+          } else if (page.hasNext()) {
+            status.set(Messages.get("registry.connected.more", c.registry().name(), repos.size()));
+          } else {
+            status.set(Messages.get("registry.connected", c.registry().name(), repos.size()));
+          }
           if (repos.size() == 1) {
             selectRepository(repos.get(0));
           }
         },
         error -> failed(Messages.get("registry.connectFailed", c.registry().url()), error));
+  }
+
+  /** Loads the next page of repositories, when there is one and no load is running. */
+  public void loadMoreRepositories() {
+    RegistryConnection c = connection.get();
+    String after = repositoryPages.next();
+    if (c == null || after == null || repositoryPages.isLoading()) {
+      return;
+    }
+    repositoryPages.loading(tasks.run(Messages.get("task.moreRepositories"),
+        p -> service.repositoryPage(c, pageSize, after, p),
+        page -> {
+          if (c.equals(connection.get()) && after.equals(repositoryPages.next())) {
+            repositoryPages.add(page);
+          }
+        },
+        error -> {
+          repositoryPages.loadFailed();
+          failed(Messages.get("registry.connectFailed", c.registry().url()), error);
+        }));
+  }
+
+  /** Loads the next page of tags of the selected repository, when there is one and no load is running. */
+  public void loadMoreTags() {
+    RegistryConnection c = connection.get();
+    String repo = selectedRepository.get();
+    String after = tagPages.next();
+    if (c == null || repo.isEmpty() || after == null || tagPages.isLoading()) {
+      return;
+    }
+    tagPages.loading(tasks.run(Messages.get("task.tags", repo), p -> service.tagPage(c, repo, pageSize, after, p),
+        page -> {
+          if (repo.equals(selectedRepository.get()) && after.equals(tagPages.next())) {
+            tagPages.add(withoutReferrersTags(page));
+          }
+        },
+        error -> {
+          tagPages.loadFailed();
+          failed(Messages.get("registry.tagsFailed", repo), error);
+        }));
+  }
+
+  // sha256-<hex> tags are referrers fallback indexes (SOCI v1 on registries without the API), not images.
+  private static dev.sociscope.core.registry.Page withoutReferrersTags(dev.sociscope.core.registry.Page page) {
+    return new dev.sociscope.core.registry.Page(
+        page.names().stream().filter(t -> !REFERRERS_TAG.matcher(t).matches()).toList(), page.next());
   }
 
   private void remember(SavedRegistry r) {
@@ -222,17 +301,16 @@ public final class RegistryViewModel {
     }
     selectedRepository.set(repo);
     selectedTag.set("");
-    tags.clear();
+    tagPages.reset();
     image.set(null);
     imageMessage.set(Messages.get("image.pickTag"));
-    tasks.run(Messages.get("task.tags", repo), p -> service.tags(c, repo, p),
-        list -> {
+    tagPages.loading(tasks.run(Messages.get("task.tags", repo), p -> service.tagPage(c, repo, pageSize, null, p),
+        page -> {
           if (repo.equals(selectedRepository.get())) {
-            // sha256-<hex> tags are referrers fallback indexes (SOCI v1 on registries without the API), not images.
-            tags.setAll(list.stream().filter(t -> !REFERRERS_TAG.matcher(t).matches()).toList());
-            if (tags.isEmpty()) {
+            tagPages.add(withoutReferrersTags(page));
+            if (tags.isEmpty() && !tagPages.hasMore()) {
               imageMessage.set(Messages.get("image.noTags"));
-            } else if (tags.size() == 1) {
+            } else if (tags.size() == 1 && !tagPages.hasMore()) {
               selectTag(tags.get(0));
             } else if (tags.contains(pendingTag)) {
               selectTag(pendingTag);
@@ -240,7 +318,10 @@ public final class RegistryViewModel {
             pendingTag = "";
           }
         },
-        error -> failed(Messages.get("registry.tagsFailed", repo), error));
+        error -> {
+          tagPages.loadFailed();
+          failed(Messages.get("registry.tagsFailed", repo), error);
+        }));
   }
 
   public void selectTag(String tag) {

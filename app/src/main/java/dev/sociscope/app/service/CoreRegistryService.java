@@ -153,6 +153,34 @@ public final class CoreRegistryService implements RegistryService {
   }
 
   @Override
+  public dev.sociscope.core.registry.Page repositoryPage(RegistryConnection connection, int pageSize, String after,
+      Progress progress) throws Exception {
+    progress.update(-1, -1);
+    if (connection.isLocal()) {
+      return new dev.sociscope.core.registry.Page(after == null ? List.of(localName(connection)) : List.of(),
+          java.util.Optional.empty());
+    }
+    dev.sociscope.core.registry.Page page = client(connection).catalogPage(connection.apiHost(), pageSize, after,
+        Cancellation.NONE);
+    progress.checkCancelled();
+    return page;
+  }
+
+  @Override
+  public dev.sociscope.core.registry.Page tagPage(RegistryConnection connection, String repository, int pageSize,
+      String after, Progress progress) throws Exception {
+    progress.update(-1, -1);
+    ImageSource source = repository(connection, repository);
+    if (source instanceof dev.sociscope.core.registry.RemoteRepository remote) {
+      dev.sociscope.core.registry.Page page = remote.tagsPage(pageSize, after);
+      progress.checkCancelled();
+      return page;
+    }
+    return new dev.sociscope.core.registry.Page(after == null ? source.tags() : List.of(),
+        java.util.Optional.empty());
+  }
+
+  @Override
   public ImageDetails image(RegistryConnection connection, String repositoryName, String reference, String platform,
       Progress progress) throws Exception {
     ImageSource repo = repository(connection, repositoryName);

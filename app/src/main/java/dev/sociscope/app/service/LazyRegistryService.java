@@ -40,6 +40,18 @@ public final class LazyRegistryService implements RegistryService {
   }
 
   @Override
+  public dev.sociscope.core.registry.Page repositoryPage(RegistryConnection connection, int pageSize, String after,
+      Progress progress) throws Exception {
+    return delegate().repositoryPage(connection, pageSize, after, progress);
+  }
+
+  @Override
+  public dev.sociscope.core.registry.Page tagPage(RegistryConnection connection, String repository, int pageSize,
+      String after, Progress progress) throws Exception {
+    return delegate().tagPage(connection, repository, pageSize, after, progress);
+  }
+
+  @Override
   public ImageDetails image(RegistryConnection connection, String repository, String reference, String platform,
       Progress progress) throws Exception {
     return delegate().image(connection, repository, reference, platform, progress);

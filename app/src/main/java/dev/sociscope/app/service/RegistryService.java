@@ -2,7 +2,9 @@ package dev.sociscope.app.service;
 
 import dev.sociscope.app.common.Progress;
 import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.core.registry.Page;
 import java.util.List;
+import java.util.Optional;
 
 /** Registry work for the views, blocking; callers run it through a task runner. */
 public interface RegistryService {
@@ -12,6 +14,21 @@ public interface RegistryService {
   List<String> repositories(RegistryConnection connection, Progress progress) throws Exception;
 
   List<String> tags(RegistryConnection connection, String repository, Progress progress) throws Exception;
+
+  /**
+   * One page of repositories: {@code after} is null for the first page, else the {@code next} of the page before.
+   * Services that cannot page answer with everything and no next page.
+   */
+  default Page repositoryPage(RegistryConnection connection, int pageSize, String after, Progress progress)
+      throws Exception {
+    return new Page(after == null ? repositories(connection, progress) : List.of(), Optional.empty());
+  }
+
+  /** One page of tags, as {@link #repositoryPage}. */
+  default Page tagPage(RegistryConnection connection, String repository, int pageSize, String after,
+      Progress progress) throws Exception {
+    return new Page(after == null ? tags(connection, repository, progress) : List.of(), Optional.empty());
+  }
 
   /** The image at {@code reference} (tag or digest); for an index, the given platform or the first one. */
   ImageDetails image(RegistryConnection connection, String repository, String reference, String platform,
