@@ -308,6 +308,14 @@ public final class RegistryController {
     return repositoryList;
   }
 
+  public Button moreRepositoriesButton() {
+    return moreRepositories;
+  }
+
+  public Label repositorySummary() {
+    return repositorySummary;
+  }
+
   public ListView<String> tagList() {
     return tagList;
   }

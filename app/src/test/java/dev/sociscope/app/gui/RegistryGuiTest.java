@@ -149,6 +149,36 @@ class RegistryGuiTest {
   }
 
   @Test
+  void pagesOfOneShowTheSecondRepositoryAfterLoadMore(FxRobot robot) throws Exception {
+    fxRun(() -> {
+      ctx.mainViewModel().modeProperty().set(MainViewModel.Mode.REGISTRY);
+      ctx.main().registry();
+      ctx.registryViewModel().setPageSize(1);
+      ctx.registryViewModel().connect(connection("http://" + registry.host()));
+    });
+    waitUntil("first page", () -> ctx.registryViewModel().repositories().size() == 1);
+    assertThat(fx(() -> java.util.List.copyOf(ctx.registryViewModel().repositories()))).containsExactly("demo/app");
+    assertThat(fx(() -> ctx.main().registry().repositorySummary().getText())).isEqualTo("1 shown, more available");
+    javafx.scene.control.Button more = fx(() -> ctx.main().registry().moreRepositoriesButton());
+    assertThat(fx(more::isVisible)).isTrue();
+
+    robot.clickOn(more);
+    waitUntil("second page", () -> ctx.registryViewModel().repositories().size() == 2);
+    assertThat(fx(() -> java.util.List.copyOf(ctx.registryViewModel().repositories())))
+        .containsExactly("demo/app", "other/tool");
+    // The registry links to a further page after every full page; that one is empty and ends the list.
+    for (int i = 0; i < 3 && fx(() -> ctx.registryViewModel().repositoryPages().hasMore()); i++) {
+      waitUntil("load finished", () -> !ctx.registryViewModel().repositoryPages().loadingProperty().get());
+      robot.clickOn(more);
+      waitUntil("load finished", () -> !ctx.registryViewModel().repositoryPages().loadingProperty().get());
+    }
+    assertThat(fx(() -> ctx.registryViewModel().repositoryPages().hasMore())).isFalse();
+    assertThat(fx(() -> java.util.List.copyOf(ctx.registryViewModel().repositories())))
+        .containsExactly("demo/app", "other/tool");
+    assertThat(fx(more::isVisible)).isFalse();
+  }
+
+  @Test
   void anOciLayoutFolderOpensInTheImageView() throws Exception {
     Path layout = temp.resolve("my-layout");
     dev.sociscope.core.testing.TestImages.singlePlatform(layout, "v2", java.util.Map.of("hello.txt", "hi there"));
