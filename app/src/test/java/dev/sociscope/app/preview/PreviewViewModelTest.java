@@ -2,11 +2,10 @@ package dev.sociscope.app.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.common.UserError;
 import dev.sociscope.app.service.FileContentService;
 import dev.sociscope.app.testing.DirectTaskRunner;
+import dev.sociscope.app.testing.RecordingDialogs;
 import dev.sociscope.app.testing.SyntheticZtoc;
 import dev.sociscope.app.ztoc.FileNode;
 import dev.sociscope.app.ztoc.LayerSource;
@@ -28,7 +27,6 @@ class PreviewViewModelTest {
   private final Map<String, byte[]> contents = Map.of(
       "/a.txt", "hello\nworld\n".getBytes(StandardCharsets.UTF_8),
       "/bin", new byte[] {0, 1, 2, 3, (byte) 0xff});
-  private final List<String> errors = new ArrayList<>();
   private final List<Path> saved = new ArrayList<>();
   private final ZtocWorkspace workspace = new ZtocWorkspace();
   private boolean fail;
@@ -49,51 +47,8 @@ class PreviewViewModelTest {
     }
   };
 
-  private final DialogService dialogs = new DialogService() {
-    @Override
-    public Optional<Path> chooseZtocFile() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Path> chooseLayerFile() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Path> chooseSaveFile(String suggestedName) {
-      return Optional.of(Path.of("/tmp/out-" + suggestedName));
-    }
-
-    @Override
-    public void showError(String title, UserError error) {
-      errors.add(error.summary());
-    }
-
-    @Override
-    public void showAbout() {}
-
-    @Override
-    public Optional<Path> chooseFolder() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Path> chooseImageFolder() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Path> chooseImageArchive() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<dev.sociscope.app.service.RegistryConnection> askConnection(
-        dev.sociscope.app.settings.SavedRegistry saved) {
-      return Optional.empty();
-    }
-  };
+  private final RecordingDialogs dialogs =
+      new RecordingDialogs(name -> Optional.of(Path.of("/tmp/out-" + name)));
 
   private final PreviewViewModel vm = new PreviewViewModel(workspace, service, new DirectTaskRunner(), dialogs,
       bytes -> null);
@@ -155,6 +110,6 @@ class PreviewViewModelTest {
     vm.saveAs();
     assertThat(saved).containsExactly(Path.of("/tmp/out-a.txt"));
     assertThat(vm.infoProperty().get()).isEqualTo("Saved to /tmp/out-a.txt");
-    assertThat(errors).isEmpty();
+    assertThat(dialogs.errors()).isEmpty();
   }
 }

@@ -2,9 +2,7 @@ package dev.sociscope.app.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.common.UserError;
 import dev.sociscope.app.service.CreateIndexRequest;
 import dev.sociscope.app.service.CreateIndexResult;
 import dev.sociscope.app.service.ImageDetails;
@@ -15,6 +13,7 @@ import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.app.settings.Settings;
 import dev.sociscope.app.settings.SettingsStore;
 import dev.sociscope.app.testing.DirectTaskRunner;
+import dev.sociscope.app.testing.RecordingDialogs;
 import dev.sociscope.app.ztoc.ZtocDocument;
 import dev.sociscope.app.ztoc.ZtocWorkspace;
 import dev.sociscope.core.registry.Page;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryViewModelPagingTest {
   @TempDir Path temp;
 
-  private final List<String> errors = new ArrayList<>();
   private final List<String> requests = new ArrayList<>();
   private final DirectTaskRunner tasks = new DirectTaskRunner();
 
@@ -91,50 +89,7 @@ class RegistryViewModelPagingTest {
     }
   }
 
-  private final DialogService dialogs = new DialogService() {
-    @Override
-    public Optional<Path> chooseZtocFile() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Path> chooseLayerFile() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Path> chooseSaveFile(String suggestedName) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void showError(String title, UserError error) {
-      errors.add(title + ": " + error.summary());
-    }
-
-    @Override
-    public void showAbout() {}
-
-    @Override
-    public Optional<Path> chooseFolder() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Path> chooseImageFolder() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Path> chooseImageArchive() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<RegistryConnection> askConnection(SavedRegistry saved) {
-      return Optional.empty();
-    }
-  };
+  private final RecordingDialogs dialogs = new RecordingDialogs();
 
   private RegistryViewModel connected(int pageSize) {
     AppSettings settings = new AppSettings(new SettingsStore(temp), Settings.DEFAULT);
@@ -166,7 +121,7 @@ class RegistryViewModelPagingTest {
     vm.loadMoreRepositories(); // nothing left: no request
     assertThat(requests).containsExactly("catalog n=2 last=null", "catalog n=2 last=alpha/db",
         "catalog n=2 last=beta/web");
-    assertThat(errors).isEmpty();
+    assertThat(dialogs.errors()).isEmpty();
   }
 
   @Test
@@ -205,6 +160,6 @@ class RegistryViewModelPagingTest {
     assertThat(requests).filteredOn(r -> r.startsWith("tags")).containsExactly(
         "tags beta/app n=2 last=null", "tags beta/app n=2 last=1.1", "tags beta/app n=2 last=3.0",
         "tags alpha/app n=2 last=null");
-    assertThat(errors).isEmpty();
+    assertThat(dialogs.errors()).isEmpty();
   }
 }
