@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sociscope.app.registry.CreateIndexViewModel;
 import dev.sociscope.app.service.CreateIndexResult;
 import dev.sociscope.app.service.ImageDetails;
-import dev.sociscope.app.service.RegistryConnection;
-import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.testing.LocalRegistry;
 import dev.sociscope.core.testing.TestImages;
@@ -71,8 +69,7 @@ class CreateIndexGuiTest {
   private void openImage(String repo) {
     fxRun(() -> {
       ctx.mainViewModel().modeProperty().set(MainViewModel.Mode.REGISTRY);
-      ctx.registryViewModel().connect(new RegistryConnection(new SavedRegistry("local test registry",
-          "http://" + registry.host(), SavedRegistry.AuthMode.ANONYMOUS, "", true), ""));
+      ctx.registryViewModel().connect(GuiTestSupport.anonymousConnection("http://" + registry.host()));
     });
     waitUntil("repositories", () -> ctx.registryViewModel().repositories().size() == 2);
     fxRun(() -> ctx.registryViewModel().selectRepository(repo));

@@ -1,5 +1,7 @@
 package dev.sociscope.app.gui;
 
+import dev.sociscope.app.service.RegistryConnection;
+import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.app.settings.SettingsStore;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -23,6 +25,12 @@ public final class GuiTestSupport {
   public static final int HEIGHT = 800;
 
   private GuiTestSupport() {}
+
+  /** An anonymous connection to a test registry over plain HTTP, named as the screenshots show it. */
+  public static RegistryConnection anonymousConnection(String url) {
+    return new RegistryConnection(new SavedRegistry("local test registry", url, SavedRegistry.AuthMode.ANONYMOUS,
+        "", true), "");
+  }
 
   public static AppContext start(Stage stage, Path configDir) {
     AppContext ctx = new AppContext(stage, new SettingsStore(configDir), SociscopeApp.defaultServices(configDir));

@@ -61,9 +61,8 @@ class RegistryGuiTest {
     ctx = GuiTestSupport.start(stage, Files.createTempDirectory("sociscope-registry-gui"));
   }
 
-  private RegistryConnection connection(String url) {
-    return new RegistryConnection(new SavedRegistry("local test registry", url, SavedRegistry.AuthMode.ANONYMOUS,
-        "", true), "");
+  private static RegistryConnection connection(String url) {
+    return GuiTestSupport.anonymousConnection(url);
   }
 
   @Test
