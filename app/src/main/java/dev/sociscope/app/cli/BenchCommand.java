@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.soci.SociDefaults;
 import dev.sociscope.core.build.ZtocBuilder;
 import dev.sociscope.core.gzip.GzipInflater;
 import dev.sociscope.core.ztoc.Ztoc;
@@ -50,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--span-size", paramLabel = "BYTES", converter = ByteSizes.class,
       description = "Span size for the zTOC build (default: 4MiB).")
-  long spanSize = ZtocBuilder.DEFAULT_SPAN_SIZE;
+  long spanSize = SociDefaults.SPAN_SIZE;
 
   @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per measurement; the best counts (default: "
       + "${DEFAULT-VALUE}).")
@@ -99,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
     Timing build = best(() -> {
       resetPeaks();
       try (InputStream in = Files.newInputStream(gz)) {
-        built[0] = new ZtocBuilder(new ZtocBuilder.Options(spanSize, ZtocBuilder.DEFAULT_BUILD_TOOL)).build(in);
+        built[0] = new ZtocBuilder(new ZtocBuilder.Options(spanSize, SociDefaults.BUILD_TOOL_IDENTIFIER)).build(in);
       }
       peak[0] = Math.max(peak[0], heapPeak());
       return 0;

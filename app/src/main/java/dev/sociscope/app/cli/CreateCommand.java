@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.soci.SociDefaults;
 import dev.sociscope.core.soci.SociAnnotations;
 import dev.sociscope.core.soci.SociIndexOptions;
 import dev.sociscope.core.soci.SociVersion;
@@ -70,14 +71,14 @@ final class CreateCommand implements Callable<Integer> {
 
   /** Build options shared with convert. */
   static final class BuildFlags {
-    @Option(names = "--span-size", paramLabel = "BYTES", defaultValue = "4194304",
+    @Option(names = "--span-size", paramLabel = "BYTES", defaultValue = SociDefaults.SPAN_SIZE_TEXT,
         description = "Span size in uncompressed bytes (default: ${DEFAULT-VALUE}).")
     long spanSize;
-    @Option(names = "--min-layer-size", paramLabel = "BYTES", defaultValue = "10485760",
+    @Option(names = "--min-layer-size", paramLabel = "BYTES", defaultValue = SociDefaults.MIN_LAYER_SIZE_TEXT,
         description = "Layers smaller than this get no zTOC (default: ${DEFAULT-VALUE}).")
     long minLayerSize;
     @Option(names = {"-f", "--force"}, description = "Rebuild zTOCs that already exist.") boolean force;
-    @Option(names = "--build-tool-id", paramLabel = "TEXT", defaultValue = SociAnnotations.DEFAULT_BUILD_TOOL,
+    @Option(names = "--build-tool-id", paramLabel = "TEXT", defaultValue = SociDefaults.BUILD_TOOL_IDENTIFIER,
         description = "Build tool identifier written into the index and zTOCs (default: ${DEFAULT-VALUE}).")
     String buildTool;
     @Option(names = "--optimizations", paramLabel = "NAME", description = "Optimizations; only 'xattr' exists.")

@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.soci.SociDefaults;
 import dev.sociscope.core.build.ZtocBuilder;
 import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.ztoc.Ztoc;
@@ -29,11 +30,11 @@ public final class ZtocBuildCommand implements Callable<Integer> {
 
   @Option(names = "--span-size", paramLabel = "BYTES", converter = ByteSizes.class,
       description = "Minimum uncompressed bytes between checkpoints (default: 4MiB; accepts 65536, 64KiB, 1MiB).")
-  long spanSize = ZtocBuilder.DEFAULT_SPAN_SIZE;
+  long spanSize = SociDefaults.SPAN_SIZE;
 
   @Option(names = "--build-tool", paramLabel = "ID",
       description = "Build tool identifier stored in the zTOC (default: \"${DEFAULT-VALUE}\").")
-  String buildTool = ZtocBuilder.DEFAULT_BUILD_TOOL;
+  String buildTool = SociDefaults.BUILD_TOOL_IDENTIFIER;
 
   @Override
   public Integer call() throws Exception {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import dev.sociscope.core.soci.SociDefaults;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -27,8 +28,6 @@ import java.util.function.LongConsumer;
  * does not grow with the layer, apart from the TOC and the checkpoint windows that go into the zTOC.
  */
 public final class ZtocBuilder {
-  public static final long DEFAULT_SPAN_SIZE = 4L << 20;
-  public static final String DEFAULT_BUILD_TOOL = "AWS SOCI CLI v0.2";
 
   /** Build settings. */
   public record Options(long spanSize, String buildTool) {
@@ -40,7 +39,7 @@ public final class ZtocBuilder {
     }
 
     public static Options defaults() {
-      return new Options(DEFAULT_SPAN_SIZE, DEFAULT_BUILD_TOOL);
+      return new Options(SociDefaults.SPAN_SIZE, SociDefaults.BUILD_TOOL_IDENTIFIER);
     }
   }
 

@@ -83,7 +83,7 @@ public record LayerCoverage(int position, Descriptor layer, ZtocDescriptor ztoc,
     if (c == Compression.ZSTD || c == Compression.UNSUPPORTED) {
       return Reason.UNSUPPORTED_COMPRESSION;
     }
-    if (layer.size() < SociAnnotations.DEFAULT_MIN_LAYER_SIZE || layer.size() < smallestIndexed) {
+    if (layer.size() < SociDefaults.MIN_LAYER_SIZE || layer.size() < smallestIndexed) {
       return Reason.BELOW_MIN_LAYER_SIZE;
     }
     return Reason.UNKNOWN;

@@ -21,12 +21,6 @@ public final class SociAnnotations {
   /** containerd snapshot label carrying an explicit index digest. */
   public static final String SNAPSHOT_LABEL_INDEX_DIGEST = "containerd.io/snapshot/remote/soci.index.digest";
 
-  /** The build tool id the upstream CLI writes. */
-  public static final String DEFAULT_BUILD_TOOL = "AWS SOCI CLI v0.2";
-  /** Upstream's default span size: 4 MiB. */
-  public static final long DEFAULT_SPAN_SIZE = 4L << 20;
-  /** Upstream's default min layer size: 10 MiB (a layer of exactly this size is indexed). */
-  public static final long DEFAULT_MIN_LAYER_SIZE = 10L << 20;
   /** The 2-byte blob {@code {}} used as the config of every SOCI index manifest. */
   public static final byte[] EMPTY_JSON = {'{', '}'};
   /** {@code sha256:44136fa3…}, the digest of {@link #EMPTY_JSON}. */

@@ -27,8 +27,8 @@ public record SociIndexOptions(SociVersion version, long spanSize, long minLayer
 
   /** Upstream's defaults: 4 MiB spans, 10 MiB min layer size, {@code AWS SOCI CLI v0.2}, no optimisations. */
   public static SociIndexOptions defaults(SociVersion version) {
-    return new SociIndexOptions(version, SociAnnotations.DEFAULT_SPAN_SIZE, SociAnnotations.DEFAULT_MIN_LAYER_SIZE,
-        SociAnnotations.DEFAULT_BUILD_TOOL, false);
+    return new SociIndexOptions(version, SociDefaults.SPAN_SIZE, SociDefaults.MIN_LAYER_SIZE,
+        SociDefaults.BUILD_TOOL_IDENTIFIER, false);
   }
 
   public SociIndexOptions withSpanSize(long newSpanSize) {

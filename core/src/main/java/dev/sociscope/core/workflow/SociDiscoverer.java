@@ -1,5 +1,6 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.soci.SociDefaults;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
@@ -180,7 +181,7 @@ public final class SociDiscoverer {
             "not gzip or tar (" + type + "): SOCI cannot index it"));
         continue;
       }
-      if (layer.size() < SociAnnotations.DEFAULT_MIN_LAYER_SIZE || layer.size() < smallestIndexed) {
+      if (layer.size() < SociDefaults.MIN_LAYER_SIZE || layer.size() < smallestIndexed) {
         out.add(new LayerStatus(i, layer, LayerStatus.State.BELOW_MIN_SIZE, null, -1, -1,
             "size " + layer.size() + " is below the min layer size"
                 + (smallestIndexed == Long.MAX_VALUE ? "" : " (smallest indexed layer: " + smallestIndexed + ")")));

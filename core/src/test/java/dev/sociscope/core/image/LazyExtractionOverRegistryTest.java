@@ -1,5 +1,6 @@
 package dev.sociscope.core.image;
 
+import dev.sociscope.core.soci.SociDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sociscope.core.build.ZtocBuilder;
@@ -40,7 +41,7 @@ class LazyExtractionOverRegistryTest {
       RemoteRepository repo = RegistryClient.builder().build().repository(ImageReference.parse(registry.ref("lazy/app")));
       Ztoc ztoc;
       try (InputStream in = repo.openBlob(layer.digest())) {
-        ztoc = new ZtocBuilder(new ZtocBuilder.Options(64 * 1024, ZtocBuilder.DEFAULT_BUILD_TOOL)).build(in);
+        ztoc = new ZtocBuilder(new ZtocBuilder.Options(64 * 1024, SociDefaults.BUILD_TOOL_IDENTIFIER)).build(in);
       }
       BlobRandomAccess blob = BlobRandomAccess.of(repo, layer.digest(), layer.size());
       LazyExtractor extractor = new LazyExtractor(ztoc, blob);
