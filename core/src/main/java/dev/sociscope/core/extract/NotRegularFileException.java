@@ -1,9 +1,9 @@
 package dev.sociscope.core.extract;
 
-import java.io.IOException;
+import dev.sociscope.core.error.InvalidRequestException;
 
 /** The path names a directory, symlink, device or fifo: it has no data to extract. */
-public class NotRegularFileException extends IOException {
+public class NotRegularFileException extends InvalidRequestException {
   public NotRegularFileException(String message) {
     super(message);
   }

@@ -1,9 +1,10 @@
 package dev.sociscope.core.gzip;
 
-import java.io.IOException;
+import dev.sociscope.core.error.CorruptInputException;
+
 
 /** The compressed stream is corrupt, truncated or followed by garbage. The message names the byte offset. */
-public class GzipFormatException extends IOException {
+public class GzipFormatException extends CorruptInputException {
   private final long offset;
   private final boolean truncated;
 

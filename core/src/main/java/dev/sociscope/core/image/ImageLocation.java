@@ -1,7 +1,5 @@
 package dev.sociscope.core.image;
 
-import dev.sociscope.core.registry.ImageReference;
-import dev.sociscope.core.registry.InvalidReferenceException;
 import java.nio.file.Path;
 
 /**

@@ -3,7 +3,7 @@ package dev.sociscope.core.image;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.OciDocument;
-import dev.sociscope.core.registry.NotFoundException;
+import dev.sociscope.core.error.NotFoundException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ public interface ImageSource extends Closeable {
     try (InputStream in = openBlobRange(digest, offset, length)) {
       byte[] bytes = in.readNBytes(length);
       if (bytes.length != length) {
-        throw new dev.sociscope.core.registry.RegistryException("Read of " + length + " bytes at offset " + offset
+        throw new dev.sociscope.core.error.CorruptInputException("Read of " + length + " bytes at offset " + offset
             + " of blob " + digest + " in " + describe() + " ended after " + bytes.length + " bytes");
       }
       return bytes;

@@ -1,7 +1,7 @@
 package dev.sociscope.core.image;
 
 import dev.sociscope.core.oci.Digest;
-import dev.sociscope.core.registry.DigestMismatchException;
+import dev.sociscope.core.error.DigestMismatchException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,8 @@
 package dev.sociscope.core.layout;
 
+import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.error.InvalidRequestException;
+import dev.sociscope.core.error.CorruptInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sociscope.core.image.ImageSource;
@@ -12,9 +15,8 @@ import dev.sociscope.core.oci.MediaType;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.oci.OciJson;
-import dev.sociscope.core.registry.DigestMismatchException;
-import dev.sociscope.core.registry.NotFoundException;
-import dev.sociscope.core.registry.RegistryException;
+import dev.sociscope.core.error.DigestMismatchException;
+import dev.sociscope.core.error.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -92,7 +94,7 @@ public class LocalImageSource implements ImageSource {
 
   private void requireLayout() throws IOException {
     if (files.find("oci-layout").isEmpty()) {
-      throw new RegistryException(describe() + " is not an OCI image layout: the file 'oci-layout' is missing");
+      throw new CorruptInputException(describe() + " is not an OCI image layout: the file 'oci-layout' is missing");
     }
     load();
   }
@@ -112,28 +114,28 @@ public class LocalImageSource implements ImageSource {
       try {
         index = OciJson.parseIndex(indexFile.get().readAll(MAX_JSON));
       } catch (OciFormatException e) {
-        throw new RegistryException(describe() + ": index.json is not a valid image index: " + e.getMessage(), e);
+        throw new CorruptInputException(describe() + ": index.json is not a valid image index: " + e.getMessage(), e);
       }
     } else if (dockerArchive) {
       loadLegacyDockerArchive();
     } else {
-      throw new RegistryException(describe() + " has no index.json");
+      throw new CorruptInputException(describe() + " has no index.json");
     }
     loaded = true;
   }
 
   private void loadLegacyDockerArchive() throws IOException {
-    FileRegion manifestJson = files.find("manifest.json").orElseThrow(() -> new RegistryException(describe()
+    FileRegion manifestJson = files.find("manifest.json").orElseThrow(() -> new CorruptInputException(describe()
         + " is not a docker-archive: neither index.json nor manifest.json is present"));
     JsonNode images = readJson(manifestJson, "manifest.json");
     if (!images.isArray() || images.isEmpty()) {
-      throw new RegistryException(describe() + ": manifest.json is not a non-empty array of images");
+      throw new CorruptInputException(describe() + ": manifest.json is not a non-empty array of images");
     }
     int n = 0;
     for (JsonNode image : images) {
       String where = "manifest.json entry " + n++;
       String configPath = image.path("Config").asText("");
-      FileRegion configRegion = files.find(configPath).orElseThrow(() -> new RegistryException(describe() + ": "
+      FileRegion configRegion = files.find(configPath).orElseThrow(() -> new CorruptInputException(describe() + ": "
           + where + " names config '" + configPath + "', which is not in the archive"));
       byte[] configBytes = configRegion.readAll(MAX_JSON);
       Digest configDigest = Digest.of(configBytes);
@@ -141,19 +143,19 @@ public class LocalImageSource implements ImageSource {
       JsonNode diffIds = readJsonBytes(configBytes, configPath).path("rootfs").path("diff_ids");
       JsonNode layers = image.path("Layers");
       if (!layers.isArray() || diffIds.size() != layers.size()) {
-        throw new RegistryException(describe() + ": " + where + " lists " + layers.size() + " layers but its config has "
+        throw new CorruptInputException(describe() + ": " + where + " lists " + layers.size() + " layers but its config has "
             + diffIds.size() + " diff_ids");
       }
       List<Descriptor> layerDescriptors = new ArrayList<>();
       for (int i = 0; i < layers.size(); i++) {
         String layerPath = layers.get(i).asText();
-        FileRegion region = files.find(layerPath).orElseThrow(() -> new RegistryException(describe() + ": " + where
+        FileRegion region = files.find(layerPath).orElseThrow(() -> new CorruptInputException(describe() + ": " + where
             + " names layer '" + layerPath + "', which is not in the archive"));
         Digest diffId;
         try {
           diffId = Digest.parse(diffIds.get(i).asText());
         } catch (IllegalArgumentException e) {
-          throw new RegistryException(describe() + ": " + configPath + " has a bad diff_id: " + e.getMessage());
+          throw new CorruptInputException(describe() + ": " + configPath + " has a bad diff_id: " + e.getMessage());
         }
         syntheticBlobs.put(diffId, region);
         layerDescriptors.add(Descriptor.of(MediaType.DOCKER_LAYER_TAR, diffId, region.length()));
@@ -182,7 +184,7 @@ public class LocalImageSource implements ImageSource {
     try {
       return JSON.readTree(bytes);
     } catch (IOException e) {
-      throw new RegistryException(describe() + ": " + name + " is not valid JSON: " + e.getMessage(), e);
+      throw new CorruptInputException(describe() + ": " + name + " is not valid JSON: " + e.getMessage(), e);
     }
   }
 
@@ -236,7 +238,7 @@ public class LocalImageSource implements ImageSource {
       try {
         digest = Digest.parse(reference);
       } catch (IllegalArgumentException e) {
-        throw new RegistryException("'" + reference + "' is not a sha256 digest");
+        throw new InvalidRequestException("'" + reference + "' is not a sha256 digest");
       }
       if (index != null) {
         for (Descriptor d : index.manifests()) {
@@ -284,7 +286,7 @@ public class LocalImageSource implements ImageSource {
     try {
       return OciDocument.parse(bytes, typeHint == null || typeHint.isEmpty() ? null : typeHint);
     } catch (OciFormatException e) {
-      throw new RegistryException("Manifest " + digest + " in " + describe() + " is not usable: " + e.getMessage(), e);
+      throw new CorruptInputException("Manifest " + digest + " in " + describe() + " is not usable: " + e.getMessage(), e);
     }
   }
 
@@ -314,7 +316,7 @@ public class LocalImageSource implements ImageSource {
   public InputStream openBlobRange(Digest digest, long offset, long length) throws IOException {
     FileRegion region = requireBlob(digest);
     if (offset < 0 || length < 0 || offset > region.length() || length > region.length() - offset) {
-      throw new RegistryException("Range " + offset + "+" + length + " is outside blob " + digest + " ("
+      throw new InvalidRequestException("Range " + offset + "+" + length + " is outside blob " + digest + " ("
           + region.length() + " bytes) in " + describe());
     }
     return region.open(offset, length);
@@ -361,7 +363,7 @@ public class LocalImageSource implements ImageSource {
       OciDocument doc;
       try {
         doc = manifest(d.digest().toString());
-      } catch (RegistryException e) {
+      } catch (SociscopeException e) {
         continue; // not a manifest we can read: it cannot be a referrer we can show
       }
       if (doc.isIndex()) {

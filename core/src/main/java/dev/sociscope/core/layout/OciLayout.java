@@ -1,5 +1,8 @@
 package dev.sociscope.core.layout;
 
+import dev.sociscope.core.error.ErrorKind;
+import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.error.CorruptInputException;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.image.ImageTarget;
 import dev.sociscope.core.image.PushedManifest;
@@ -9,8 +12,7 @@ import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.ImageIndex;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.OciJson;
-import dev.sociscope.core.registry.DigestMismatchException;
-import dev.sociscope.core.registry.RegistryException;
+import dev.sociscope.core.error.DigestMismatchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +40,7 @@ public final class OciLayout extends LocalImageSource implements ImageTarget {
   /** Opens an existing layout; fails when {@code oci-layout} is missing. */
   public static OciLayout open(Path dir) throws IOException {
     if (!Files.isRegularFile(dir.resolve("oci-layout"))) {
-      throw new RegistryException("oci:" + dir + " is not an OCI image layout: the file 'oci-layout' is missing");
+      throw new CorruptInputException("oci:" + dir + " is not an OCI image layout: the file 'oci-layout' is missing");
     }
     return new OciLayout(new DirectoryFiles(dir, "oci:" + dir));
   }
@@ -46,7 +48,7 @@ public final class OciLayout extends LocalImageSource implements ImageTarget {
   /** Opens a layout, creating the folder, {@code oci-layout} and an empty {@code index.json} when missing. */
   public static OciLayout openOrCreate(Path dir) throws IOException {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new RegistryException("oci:" + dir + " cannot be created: a file of that name exists");
+      throw new SociscopeException(ErrorKind.IO, "oci:" + dir + " cannot be created: a file of that name exists");
     }
     Files.createDirectories(dir.resolve("blobs").resolve("sha256"));
     if (!Files.exists(dir.resolve("oci-layout"))) {
@@ -95,7 +97,7 @@ public final class OciLayout extends LocalImageSource implements ImageTarget {
         throw new DigestMismatchException("Blob written to " + describe(), digest, actual);
       }
       if (written != content.size()) {
-        throw new RegistryException("Blob " + digest + " has " + written + " bytes, expected " + content.size());
+        throw new CorruptInputException("Blob " + digest + " has " + written + " bytes, expected " + content.size());
       }
       return null;
     });

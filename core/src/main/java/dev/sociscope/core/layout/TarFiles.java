@@ -1,6 +1,7 @@
 package dev.sociscope.core.layout;
 
-import dev.sociscope.core.registry.RegistryException;
+import dev.sociscope.core.error.NotFoundException;
+import dev.sociscope.core.error.CorruptInputException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ final class TarFiles implements LayoutFiles {
   TarFiles(Path archive, String description) throws IOException {
     this.description = description;
     if (!Files.isRegularFile(archive)) {
-      throw new RegistryException(description + ": no such file");
+      throw new NotFoundException(description + ": no such file");
     }
     Path source = archive;
     Path temp = null;
@@ -38,7 +39,7 @@ final class TarFiles implements LayoutFiles {
         in.transferTo(out);
       } catch (IOException e) {
         Files.deleteIfExists(temp);
-        throw new RegistryException(description + ": cannot inflate the gzip-compressed archive: " + e.getMessage(), e);
+        throw new CorruptInputException(description + ": cannot inflate the gzip-compressed archive: " + e.getMessage(), e);
       }
       source = temp;
     }
@@ -56,7 +57,7 @@ final class TarFiles implements LayoutFiles {
       }
     } catch (IOException | RuntimeException e) {
       close();
-      throw new RegistryException(description + ": not a readable tar archive: " + e.getMessage(), e);
+      throw new CorruptInputException(description + ": not a readable tar archive: " + e.getMessage(), e);
     }
   }
 

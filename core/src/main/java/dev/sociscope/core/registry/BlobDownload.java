@@ -1,5 +1,7 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.error.CancelledException;
+import dev.sociscope.core.error.DigestMismatchException;
 import dev.sociscope.core.io.ChunkInputStream;
 import dev.sociscope.core.oci.Digest;
 import java.io.IOException;

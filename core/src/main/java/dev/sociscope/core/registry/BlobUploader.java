@@ -1,5 +1,7 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.error.CancelledException;
+import dev.sociscope.core.error.DigestMismatchException;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.image.BoundedInputStream;
 import dev.sociscope.core.oci.Digest;
@@ -62,7 +64,7 @@ final class BlobUploader {
         return false;
       } catch (RegistryException e) {
         // A monolithic PUT cut off mid-way cannot continue: start a new upload session, a bounded number of times.
-        if (e.getCause() == null || !(e.getCause() instanceof IOException) || e instanceof CancelledException
+        if (e.getCause() == null || !(e.getCause() instanceof IOException)
             || ++attempts > client.retryPolicy().maxRetries()) {
           throw e;
         }
@@ -158,7 +160,7 @@ final class BlobUploader {
           offset = confirmed + 1; // the registry kept less than we sent: continue from what it has
         }
       } catch (RegistryException e) {
-        if (e instanceof CancelledException || !(e.getCause() instanceof IOException)
+        if (!(e.getCause() instanceof IOException)
             || resumes >= client.retryPolicy().maxRetries()) {
           throw e;
         }

@@ -1,5 +1,6 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.error.DigestMismatchException;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.OciFormatException;

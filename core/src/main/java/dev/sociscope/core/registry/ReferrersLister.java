@@ -1,5 +1,6 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.error.SociscopeException;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.ImageIndex;
@@ -65,7 +66,7 @@ final class ReferrersLister {
           .withHeaders(Headers.of("Accept", MediaType.OCI_INDEX));
       try (Response r = repo.client().send(req, repo.cancellation())) {
         if (r.code() == 404) {
-          RegistryException e = repo.client().failure(r, action);
+          SociscopeException e = repo.client().failure(r, action);
           if (e.getMessage().contains("NAME_UNKNOWN")) {
             throw e;
           }

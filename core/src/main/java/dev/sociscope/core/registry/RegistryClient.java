@@ -1,5 +1,13 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.registry.auth.Redaction;
+import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.image.InvalidReferenceException;
+import dev.sociscope.core.image.ImageReference;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.error.CancelledException;
+import dev.sociscope.core.error.UnauthorizedException;
+import dev.sociscope.core.error.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sociscope.core.registry.auth.AuthChallenge;
@@ -156,8 +164,9 @@ public final class RegistryClient {
     while (url != null && seen.add(url)) {
       try (Response r = send(RegistryRequest.get(url, List.of(Scopes.CATALOG), action), cancel)) {
         if (r.code() == 401 || r.code() == 403 || r.code() == 404) {
-          RegistryException cause = failure(r, action);
-          throw new RegistryException("Catalog not available on " + apiHost + ": " + cause.getMessage(), cause);
+          SociscopeException cause = failure(r, action);
+          throw new SociscopeException(cause.kind(), "Catalog not available on " + apiHost + ": "
+              + cause.getMessage(), cause);
         }
         if (!r.isSuccessful()) {
           throw failure(r, action);
@@ -182,8 +191,9 @@ public final class RegistryClient {
     HttpUrl url = Pagination.pageUrl(baseUrl(apiHost).resolve("/v2/_catalog"), pageSize, last, action);
     try (Response r = send(RegistryRequest.get(url, List.of(Scopes.CATALOG), action), cancel)) {
       if (r.code() == 401 || r.code() == 403 || r.code() == 404) {
-        RegistryException cause = failure(r, action);
-        throw new RegistryException("Catalog not available on " + apiHost + ": " + cause.getMessage(), cause);
+        SociscopeException cause = failure(r, action);
+        throw new SociscopeException(cause.kind(), "Catalog not available on " + apiHost + ": " + cause.getMessage(),
+            cause);
       }
       if (!r.isSuccessful()) {
         throw failure(r, action);
@@ -218,7 +228,7 @@ public final class RegistryClient {
       }
       Response response;
       try {
-        LOG.debug("{} {}", req.method(), safeUrl(req.url()));
+        LOG.debug("{} {}", req.method(), Redaction.safeUrl(req.url()));
         response = execute(rb.build(), cancel);
       } catch (IOException e) {
         if (cancel.isCancelled()) {
@@ -263,13 +273,14 @@ public final class RegistryClient {
   /** Executes one HTTP call, registered with the cancellation so that cancel() aborts it at once. */
   Response execute(Request request, Cancellation cancel) throws IOException {
     Call call = http.newCall(request);
-    cancel.register(call);
+    Runnable abort = call::cancel;
+    cancel.register(abort);
     try {
       return call.execute();
     } catch (IOException e) {
-      cancel.unregister(call);
+      cancel.unregister(abort);
       if (cancel.isCancelled()) {
-        throw new CancelledException("HTTP " + request.method() + " " + safeUrl(request.url()));
+        throw new CancelledException("HTTP " + request.method() + " " + Redaction.safeUrl(request.url()));
       }
       throw e;
     }
@@ -278,13 +289,13 @@ public final class RegistryClient {
   private Response callForToken(Request request) throws IOException {
     HttpUrl url = request.url();
     if (!url.isHttps() && !allowsPlainHttp(hostKey(url))) {
-      throw new RegistryException("Refusing to send credentials to the token server " + safeUrl(url)
+      throw new RegistryException("Refusing to send credentials to the token server " + Redaction.safeUrl(url)
           + " over plain HTTP");
     }
     try {
       return execute(request.newBuilder().header("User-Agent", USER_AGENT).build(), Cancellation.NONE);
     } catch (IOException e) {
-      throw new RegistryException("Could not reach the token server " + safeUrl(url) + ": " + describe(e), e);
+      throw new RegistryException("Could not reach the token server " + Redaction.safeUrl(url) + ": " + describe(e), e);
     }
   }
 
@@ -321,16 +332,7 @@ public final class RegistryClient {
     }
   }
 
-  /** A URL fit for logs and messages: no user info, no query (upload and redirect URLs carry state there). */
-  public static String safeUrl(HttpUrl url) {
-    return url.newBuilder().username("").password("").query(null).build().toString();
-  }
 
-  /** A realm fit for messages: a Basic realm's name as is, a token realm's URL through {@link #safeUrl}. */
-  public static String safeRealm(String realm) {
-    HttpUrl url = HttpUrl.parse(realm);
-    return url == null ? realm : safeUrl(url);
-  }
 
   static String describe(IOException e) {
     if (e instanceof InterruptedIOException && !(e instanceof CancelledException)) {
@@ -351,7 +353,7 @@ public final class RegistryClient {
   }
 
   /** Turns an unsuccessful response into a typed, readable exception (and closes nothing: the caller does). */
-  RegistryException failure(Response r, String action) {
+  SociscopeException failure(Response r, String action) {
     int code = r.code();
     List<String> codes = new ArrayList<>();
     List<String> messages = new ArrayList<>();
@@ -387,7 +389,7 @@ public final class RegistryClient {
       if (!sent.isEmpty() && sent.get(0).realm() != null) {
         realm = sent.get(0).realm();
       }
-      String realmText = realm == null ? "" : " for realm \"" + safeRealm(realm) + "\"";
+      String realmText = realm == null ? "" : " for realm \"" + Redaction.safeRealm(realm) + "\"";
       String what = code == 401 ? "authentication required" + realmText + ": no credentials were accepted"
           : "access denied" + realmText;
       return new UnauthorizedException("Tried to " + action + " but " + host + " answered HTTP " + code + ", "

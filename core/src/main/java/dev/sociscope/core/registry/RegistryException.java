@@ -1,19 +1,20 @@
 package dev.sociscope.core.registry;
 
-import java.io.IOException;
+import dev.sociscope.core.error.ErrorKind;
+import dev.sociscope.core.error.SociscopeException;
 
 /**
- * A registry or image-store operation failed in a way the user can act on. Messages say what was tried, on what,
+ * A registry request failed: the server answered with something unusable or the exchange broke off. Messages say what was tried, on what,
  * and why it failed; they never contain credentials or tokens.
  */
-public class RegistryException extends IOException {
+public class RegistryException extends SociscopeException {
   private static final long serialVersionUID = 1L;
 
   public RegistryException(String message) {
-    super(message);
+    super(ErrorKind.IO, message);
   }
 
   public RegistryException(String message, Throwable cause) {
-    super(message, cause);
+    super(ErrorKind.IO, message, cause);
   }
 }

@@ -1,5 +1,8 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.image.ImageReference;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.error.NotFoundException;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.image.ImageSource;

@@ -1,7 +1,7 @@
 /**
  * The OCI distribution client (spec 7). {@link dev.sociscope.core.registry.RegistryClient} is the facade with one
  * call path (authentication, one retry after 401, bounded retries with backoff for 429/5xx and cut connections,
- * {@link dev.sociscope.core.registry.Cancellation}); {@link dev.sociscope.core.registry.RemoteRepository} holds the
+ * {@link dev.sociscope.core.io.Cancellation}); {@link dev.sociscope.core.registry.RemoteRepository} holds the
  * per-repository operations and is both an {@link dev.sociscope.core.image.ImageSource} and an
  * {@link dev.sociscope.core.image.ImageTarget}. Steps of the larger protocols have their own classes:
  * {@code BlobDownload} (streamed, verified, resumed with Range), {@code MultiRangeReader} (spec 6.4),

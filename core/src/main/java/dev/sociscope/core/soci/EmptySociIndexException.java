@@ -8,6 +8,6 @@ public class EmptySociIndexException extends SociBuildException {
   public static final String MESSAGE = "no ztocs created, all layers either skipped or produced errors";
 
   public EmptySociIndexException() {
-    super(MESSAGE);
+    super(dev.sociscope.core.error.ErrorKind.INVALID_REQUEST, MESSAGE);
   }
 }

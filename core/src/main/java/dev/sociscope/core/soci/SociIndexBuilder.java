@@ -158,29 +158,15 @@ public final class SociIndexBuilder {
     return new SociIndexBuild(bytes, fromOwnManifest(manifest), decisions);
   }
 
-  /** The decision for a layer that gets no zTOC, or null when it needs one (spec 1.3 steps 1 to 4). */
+  /** The decision for a layer that gets no zTOC, or null when it needs one ({@link LayerRule}). */
   private static LayerDecision classify(int position, Descriptor layer, SociIndexOptions options)
       throws SociBuildException {
-    String mediaType = layer.mediaType();
-    if (MediaType.SOCI_PREFETCH.equals(mediaType)) {
-      return new LayerDecision(position, layer, LayerDecision.Outcome.IGNORED_PREFETCH, null, null);
-    }
-    if (!MediaType.isLayer(mediaType)) {
+    LayerRule.Decision rule = LayerRule.decide(layer, options.minLayerSize());
+    if (rule.failsBuild()) {
       throw new SociBuildException("layer " + layer.digest() + " (layers[" + position + "]) has media type '"
-          + mediaType + "': not a layer mediaType");
+          + layer.mediaType() + "': not a layer mediaType");
     }
-    if (layer.size() < options.minLayerSize()) {
-      return new LayerDecision(position, layer, LayerDecision.Outcome.SKIPPED_BELOW_MIN_SIZE, null,
-          "ztoc skipped - layer " + layer.digest() + " (" + mediaType + ") size " + layer.size()
-              + " is less than min-layer-size " + options.minLayerSize());
-    }
-    Compression compression = MediaType.compressionOf(mediaType);
-    if (!compression.indexable()) {
-      return new LayerDecision(position, layer, LayerDecision.Outcome.SKIPPED_UNSUPPORTED_COMPRESSION, null,
-          "ztoc skipped - layer " + layer.digest() + " (" + mediaType + ") is compressed in an unsupported format."
-              + " expect: [tar, gzip, unknown] but got \"" + compression.upstreamName() + "\"");
-    }
-    return null;
+    return rule.indexed() ? null : new LayerDecision(position, layer, rule, null, rule.upstreamMessage());
   }
 
   private static LayerDecision indexed(int position, Descriptor layer, SociIndexOptions options, BuiltZtoc built)
@@ -202,7 +188,7 @@ public final class SociIndexBuilder {
         annotations.containsKey(SociAnnotations.DISABLE_XATTRS));
     String message = "layer " + layer.digest() + " -> ztoc " + built.digest()
         + (built.alreadyExisted() ? " (already exists)" : "");
-    return new LayerDecision(position, layer, LayerDecision.Outcome.INDEXED, ztoc, message);
+    return new LayerDecision(position, layer, LayerRule.decide(layer, options.minLayerSize()), ztoc, message);
   }
 
   private static List<Descriptor> prefetchesInLayerOrder(List<Descriptor> layers,

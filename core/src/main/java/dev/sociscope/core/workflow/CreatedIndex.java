@@ -1,5 +1,7 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.layout.ZtocCache;
+import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.soci.SociIndexBuild;

@@ -1,5 +1,6 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.layout.ZtocCache;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.layout.OciLayout;
 import dev.sociscope.core.oci.Descriptor;

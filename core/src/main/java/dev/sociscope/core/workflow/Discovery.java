@@ -1,5 +1,6 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.soci.SociEnabledIndex;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.error.NotFoundException;
+import dev.sociscope.core.error.UnsupportedException;
+import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.MediaType;
@@ -8,7 +11,6 @@ import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.oci.OciJson;
 import dev.sociscope.core.oci.Platform;
 import dev.sociscope.core.oci.PlatformSelector;
-import dev.sociscope.core.registry.RegistryException;
 import dev.sociscope.core.soci.SociEnabledIndex;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ public final class ImageResolver {
       return out;
     }
     if (!top.isIndex()) {
-      throw new RegistryException(top.digest() + " is a " + top.mediaType() + ", not an image or image index");
+      throw new UnsupportedException(top.digest() + " is a " + top.mediaType() + ", not an image or image index");
     }
     List<Descriptor> entries = new ArrayList<>();
     for (Descriptor d : top.index().manifests()) {
@@ -64,7 +66,7 @@ public final class ImageResolver {
     try {
       picked = PlatformSelector.select(top.index().withManifests(entries), requested, selection.all());
     } catch (IllegalArgumentException e) {
-      throw new RegistryException(source.describe() + "@" + top.digest() + ": " + e.getMessage()
+      throw new NotFoundException(source.describe() + "@" + top.digest() + ": " + e.getMessage()
           + (selection.platforms().isEmpty() ? " (use --platform or --all-platforms)" : ""));
     }
     for (PlatformSelector.Selection sel : picked) {
@@ -76,7 +78,7 @@ public final class ImageResolver {
       out.add(new PlatformManifest(d.platform(), doc.get(), d));
     }
     if (out.isEmpty()) {
-      throw new RegistryException("No image manifest of " + source.describe() + "@" + top.digest()
+      throw new NotFoundException("No image manifest of " + source.describe() + "@" + top.digest()
           + " matches the platform " + (selection.all() ? "(any)" : selection.platforms().isEmpty()
               ? "linux/amd64 (use --platform or --all-platforms)" : selection.platforms().toString()));
     }

@@ -58,7 +58,7 @@ public final class IndexRemover {
         deleted = true;
       } catch (RegistryErrorException e) {
         warning = e.getMessage();
-      } catch (dev.sociscope.core.registry.NotFoundException e) {
+      } catch (dev.sociscope.core.error.NotFoundException e) {
         warning = "index manifest " + d + " was already gone";
       }
       out.add(new Removed(d, unlisted.contains(d), deleted, warning));

@@ -25,7 +25,9 @@ public record LayerStatus(int position, Descriptor layer, State state, ZtocDescr
     BELOW_MIN_SIZE,
     /** zstd or another format SOCI cannot index. */
     UNSUPPORTED_FORMAT,
-    /** Not a layer media type (prefetch artifacts and foreign blobs). */
+    /** A SOCI prefetch artifact listed among the layers. */
+    PREFETCH_ARTIFACT,
+    /** Not a layer media type. */
     NOT_A_LAYER,
     /** The index names a zTOC whose blob is not in the repository. */
     ZTOC_MISSING,

@@ -5,7 +5,7 @@ import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.image.ImageTarget;
 import dev.sociscope.core.layout.LocalImageSource;
 import dev.sociscope.core.layout.OciLayout;
-import dev.sociscope.core.registry.Cancellation;
+import dev.sociscope.core.io.Cancellation;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.registry.RemoteRepository;
 import java.io.Closeable;
@@ -175,7 +175,7 @@ public record OpenedImage(Store store, String reference, ImageLocation location)
         }
 
         private IOException readOnly() {
-          return new dev.sociscope.core.registry.RegistryException(source.describe()
+          return new dev.sociscope.core.error.UnsupportedException(source.describe()
               + " is read-only; write to a registry or an oci: folder");
         }
       });

@@ -1,12 +1,14 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.error.CorruptInputException;
+import dev.sociscope.core.layout.ZtocCache;
+import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.MediaType;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.OciFormatException;
-import dev.sociscope.core.registry.RegistryException;
 import dev.sociscope.core.registry.RemoteRepository;
 import dev.sociscope.core.soci.EmptySociIndexException;
 import dev.sociscope.core.soci.SociBuildException;
@@ -66,7 +68,7 @@ public final class SociConverter {
     if (top.isManifest()) {
       var platform = ImageResolver.configPlatform(src.store(), top);
       if (platform == null) {
-        throw new RegistryException("the image config of " + src.display() + " names no os/architecture");
+        throw new CorruptInputException("the image config of " + src.display() + " names no os/architecture");
       }
       result = SociConvert.convertManifest(top, platform, platformIndexes);
     } else {

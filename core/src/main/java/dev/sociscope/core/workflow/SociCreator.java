@@ -1,12 +1,15 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.layout.ZtocCache;
+import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.build.ZtocBuilder;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
-import dev.sociscope.core.registry.Cancellation;
-import dev.sociscope.core.registry.CancelledException;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.error.CancelledException;
 import dev.sociscope.core.soci.BuiltZtoc;
 import dev.sociscope.core.soci.SociAnnotations;
 import dev.sociscope.core.soci.SociBuildException;
@@ -152,10 +155,10 @@ public final class SociCreator {
       } catch (CancellationException e) {
         throw new CancelledException("build the zTOC of layer " + layer.digest());
       } catch (IOException e) {
-        if (e instanceof dev.sociscope.core.registry.RegistryException || e instanceof InterruptedIOException) {
+        if (e instanceof SociscopeException || e instanceof InterruptedIOException) {
           throw e;
         }
-        throw new IOException("layer " + layer.digest() + ": " + e.getMessage(), e);
+        throw SociscopeException.wrap("layer " + layer.digest(), e);
       }
       in.transferTo(OutputStream.nullOutputStream()); // the rest, so the digest check at the end runs
     }

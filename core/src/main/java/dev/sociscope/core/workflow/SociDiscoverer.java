@@ -1,5 +1,6 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.soci.SociDefaults;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.oci.Descriptor;
@@ -9,10 +10,11 @@ import dev.sociscope.core.oci.MediaType.Compression;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.oci.ReferrersIndex;
-import dev.sociscope.core.registry.NotFoundException;
+import dev.sociscope.core.error.NotFoundException;
 import dev.sociscope.core.registry.RegistryException;
 import dev.sociscope.core.soci.SociAnnotations;
 import dev.sociscope.core.soci.SociEnabledIndex;
+import dev.sociscope.core.soci.LayerRule;
 import dev.sociscope.core.soci.SociIndex;
 import dev.sociscope.core.soci.SociVersion;
 import dev.sociscope.core.soci.ZtocDescriptor;
@@ -169,28 +171,32 @@ public final class SociDiscoverer {
         out.add(indexed(i, layer, z.get(), fetchZtocs));
         continue;
       }
-      String type = layer.mediaType();
-      if (!MediaType.isLayer(type)) {
-        out.add(new LayerStatus(i, layer, LayerStatus.State.NOT_A_LAYER, null, -1, -1,
-            "not a layer media type (" + type + ")"));
-        continue;
-      }
-      Compression c = MediaType.compressionOf(type);
-      if (!c.indexable()) {
-        out.add(new LayerStatus(i, layer, LayerStatus.State.UNSUPPORTED_FORMAT, null, -1, -1,
-            "not gzip or tar (" + type + "): SOCI cannot index it"));
-        continue;
-      }
-      if (layer.size() < SociDefaults.MIN_LAYER_SIZE || layer.size() < smallestIndexed) {
-        out.add(new LayerStatus(i, layer, LayerStatus.State.BELOW_MIN_SIZE, null, -1, -1,
-            "size " + layer.size() + " is below the min layer size"
-                + (smallestIndexed == Long.MAX_VALUE ? "" : " (smallest indexed layer: " + smallestIndexed + ")")));
-        continue;
-      }
-      out.add(new LayerStatus(i, layer, LayerStatus.State.NOT_INDEXED, null, -1, -1,
-          "not in this index (built with other options?)"));
+      out.add(notIndexed(i, layer, smallestIndexed));
     }
     return out;
+  }
+
+  /**
+   * Why a layer is not in the index, by {@link LayerRule} with the min layer size the index was built with, which
+   * it does not record: at most the smallest layer it indexes.
+   */
+  static LayerStatus notIndexed(int i, Descriptor layer, long smallestIndexed) {
+    long inferredMin = smallestIndexed == Long.MAX_VALUE ? SociDefaults.MIN_LAYER_SIZE : smallestIndexed;
+    LayerRule.Decision rule = LayerRule.decide(layer, inferredMin);
+    LayerStatus.State state;
+    switch (rule.verdict()) {
+      case PREFETCH_ARTIFACT: state = LayerStatus.State.PREFETCH_ARTIFACT; break;
+      case NOT_A_LAYER: state = LayerStatus.State.NOT_A_LAYER; break;
+      case BELOW_MIN_SIZE: state = LayerStatus.State.BELOW_MIN_SIZE; break;
+      case UNSUPPORTED_COMPRESSION: state = LayerStatus.State.UNSUPPORTED_FORMAT; break;
+      default:
+        return new LayerStatus(i, layer, LayerStatus.State.NOT_INDEXED, null, -1, -1,
+            "not in this index (built with other options?)");
+    }
+    String detail = state == LayerStatus.State.BELOW_MIN_SIZE
+        ? "size " + layer.size() + " is below the min layer size (smallest indexed layer: " + inferredMin + ")"
+        : rule.reason();
+    return new LayerStatus(i, layer, state, null, -1, -1, detail);
   }
 
   private LayerStatus indexed(int i, Descriptor layer, ZtocDescriptor z, boolean fetch) throws IOException {

@@ -1,5 +1,9 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.error.ErrorKind;
+import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.error.UnsupportedException;
+import dev.sociscope.core.layout.ZtocCache;
 import dev.sociscope.core.image.PushedManifest;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
@@ -7,7 +11,6 @@ import dev.sociscope.core.oci.MediaType;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.oci.ReferrersIndex;
-import dev.sociscope.core.registry.RegistryException;
 import dev.sociscope.core.registry.RemoteRepository;
 import dev.sociscope.core.soci.SociIndex;
 import dev.sociscope.core.soci.SociVersion;
@@ -95,7 +98,7 @@ public final class SociPusher {
     } else if (current.get().isIndex()) {
       old = ReferrersIndex.of(current.get().index());
     } else {
-      throw new RegistryException("The fallback tag " + target.describe() + ":" + tag + " holds a "
+      throw new UnsupportedException("The fallback tag " + target.describe() + ":" + tag + " holds a "
           + current.get().mediaType() + ", not an image index; refusing to overwrite it");
     }
     ReferrersIndex merged = old.add(referrer);
@@ -128,7 +131,7 @@ public final class SociPusher {
         return;
       }
     }
-    throw new RegistryException("Pushed SOCI index " + index + " to " + target.describe()
+    throw new SociscopeException(ErrorKind.IO, "Pushed SOCI index " + index + " to " + target.describe()
         + " but discovery does not find it among the referrers of " + subject);
   }
 }

@@ -1,10 +1,14 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.error.InvalidRequestException;
+import dev.sociscope.core.error.CorruptInputException;
+import dev.sociscope.core.files.ImageFiles;
+import dev.sociscope.core.layout.ZtocCache;
+import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.OciDocument;
-import dev.sociscope.core.registry.Cancellation;
+import dev.sociscope.core.io.Cancellation;
 import dev.sociscope.core.registry.RegistryClient;
-import dev.sociscope.core.registry.RegistryException;
 import dev.sociscope.core.soci.SociBuildException;
 import dev.sociscope.core.soci.SociIndex;
 import dev.sociscope.core.soci.SociIndexOptions;
@@ -156,7 +160,7 @@ public final class SociService {
    * {@code soci push}: for each selected platform, the newest v1 index built here (by {@link #create}) for its
    * image manifest is pushed.
    *
-   * @throws RegistryException when a platform has no locally built v1 index
+   * @throws InvalidRequestException when a platform has no locally built v1 index
    */
   public List<PushResult> push(String ref, ImageResolver.PlatformSelection selection, CreateListener listener,
       Cancellation cancel) throws IOException {
@@ -166,7 +170,7 @@ public final class SociService {
     for (PlatformManifest pm : ImageResolver.resolve(loc.store(), top, selection)) {
       List<Digest> built = cache.indexesFor(pm.manifest().digest());
       if (built.isEmpty()) {
-        throw new RegistryException("no SOCI v1 index was created here for " + loc.display() + " ("
+        throw new InvalidRequestException("no SOCI v1 index was created here for " + loc.display() + " ("
             + pm.platformText() + ", image manifest " + pm.manifest().digest() + "); run create first");
       }
       OciDocument doc = cache.store().manifest(built.get(built.size() - 1).toString());
@@ -174,7 +178,7 @@ public final class SociService {
       try {
         index = SociIndex.from(doc);
       } catch (dev.sociscope.core.oci.OciFormatException e) {
-        throw new RegistryException("cached index " + doc.digest() + " is unreadable: " + e.getMessage(), e);
+        throw new CorruptInputException("cached index " + doc.digest() + " is unreadable: " + e.getMessage(), e);
       }
       out.add(new SociPusher(cache, listener).push(doc, index, pm.descriptor(), loc.store()));
     }
@@ -218,7 +222,7 @@ public final class SociService {
       try {
         chosen = SociIndex.from(doc);
       } catch (dev.sociscope.core.oci.OciFormatException e) {
-        throw new RegistryException(indexDigest + " is not a SOCI index: " + e.getMessage(), e);
+        throw new InvalidRequestException(indexDigest + " is not a SOCI index: " + e.getMessage(), e);
       }
     }
     return new ImageFiles(loc.store(), p.manifest(), chosen, cache);
@@ -239,7 +243,7 @@ public final class SociService {
     }
     for (Digest want : indexes) { // check everything before changing anything
       if (!v1.contains(want)) {
-        throw new RegistryException("SOCI index " + want + " is not a v1 referrer of " + loc.display()
+        throw new InvalidRequestException("SOCI index " + want + " is not a v1 referrer of " + loc.display()
             + (d.allIndexes().stream().anyMatch(f -> f.descriptor().digest().equals(want))
                 ? " (v2 indexes belong to their SOCI-enabled image; delete or re-convert that image instead)" : ""));
       }

@@ -1,7 +1,9 @@
 package dev.sociscope.core.ztoc;
 
+import dev.sociscope.core.error.CorruptInputException;
+
 /** A zTOC or its checkpoint data is truncated, corrupt or inconsistent. The message says what and where. */
-public class ZtocFormatException extends Exception {
+public class ZtocFormatException extends CorruptInputException {
   public ZtocFormatException(String message) {
     super(message);
   }

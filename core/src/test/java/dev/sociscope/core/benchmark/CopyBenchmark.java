@@ -1,10 +1,10 @@
 package dev.sociscope.core.benchmark;
 
-import dev.sociscope.core.image.ImageCopier;
+import dev.sociscope.core.workflow.ImageCopier;
 import dev.sociscope.core.layout.LocalImageSource;
 import dev.sociscope.core.layout.OciLayout;
-import dev.sociscope.core.registry.Cancellation;
-import dev.sociscope.core.registry.ImageReference;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.image.ImageReference;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.testing.LocalRegistry;
 import dev.sociscope.core.testing.TestImages;

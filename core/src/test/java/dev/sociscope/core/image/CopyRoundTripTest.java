@@ -1,5 +1,7 @@
 package dev.sociscope.core.image;
 
+import dev.sociscope.core.workflow.ImageCopier;
+import dev.sociscope.core.workflow.ImageStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +15,7 @@ import dev.sociscope.core.oci.MediaType;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.OciJson;
 import dev.sociscope.core.oci.Platform;
-import dev.sociscope.core.registry.Cancellation;
-import dev.sociscope.core.registry.ImageReference;
+import dev.sociscope.core.io.Cancellation;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.registry.RemoteRepository;
 import dev.sociscope.core.testing.LocalRegistry;
@@ -181,7 +182,7 @@ class CopyRoundTripTest {
       byte[] data = "blob".getBytes(StandardCharsets.UTF_8);
       Digest wrong = Digest.of("other".getBytes(StandardCharsets.UTF_8));
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> layout.putBlob(wrong, BlobContent.ofBytes(data)))
-          .isInstanceOf(dev.sociscope.core.registry.DigestMismatchException.class);
+          .isInstanceOf(dev.sociscope.core.error.DigestMismatchException.class);
       assertThat(layout.hasBlob(wrong)).isFalse();
       try (var files = Files.list(layout.blobPath(wrong).getParent())) {
         assertThat(files).isEmpty(); // no temp file left behind

@@ -3,7 +3,6 @@ package dev.sociscope.core.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sociscope.core.registry.InvalidReferenceException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sociscope.core.build.ZtocBuilder;
 import dev.sociscope.core.extract.ExtractStats;
 import dev.sociscope.core.extract.LazyExtractor;
-import dev.sociscope.core.registry.ImageReference;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.registry.RemoteRepository;
 import dev.sociscope.core.testing.LocalRegistry;

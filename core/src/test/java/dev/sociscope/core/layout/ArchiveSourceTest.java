@@ -1,5 +1,6 @@
 package dev.sociscope.core.layout;
 
+import dev.sociscope.core.error.CorruptInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +11,8 @@ import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.MediaType;
 import dev.sociscope.core.oci.OciDocument;
-import dev.sociscope.core.registry.DigestMismatchException;
-import dev.sociscope.core.registry.NotFoundException;
-import dev.sociscope.core.registry.RegistryException;
+import dev.sociscope.core.error.DigestMismatchException;
+import dev.sociscope.core.error.NotFoundException;
 import dev.sociscope.core.testing.TestImages;
 import dev.sociscope.core.testing.TestImages.BuiltImage;
 import java.io.IOException;
@@ -94,9 +94,9 @@ class ArchiveSourceTest {
   void notALayoutIsAReadableError() throws IOException {
     Files.createDirectories(tmp.resolve("empty"));
     assertThatThrownBy(() -> LocalImageSource.openLayout(tmp.resolve("empty")))
-        .isInstanceOf(RegistryException.class).hasMessageContaining("oci-layout");
+        .isInstanceOf(CorruptInputException.class).hasMessageContaining("oci-layout");
     Path notTar = Files.writeString(tmp.resolve("x.tar"), "this is not a tar archive at all".repeat(30));
-    assertThatThrownBy(() -> LocalImageSource.openOciArchive(notTar)).isInstanceOf(RegistryException.class)
+    assertThatThrownBy(() -> LocalImageSource.openOciArchive(notTar)).isInstanceOf(CorruptInputException.class)
         .hasMessageContaining("oci-archive:");
   }
 

@@ -1,5 +1,9 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.image.ImageReference;
+import dev.sociscope.core.error.UnauthorizedException;
+import dev.sociscope.core.error.NotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -120,7 +124,7 @@ class BasicAuthRegistryTest {
     DockerConfigCredentials config = DockerConfigCredentials.fromEnvironment(
         Map.of("DOCKER_CONFIG", tmp.toString(), "PATH", tmp.toString()));
     assertThatThrownBy(() -> config.credentialsFor(registry.host()))
-        .isInstanceOf(RegistryException.class)
+        .isInstanceOf(SociscopeException.class)
         .hasMessageContaining("docker-credential-does-not-exist");
   }
 

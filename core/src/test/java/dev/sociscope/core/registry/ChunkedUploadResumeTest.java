@@ -1,5 +1,6 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.image.ImageReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sociscope.core.image.BlobContent;

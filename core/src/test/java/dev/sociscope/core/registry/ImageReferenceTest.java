@@ -1,5 +1,7 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.image.InvalidReferenceException;
+import dev.sociscope.core.image.ImageReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

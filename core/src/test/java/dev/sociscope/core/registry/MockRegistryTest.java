@@ -1,5 +1,6 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.image.ImageReference;
 import java.io.IOException;
 import java.net.InetAddress;
 import okhttp3.mockwebserver.MockWebServer;

@@ -1,5 +1,11 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.image.ImageReference;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.error.CancelledException;
+import dev.sociscope.core.error.DigestMismatchException;
+import dev.sociscope.core.error.UnauthorizedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +71,7 @@ class RegistryFaultTest extends MockRegistryTest {
       server.enqueue(new MockResponse().setResponseCode(500));
     }
     assertThatThrownBy(() -> repo.manifest("1"))
-        .isInstanceOf(RegistryException.class)
+        .isInstanceOf(SociscopeException.class)
         .hasMessageContaining("127.0.0.1:" + server.getPort() + "/token")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").doesNotContain("SIGNATURE"));
   }

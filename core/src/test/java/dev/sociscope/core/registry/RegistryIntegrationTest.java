@@ -1,5 +1,8 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.image.ImageReference;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.error.NotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
 package dev.sociscope.core.registry;
 
+import dev.sociscope.core.error.ErrorKind;
+import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.image.ImageReference;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.error.UnauthorizedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -119,7 +124,8 @@ class RegistryTokenAuthTest {
     assertThat(client(user()).catalog(registry.host(), Cancellation.NONE)).contains("team/app");
     assertThat(tokens.requests()).anySatisfy(r -> assertThat(r.scopes()).containsExactly("registry:catalog:*"));
     assertThatThrownBy(() -> client(CredentialProvider.ANONYMOUS).catalog(registry.host(), Cancellation.NONE))
-        .isInstanceOf(RegistryException.class).hasMessageContaining("Catalog not available");
+        .hasMessageContaining("Catalog not available").isInstanceOfSatisfying(SociscopeException.class,
+            e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAUTHORIZED));
   }
 
   @Test

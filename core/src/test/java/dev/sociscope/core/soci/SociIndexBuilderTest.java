@@ -107,9 +107,9 @@ class SociIndexBuilderTest {
   @Test
   void boundaryLayerOfExactlyMinSizeIsKept() throws Exception {
     SociIndexBuild build = build(VECTOR_OPTIONS.withMinLayerSize(1250694));
-    assertThat(build.decisions()).extracting(LayerDecision::outcome).containsExactly(
-        LayerDecision.Outcome.SKIPPED_BELOW_MIN_SIZE, LayerDecision.Outcome.INDEXED,
-        LayerDecision.Outcome.INDEXED, LayerDecision.Outcome.INDEXED);
+    assertThat(build.decisions()).extracting(LayerDecision::verdict).containsExactly(
+        LayerRule.Verdict.BELOW_MIN_SIZE, LayerRule.Verdict.INDEX,
+        LayerRule.Verdict.INDEX, LayerRule.Verdict.INDEX);
   }
 
   @Test
@@ -136,11 +136,11 @@ class SociIndexBuilderTest {
     VectorZtocs maker = new VectorZtocs();
     SociIndexBuild build = SociIndexBuilder.build(imageManifest().descriptor(), layers, VECTOR_OPTIONS, maker);
     assertThat(maker.calls()).isEqualTo(4);
-    assertThat(build.decisions().get(4).outcome()).isEqualTo(LayerDecision.Outcome.SKIPPED_UNSUPPORTED_COMPRESSION);
+    assertThat(build.decisions().get(4).verdict()).isEqualTo(LayerRule.Verdict.UNSUPPORTED_COMPRESSION);
     assertThat(build.decisions().get(4).message()).isEqualTo("ztoc skipped - layer " + zstd.digest()
         + " (application/vnd.oci.image.layer.v1.tar+zstd) is compressed in an unsupported format."
         + " expect: [tar, gzip, unknown] but got \"zstd\"");
-    assertThat(build.decisions().get(5).outcome()).isEqualTo(LayerDecision.Outcome.IGNORED_PREFETCH);
+    assertThat(build.decisions().get(5).verdict()).isEqualTo(LayerRule.Verdict.PREFETCH_ARTIFACT);
     assertThat(build.messages()).hasSize(5);
     // Same bytes as without the extra descriptors.
     assertThat(build.bytes()).isEqualTo(Vectors.bytes("index/index-v1.json"));

@@ -1,5 +1,9 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.files.ReadStats;
+import dev.sociscope.core.files.FileEntry;
+import dev.sociscope.core.files.ImageFiles;
+import dev.sociscope.core.layout.ZtocCache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sociscope.core.layout.OciLayout;

@@ -1,12 +1,14 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.files.ImageFiles;
+import dev.sociscope.core.layout.ZtocCache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
-import dev.sociscope.core.registry.Cancellation;
-import dev.sociscope.core.registry.CancelledException;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.error.CancelledException;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.soci.EmptySociIndexException;
 import dev.sociscope.core.soci.SociIndexOptions;
@@ -72,7 +74,7 @@ class CreateProgressTest {
     Files.write(plain, bytes);
     assertThatThrownBy(() -> service().create("oci:" + layout + ":v1", SociService.CreateRequest.defaults()
         .withOptions(SociIndexOptions.defaults(SociVersion.V1).withMinLayerSize(0)), null, null))
-        .isInstanceOf(dev.sociscope.core.registry.DigestMismatchException.class)
+        .isInstanceOf(dev.sociscope.core.error.DigestMismatchException.class)
         .hasMessageContaining("13271ed41e34");
     assertThat(new ZtocCache(tmp.resolve("cache")).find(Digest.of(dev.sociscope.core.testing.Vectors.bytes(
         "layers/plain.tar")), 4L << 20, "AWS SOCI CLI v0.2")).isEmpty();

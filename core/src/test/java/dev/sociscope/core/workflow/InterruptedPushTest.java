@@ -1,5 +1,6 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.layout.ZtocCache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,10 @@
 package dev.sociscope.core.registry.auth;
 
+import dev.sociscope.core.error.ErrorKind;
+import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.error.CorruptInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sociscope.core.registry.RegistryException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +66,7 @@ public final class DockerConfigCredentials implements CredentialProvider {
     try {
       config = JSON.readTree(configFile.toFile());
     } catch (IOException e) {
-      throw new RegistryException("Cannot read Docker config " + configFile + ": not valid JSON", e);
+      throw new CorruptInputException("Cannot read Docker config " + configFile + ": not valid JSON", e);
     }
     String key = isDockerHub(host) ? DOCKER_HUB_KEY : host;
     String helper = text(config.path("credHelpers").get(hostKey(config.path("credHelpers"), host)));
@@ -82,7 +84,7 @@ public final class DockerConfigCredentials implements CredentialProvider {
     return authKey == null ? Optional.empty() : fromAuthEntry(auths.get(authKey), host);
   }
 
-  private static Optional<Credentials> fromAuthEntry(JsonNode entry, String host) throws RegistryException {
+  private static Optional<Credentials> fromAuthEntry(JsonNode entry, String host) throws SociscopeException {
     String registryToken = text(entry.get("registrytoken"));
     if (registryToken != null && !registryToken.isEmpty()) {
       return Optional.of(Credentials.registryToken(registryToken));
@@ -95,11 +97,11 @@ public final class DockerConfigCredentials implements CredentialProvider {
       try {
         decoded = new String(Base64.getDecoder().decode(auth.trim()), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
-        throw new RegistryException("Docker config entry for " + host + " has an 'auth' value that is not base64");
+        throw new CorruptInputException("Docker config entry for " + host + " has an 'auth' value that is not base64");
       }
       int colon = decoded.indexOf(':');
       if (colon < 0) {
-        throw new RegistryException("Docker config entry for " + host + " has an 'auth' value without 'user:password'");
+        throw new CorruptInputException("Docker config entry for " + host + " has an 'auth' value without 'user:password'");
       }
       username = decoded.substring(0, colon);
       password = decoded.substring(colon + 1);
@@ -118,7 +120,7 @@ public final class DockerConfigCredentials implements CredentialProvider {
     String program = "docker-credential-" + helper;
     Path executable = findOnPath(program);
     if (executable == null) {
-      throw new RegistryException("Docker credential helper '" + program + "' (named in " + configFile
+      throw new SociscopeException(ErrorKind.IO, "Docker credential helper '" + program + "' (named in " + configFile
           + ") is not on PATH");
     }
     ProcessBuilder pb = new ProcessBuilder(executable.toString(), "get");
@@ -136,13 +138,13 @@ public final class DockerConfigCredentials implements CredentialProvider {
     try {
       if (!process.waitFor(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new RegistryException("Docker credential helper " + program + " did not finish within "
+        throw new SociscopeException(ErrorKind.IO, "Docker credential helper " + program + " did not finish within "
             + HELPER_TIMEOUT_SECONDS + " s");
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new RegistryException("Interrupted while waiting for " + program);
+      throw new SociscopeException(ErrorKind.IO, "Interrupted while waiting for " + program);
     }
     if (process.exitValue() != 0) {
       return Optional.empty(); // typically "credentials not found in native keychain"
@@ -151,7 +153,7 @@ public final class DockerConfigCredentials implements CredentialProvider {
     try {
       answer = JSON.readTree(out);
     } catch (IOException e) {
-      throw new RegistryException("Docker credential helper " + program + " printed something that is not JSON");
+      throw new CorruptInputException("Docker credential helper " + program + " printed something that is not JSON");
     }
     String username = text(answer.get("Username"));
     String secret = text(answer.get("Secret"));

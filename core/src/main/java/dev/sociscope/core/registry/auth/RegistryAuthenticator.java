@@ -1,10 +1,11 @@
 package dev.sociscope.core.registry.auth;
 
+import dev.sociscope.core.error.ErrorKind;
+import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.error.CorruptInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sociscope.core.registry.RegistryClient;
-import dev.sociscope.core.registry.RegistryException;
-import dev.sociscope.core.registry.UnauthorizedException;
+import dev.sociscope.core.error.UnauthorizedException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -228,7 +229,7 @@ public final class RegistryAuthenticator {
 
   /** The realm for messages: a realm is the registry's to choose, so user info and query are left out. */
   private static String shownRealm(TokenKey key) {
-    return RegistryClient.safeRealm(key.realm());
+    return Redaction.safeRealm(key.realm());
   }
 
   private Token readToken(String host, TokenKey key, Response response, String how) throws IOException {
@@ -238,7 +239,7 @@ public final class RegistryAuthenticator {
           key.realm());
     }
     if (!response.isSuccessful()) {
-      throw new RegistryException("The token server " + shownRealm(key) + " answered HTTP " + response.code()
+      throw new SociscopeException(ErrorKind.IO, "The token server " + shownRealm(key) + " answered HTTP " + response.code()
           + " when asked for " + String.join(" ", key.scopes()));
     }
     byte[] bytes;
@@ -249,14 +250,14 @@ public final class RegistryAuthenticator {
     try {
       body = JSON.readTree(bytes);
     } catch (IOException e) {
-      throw new RegistryException("The token server " + shownRealm(key) + " did not answer with JSON");
+      throw new CorruptInputException("The token server " + shownRealm(key) + " did not answer with JSON");
     }
     String token = text(body.get("token"));
     if (token == null || token.isEmpty()) {
       token = text(body.get("access_token"));
     }
     if (token == null || token.isEmpty()) {
-      throw new RegistryException("The token server " + shownRealm(key) + " answered without a token");
+      throw new CorruptInputException("The token server " + shownRealm(key) + " answered without a token");
     }
     Duration lifetime = DEFAULT_LIFETIME;
     JsonNode expiresIn = body.get("expires_in");

@@ -1,9 +1,9 @@
 package dev.sociscope.core.registry.auth;
 
+import dev.sociscope.core.error.CorruptInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sociscope.core.registry.RegistryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class DockerConfigCredentialsTest {
     assertThat(DockerConfigCredentials.fromEnvironment(Map.of("DOCKER_CONFIG", dir.resolve("none").toString()))
         .credentialsFor("ghcr.io")).isEmpty();
     DockerConfigCredentials bad = config("{not json");
-    assertThatThrownBy(() -> bad.credentialsFor("ghcr.io")).isInstanceOf(RegistryException.class)
+    assertThatThrownBy(() -> bad.credentialsFor("ghcr.io")).isInstanceOf(CorruptInputException.class)
         .hasMessageContaining("config.json");
     DockerConfigCredentials badAuth = config("{\"auths\":{\"ghcr.io\":{\"auth\":\"" + b64("no-colon") + "\"}}}");
     assertThatThrownBy(() -> badAuth.credentialsFor("ghcr.io")).hasMessageContaining("user:password")

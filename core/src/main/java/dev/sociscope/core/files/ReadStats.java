@@ -1,4 +1,4 @@
-package dev.sociscope.core.workflow;
+package dev.sociscope.core.files;
 
 import dev.sociscope.core.oci.Digest;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.sociscope.core.registry;
+package dev.sociscope.core.image;
 
 import dev.sociscope.core.oci.Digest;
 import java.util.Locale;

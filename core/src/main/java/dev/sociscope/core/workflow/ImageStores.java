@@ -1,9 +1,12 @@
-package dev.sociscope.core.image;
+package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.error.UnsupportedException;
+import dev.sociscope.core.image.ImageLocation;
+import dev.sociscope.core.image.ImageTarget;
+import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.layout.LocalImageSource;
 import dev.sociscope.core.layout.OciLayout;
 import dev.sociscope.core.registry.RegistryClient;
-import dev.sociscope.core.registry.RegistryException;
 import java.io.IOException;
 
 /** Opens the {@link ImageSource} or {@link ImageTarget} behind an {@link ImageLocation}. */
@@ -40,6 +43,6 @@ public final class ImageStores {
     if (location instanceof ImageLocation.Layout l) {
       return OciLayout.openOrCreate(l.dir());
     }
-    throw new RegistryException("Writing to " + location + " is not supported; write to a registry or an oci: folder");
+    throw new UnsupportedException("Writing to " + location + " is not supported; write to a registry or an oci: folder");
   }
 }

@@ -1,12 +1,15 @@
-package dev.sociscope.core.image;
+package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.error.UnsupportedException;
+import dev.sociscope.core.image.BlobContent;
+import dev.sociscope.core.image.ImageTarget;
+import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.Platform;
-import dev.sociscope.core.registry.Cancellation;
-import dev.sociscope.core.registry.NotFoundException;
-import dev.sociscope.core.registry.RegistryException;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.error.NotFoundException;
 import dev.sociscope.core.registry.RemoteRepository;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -103,7 +106,7 @@ public final class ImageCopier {
         copyBlob(source, target, blob);
       }
     } else {
-      throw new RegistryException("Cannot copy " + doc.mediaType() + " " + doc.digest() + ": not an image or index");
+      throw new UnsupportedException("Cannot copy " + doc.mediaType() + " " + doc.digest() + ": not an image or index");
     }
     target.putManifest(doc, tag);
     manifests++;

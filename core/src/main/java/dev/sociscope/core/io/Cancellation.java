@@ -1,18 +1,18 @@
-package dev.sociscope.core.registry;
+package dev.sociscope.core.io;
 
+import dev.sociscope.core.error.CancelledException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import okhttp3.Call;
 
 /**
  * A cancel switch shared by the caller (for example a UI task) and the operations it started. Cancelling stops the
- * HTTP calls in flight at once (OkHttp {@link Call#cancel()}), so a blocked read returns promptly.
+ * HTTP calls in flight at once (each registers how to abort itself), so a blocked read returns promptly.
  */
 public final class Cancellation {
   /** A token that is never cancelled. */
   public static final Cancellation NONE = new Cancellation();
 
-  private final Set<Call> active = ConcurrentHashMap.newKeySet();
+  private final Set<Runnable> active = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
   public void cancel() {
@@ -20,8 +20,8 @@ public final class Cancellation {
       return;
     }
     cancelled = true;
-    for (Call call : active) {
-      call.cancel();
+    for (Runnable abort : active) {
+      abort.run();
     }
   }
 
@@ -37,21 +37,20 @@ public final class Cancellation {
   }
 
   /**
-   * Tracks a call until this token is cancelled. Calls stay registered after their headers arrive, because the body
+   * Tracks a call (the action that aborts it) until this token is cancelled. Calls stay registered after their headers arrive, because the body
    * is still being read; cancelling a finished call is harmless, and one operation makes a bounded number of calls.
    */
-  void register(Call call) {
+  public void register(Runnable abort) {
     if (this == NONE) {
       return;
     }
-    active.removeIf(Call::isCanceled);
-    active.add(call);
+    active.add(abort);
     if (cancelled) {
-      call.cancel();
+      abort.run();
     }
   }
 
-  void unregister(Call call) {
-    active.remove(call);
+  public void unregister(Runnable abort) {
+    active.remove(abort);
   }
 }

@@ -1,12 +1,13 @@
-package dev.sociscope.core.registry;
+package dev.sociscope.core.error;
+
 
 /** The registry refused the request (401/403) even after authenticating as well as we could. */
-public final class UnauthorizedException extends RegistryException {
+public final class UnauthorizedException extends SociscopeException {
   private static final long serialVersionUID = 1L;
   private final String realm;
 
   public UnauthorizedException(String message, String realm) {
-    super(message);
+    super(ErrorKind.UNAUTHORIZED, message);
     this.realm = realm;
   }
 

@@ -1,4 +1,4 @@
-package dev.sociscope.core.registry;
+package dev.sociscope.core.image;
 
 /** An image reference or image location could not be parsed; the message names the text and the rule broken. */
 public final class InvalidReferenceException extends IllegalArgumentException {

@@ -1,5 +1,9 @@
-package dev.sociscope.core.workflow;
+package dev.sociscope.core.files;
 
+import dev.sociscope.core.error.CorruptInputException;
+import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.image.PlatformManifest;
+import dev.sociscope.core.layout.ZtocCache;
 import dev.sociscope.core.extract.ExtractStats;
 import dev.sociscope.core.extract.LazyExtractor;
 import dev.sociscope.core.extract.NotRegularFileException;
@@ -22,6 +26,7 @@ import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.core.ztoc.ZtocFormatException;
 import dev.sociscope.core.ztoc.ZtocReader;
 import java.io.BufferedInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -185,24 +190,23 @@ public final class ImageFiles {
   private List<FileMetadata> scanLayer(Layer layer) throws IOException {
     try {
       return scanLayerUnchecked(layer);
-    } catch (dev.sociscope.core.registry.RegistryException e) {
+    } catch (dev.sociscope.core.registry.RegistryException | dev.sociscope.core.error.CancelledException e) {
       throw e;
     } catch (IOException e) {
-      throw new IOException("layer " + layer.descriptor.digest() + " (" + layer.descriptor.mediaType() + "): "
-          + e.getMessage(), e);
+      throw SociscopeException.wrap("layer " + layer.descriptor.digest() + " (" + layer.descriptor.mediaType() + ")", e);
     }
   }
 
   private List<FileMetadata> scanLayerUnchecked(Layer layer) throws IOException {
     try (InputStream raw = source.openBlob(layer.descriptor.digest());
-        SociCreator.CountingStream counted = new SociCreator.CountingStream(raw, n -> { })) {
+        BoundedInputStream counted = BoundedInputStream.builder().setInputStream(raw).get()) {
       List<FileMetadata> out = new ArrayList<>();
       TarReader reader = new TarReader(decompressed(counted));
       for (TarEntry e = reader.next(); e != null; e = reader.next()) {
         out.add(e.metadata());
       }
       counted.transferTo(OutputStream.nullOutputStream()); // verify the blob digest
-      layer.scanCost = counted.count();
+      layer.scanCost = counted.getCount();
       return out;
     }
   }
@@ -434,7 +438,7 @@ public final class ImageFiles {
   private Path scanCapturing(Layer layer, String p) throws IOException {
     Path tmp = Files.createTempFile("sociscope-read-", ".part");
     try (InputStream raw = source.openBlob(layer.descriptor.digest());
-        SociCreator.CountingStream counted = new SociCreator.CountingStream(raw, n -> { })) {
+        BoundedInputStream counted = BoundedInputStream.builder().setInputStream(raw).get()) {
       CapturingStream tar = new CapturingStream(decompressed(counted));
       List<FileMetadata> out = new ArrayList<>();
       TarReader reader = new TarReader(tar);
@@ -448,15 +452,14 @@ public final class ImageFiles {
       tar.finishCapture();
       counted.transferTo(OutputStream.nullOutputStream()); // verify the blob digest
       layer.entries = out;
-      layer.scanCost = counted.count();
+      layer.scanCost = counted.getCount();
       return tmp;
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
       if (e instanceof dev.sociscope.core.registry.RegistryException) {
         throw e;
       }
-      throw new IOException("layer " + layer.descriptor.digest() + " (" + layer.descriptor.mediaType() + "): "
-          + e.getMessage(), e);
+      throw SociscopeException.wrap("layer " + layer.descriptor.digest() + " (" + layer.descriptor.mediaType() + ")", e);
     }
   }
 
@@ -608,7 +611,7 @@ public final class ImageFiles {
     }
     long fetched;
     try (InputStream raw = source.openBlob(layer.descriptor.digest());
-        SociCreator.CountingStream counted = new SociCreator.CountingStream(raw, n -> { })) {
+        BoundedInputStream counted = BoundedInputStream.builder().setInputStream(raw).get()) {
       InputStream tar = decompressed(counted);
       tar.skipNBytes(data.uncompressedOffset());
       long left = data.uncompressedSize();
@@ -616,12 +619,12 @@ public final class ImageFiles {
       while (left > 0) {
         int n = tar.read(buf, 0, (int) Math.min(buf.length, left));
         if (n < 0) {
-          throw new IOException("layer " + layer.descriptor.digest() + " ends inside '" + data.name() + "'");
+          throw new CorruptInputException("layer " + layer.descriptor.digest() + " ends inside '" + data.name() + "'");
         }
         out.write(buf, 0, n);
         left -= n;
       }
-      fetched = counted.count();
+      fetched = counted.getCount();
     }
     return new ReadStats(p, layer.descriptor.digest(), false, data.uncompressedSize(), fetched + scanned, 2, -1,
         -1, 0, layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));

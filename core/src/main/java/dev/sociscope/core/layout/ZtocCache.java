@@ -1,4 +1,4 @@
-package dev.sociscope.core.workflow;
+package dev.sociscope.core.layout;
 
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.io.AtomicFiles;

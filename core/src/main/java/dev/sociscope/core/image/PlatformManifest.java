@@ -1,4 +1,4 @@
-package dev.sociscope.core.workflow;
+package dev.sociscope.core.image;
 
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.OciDocument;
