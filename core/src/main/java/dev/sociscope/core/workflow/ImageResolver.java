@@ -21,6 +21,9 @@ import java.util.List;
  * {@code artifactType} (SOCI v2 indexes, attestations in newer layouts) as clients must (spec 3.6).
  */
 public final class ImageResolver {
+  /** The platform picked from an image index when none is asked for, like upstream's CLI on this kind of host. */
+  public static final Platform DEFAULT_PLATFORM = Platform.of("linux", "amd64", "");
+
   private ImageResolver() {}
 
   /** Which platforms to take. */
@@ -60,8 +63,7 @@ public final class ImageResolver {
         entries.add(d);
       }
     }
-    List<Platform> requested = selection.platforms().isEmpty()
-        ? List.of(Platform.of("linux", "amd64", "")) : selection.platforms();
+    List<Platform> requested = selection.platforms().isEmpty() ? List.of(DEFAULT_PLATFORM) : selection.platforms();
     List<PlatformSelector.Selection> picked;
     try {
       picked = PlatformSelector.select(top.index().withManifests(entries), requested, selection.all());

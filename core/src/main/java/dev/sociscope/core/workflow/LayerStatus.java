@@ -21,6 +21,8 @@ public record LayerStatus(int position, Descriptor layer, State state, ZtocDescr
   /** Per-layer states. */
   public enum State {
     INDEXED,
+    /** The image manifest has no usable SOCI index; the detail says what {@code create} would do by default. */
+    NO_INDEX,
     /** The layer is smaller than the (default or observed) min layer size. */
     BELOW_MIN_SIZE,
     /** zstd or another format SOCI cannot index. */

@@ -176,6 +176,18 @@ public final class SociDiscoverer {
     return out;
   }
 
+  /** Per layer of an image manifest without a usable index: what {@code create} with the defaults would do. */
+  public static List<LayerStatus> withoutIndex(PlatformManifest pm) {
+    List<Descriptor> layers = pm.manifest().manifest().layers();
+    List<LayerStatus> out = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      LayerRule.Decision rule = LayerRule.decide(layers.get(i), SociDefaults.MIN_LAYER_SIZE);
+      out.add(new LayerStatus(i, layers.get(i), LayerStatus.State.NO_INDEX, null, -1, -1,
+          "no SOCI index; with the default options: " + (rule.indexed() ? "would be indexed" : rule.reason())));
+    }
+    return out;
+  }
+
   /**
    * Why a layer is not in the index, by {@link LayerRule} with the min layer size the index was built with, which
    * it does not record: at most the smallest layer it indexes.

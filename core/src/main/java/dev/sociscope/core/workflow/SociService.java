@@ -13,9 +13,13 @@ import dev.sociscope.core.soci.SociBuildException;
 import dev.sociscope.core.soci.SociIndex;
 import dev.sociscope.core.soci.SociIndexOptions;
 import dev.sociscope.core.soci.SociVersion;
+import dev.sociscope.core.image.ImageConfigSummary;
+import dev.sociscope.core.oci.Platform;
+import dev.sociscope.core.oci.PlatformSelector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -24,7 +28,7 @@ import java.util.Objects;
  * registry references or {@code oci:DIR[:TAG]} layouts.
  *
  * <pre>{@code
- * SociService soci = new SociService(RegistryClient.builder().build(), new ZtocCache(ZtocCache.defaultDir()), 3);
+ * SociService soci = new SociService(RegistryClient.builder().build(), new ZtocCache(ZtocCache.defaultDir()));
  * Discovery d = soci.discover("127.0.0.1:5000/app:1.0", PlatformSelection.ALL);
  * CreateOutcome o = soci.create("127.0.0.1:5000/app:1.0", CreateRequest.defaults().pushing(true),
  *     CreateListener.NONE, new Cancellation());
@@ -35,6 +39,14 @@ public final class SociService {
   private final ZtocCache cache;
   private final int parallelism;
 
+  /** How many layers are downloaded and indexed at once, by the CLI and the GUI alike. */
+  public static final int DEFAULT_PARALLELISM = 3;
+
+  /** A service over {@code client} keeping built zTOCs in {@code cache}, {@link #DEFAULT_PARALLELISM} layers at once. */
+  public SociService(RegistryClient client, ZtocCache cache) {
+    this(client, cache, DEFAULT_PARALLELISM);
+  }
+
   /**
    * @param parallelism how many layers are downloaded and indexed at once
    */
@@ -44,9 +56,9 @@ public final class SociService {
     this.parallelism = Math.max(1, parallelism);
   }
 
-  /** A service with the default cache folder ({@link ZtocCache#defaultDir()}) and 3 layers at a time. */
+  /** A service with the default cache folder ({@link ZtocCache#defaultDir()}). */
   public static SociService withDefaults(RegistryClient client) throws IOException {
-    return new SociService(client, new ZtocCache(ZtocCache.defaultDir()), 3);
+    return new SociService(client, new ZtocCache(ZtocCache.defaultDir()));
   }
 
   public ZtocCache cache() {
@@ -56,6 +68,43 @@ public final class SociService {
   /** Opens an image location ({@code host/repo:tag}, {@code repo@sha256:...}, {@code oci:DIR[:TAG]}). */
   public OpenedImage open(String ref) throws IOException {
     return OpenedImage.open(ref, client);
+  }
+
+  /**
+   * One platform of an image for an inspector ({@link ImageOverview}). {@code platform} null means the default:
+   * {@code linux/amd64} when the image has it (as {@code create} picks), else its first platform.
+   */
+  public ImageOverview overview(String ref, Platform platform) throws IOException {
+    OpenedImage loc = open(ref);
+    OciDocument top = loc.store().manifest(loc.reference());
+    List<Platform> platforms = new ArrayList<>();
+    ImageResolver.PlatformSelection selection = ImageResolver.PlatformSelection.DEFAULT;
+    if (top.isIndex()) {
+      for (String p : PlatformSelector.available(top.index())) {
+        platforms.add(Platform.parse(p));
+      }
+      Platform wanted = platform != null ? platform : ImageResolver.DEFAULT_PLATFORM;
+      if (PlatformSelector.find(top.index(), wanted).isEmpty() && platform == null && !platforms.isEmpty()) {
+        wanted = platforms.get(0);
+      }
+      selection = ImageResolver.PlatformSelection.of(List.of(wanted));
+    }
+    PlatformManifest shown = ImageResolver.resolve(loc.store(), top, selection).get(0);
+    SociDiscoverer discoverer = new SociDiscoverer(loc.store());
+    List<FoundIndex> indexes = discoverer.indexesOf(shown,
+        top.isIndex() ? new dev.sociscope.core.soci.SociEnabledIndex(top.index()) : null);
+    Optional<FoundIndex> used = indexes.stream().filter(FoundIndex::usable).findFirst();
+    List<LayerStatus> layers = used.isPresent() ? discoverer.layers(shown, used.get().index(), false)
+        : SociDiscoverer.withoutIndex(shown);
+    ImageConfigSummary config = ImageConfigSummary.read(loc.store(), shown.manifest().manifest().config());
+    return new ImageOverview(loc.display(), top, platforms, shown, config, indexes, layers);
+  }
+
+  /** What {@code create} would do with these options, per selected platform and layer, before building. */
+  public IndexPlan plan(String ref, ImageResolver.PlatformSelection selection, SociIndexOptions options)
+      throws IOException {
+    OpenedImage loc = open(ref);
+    return new IndexPlanner(loc.store()).plan(loc.reference(), selection, options);
   }
 
   /** Finds every SOCI index of the image's selected platforms. */
