@@ -46,17 +46,6 @@ public interface ImageSource extends Closeable {
     }
   }
 
-  /**
-   * Several ranges of one blob, in the order asked. Registries get one multi-range request where they support it
-   * (spec 6.4); other sources read range by range.
-   */
-  default java.util.List<byte[]> readBlobRanges(Digest digest, java.util.List<ByteRange> ranges) throws IOException {
-    java.util.List<byte[]> out = new java.util.ArrayList<>();
-    for (ByteRange r : ranges) {
-      out.add(readBlobRange(digest, r.offset(), Math.toIntExact(r.length())));
-    }
-    return out;
-  }
 
   default byte[] readBlob(Digest digest) throws IOException {
     try (InputStream in = openBlob(digest)) {

@@ -12,6 +12,7 @@ import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.ImageIndex;
 import dev.sociscope.core.oci.ImageManifest;
 import dev.sociscope.core.oci.MediaType;
+import dev.sociscope.core.oci.OciAnnotations;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.oci.OciJson;
@@ -38,8 +39,6 @@ import java.util.Set;
  * ids). Names come from {@code org.opencontainers.image.ref.name} (or Docker's {@code RepoTags}).
  */
 public class LocalImageSource implements ImageSource {
-  public static final String REF_NAME = "org.opencontainers.image.ref.name";
-  public static final String CONTAINERD_NAME = "io.containerd.image.name";
   static final int MAX_JSON = 64 << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -210,12 +209,12 @@ public class LocalImageSource implements ImageSource {
       return entries.size() == 1 ? Optional.of(entries.get(0)) : Optional.empty();
     }
     for (Descriptor d : entries) {
-      if (name.equals(d.annotation(REF_NAME))) {
+      if (name.equals(d.annotation(OciAnnotations.REF_NAME))) {
         return Optional.of(d);
       }
     }
     for (Descriptor d : entries) {
-      for (String key : List.of(REF_NAME, CONTAINERD_NAME)) {
+      for (String key : List.of(OciAnnotations.REF_NAME, OciAnnotations.CONTAINERD_IMAGE_NAME)) {
         String value = d.annotation(key);
         if (value != null && (value.endsWith(":" + name) || value.endsWith("@" + name))) {
           return Optional.of(d);
@@ -333,7 +332,7 @@ public class LocalImageSource implements ImageSource {
     List<String> tags = new ArrayList<>();
     if (index != null) {
       for (Descriptor d : index.manifests()) {
-        String name = d.annotation(REF_NAME);
+        String name = OciAnnotations.imageName(d); // containerd's exports name images only in its own key
         if (name != null && !tags.contains(name)) {
           tags.add(name);
         }

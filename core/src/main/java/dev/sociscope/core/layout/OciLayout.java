@@ -1,5 +1,6 @@
 package dev.sociscope.core.layout;
 
+import dev.sociscope.core.oci.OciAnnotations;
 import dev.sociscope.core.error.ErrorKind;
 import dev.sociscope.core.error.SociscopeException;
 import dev.sociscope.core.error.CorruptInputException;
@@ -114,11 +115,11 @@ public final class OciLayout extends LocalImageSource implements ImageTarget {
     if (tag != null) {
       List<Descriptor> entries = new ArrayList<>();
       for (Descriptor d : index().manifests()) {
-        if (!tag.equals(d.annotation(REF_NAME))) {
+        if (!tag.equals(d.annotation(OciAnnotations.REF_NAME))) {
           entries.add(d);
         }
       }
-      entries.add(manifest.descriptor().withAnnotation(REF_NAME, tag));
+      entries.add(manifest.descriptor().withAnnotation(OciAnnotations.REF_NAME, tag));
       writeIndex(entries);
     }
     return new PushedManifest(manifest.digest(), Optional.empty());

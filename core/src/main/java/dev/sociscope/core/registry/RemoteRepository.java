@@ -162,12 +162,6 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
     return BlobDownload.openRange(this, digest, offset, length);
   }
 
-  /** Several ranges in one request (multi-range, with the fallbacks of spec 6.4). */
-  @Override
-  public List<byte[]> readBlobRanges(Digest digest, List<dev.sociscope.core.image.ByteRange> ranges)
-      throws IOException {
-    return new MultiRangeReader(this).read(digest, ranges);
-  }
 
   @Override
   public long blobSize(Digest digest) throws IOException {

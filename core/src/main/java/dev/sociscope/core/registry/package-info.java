@@ -4,9 +4,9 @@
  * {@link dev.sociscope.core.io.Cancellation}); {@link dev.sociscope.core.registry.RemoteRepository} holds the
  * per-repository operations and is both an {@link dev.sociscope.core.image.ImageSource} and an
  * {@link dev.sociscope.core.image.ImageTarget}. Steps of the larger protocols have their own classes:
- * {@code BlobDownload} (streamed, verified, resumed with Range), {@code MultiRangeReader} (spec 6.4),
+ * {@code BlobDownload} (streamed, verified, resumed with Range),
  * {@code BlobUploader} (HEAD, POST or mount, PUT or resumable PATCH), {@code ReferrersLister} (API, then the
- * {@code sha256-<hex>} tag). Failures are {@link dev.sociscope.core.registry.RegistryException}s whose messages say
+ * {@code sha256-<hex>} tag). Failures are typed ({@link dev.sociscope.core.error.SociscopeException}); their messages say
  * what was tried on which reference and never contain credentials.
  */
 package dev.sociscope.core.registry;

@@ -132,17 +132,6 @@ class RegistryIntegrationTest {
         .hasMessageContaining("416");
   }
 
-  @Test
-  void multiRangeReadInOneRequest() throws IOException {
-    TestImages.Blob layer = single.manifests().get(0).layers().get(0);
-    byte[] all = java.nio.file.Files.readAllBytes(single.layout().resolve("blobs/sha256/" + layer.digest().hex()));
-    List<dev.sociscope.core.image.ByteRange> ranges = List.of(new dev.sociscope.core.image.ByteRange(50, 10),
-        new dev.sociscope.core.image.ByteRange(0, 5), new dev.sociscope.core.image.ByteRange(all.length - 3, 3));
-    List<byte[]> parts = repo("team/app").readBlobRanges(layer.digest(), ranges);
-    assertThat(parts.get(0)).isEqualTo(java.util.Arrays.copyOfRange(all, 50, 60));
-    assertThat(parts.get(1)).isEqualTo(java.util.Arrays.copyOfRange(all, 0, 5));
-    assertThat(parts.get(2)).isEqualTo(java.util.Arrays.copyOfRange(all, all.length - 3, all.length));
-  }
 
   @Test
   void listsTagsWithAndWithoutPageSize() throws IOException {

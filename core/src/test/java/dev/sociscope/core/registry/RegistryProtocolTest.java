@@ -63,42 +63,6 @@ class RegistryProtocolTest extends MockRegistryTest {
     assertThat(server.takeRequest().getHeader("Range")).isEqualTo("bytes=0-1");
   }
 
-  static final byte[] BLOB = "0123456789abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.UTF_8);
-  static final java.util.List<dev.sociscope.core.image.ByteRange> TWO = java.util.List.of(
-      new dev.sociscope.core.image.ByteRange(2, 3), new dev.sociscope.core.image.ByteRange(20, 4));
-
-  void assertTwoRanges(java.util.List<byte[]> parts) {
-    assertThat(new String(parts.get(0), StandardCharsets.UTF_8)).isEqualTo("234");
-    assertThat(new String(parts.get(1), StandardCharsets.UTF_8)).isEqualTo("klmn");
-  }
-
-  @Test
-  void multiRangeMultipartAnswer() throws Exception {
-    String body = "\r\n--XYZ\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes 2-4/36\r\n\r\n234"
-        + "\r\n--XYZ\r\nContent-Range: bytes 20-23/36\r\n\r\nklmn\r\n--XYZ--\r\n";
-    server.enqueue(new MockResponse().setResponseCode(206)
-        .addHeader("Content-Type", "multipart/byteranges; boundary=XYZ").setBody(body));
-    assertTwoRanges(repo.readBlobRanges(Digest.of(BLOB), TWO));
-    assertThat(server.takeRequest().getHeader("Range")).isEqualTo("bytes=2-4,20-23");
-  }
-
-  @Test
-  void multiRangeSinglePartWholeBlobAnd400Fallbacks() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(206).addHeader("Content-Range", "bytes 0-35/36")
-        .setBody(new String(BLOB, StandardCharsets.UTF_8)));
-    assertTwoRanges(repo.readBlobRanges(Digest.of(BLOB), TWO));
-    server.enqueue(new MockResponse().setBody(new String(BLOB, StandardCharsets.UTF_8)));
-    assertTwoRanges(repo.readBlobRanges(Digest.of(BLOB), TWO));
-    server.enqueue(new MockResponse().setResponseCode(400));
-    server.enqueue(new MockResponse().setResponseCode(206).addHeader("Content-Range", "bytes 2-23/36")
-        .setBody(new String(BLOB, 2, 22, StandardCharsets.UTF_8)));
-    assertTwoRanges(repo.readBlobRanges(Digest.of(BLOB), TWO));
-    server.takeRequest();
-    server.takeRequest();
-    assertThat(server.takeRequest().getHeader("Range")).isEqualTo("bytes=2-4,20-23");
-    assertThat(server.takeRequest().getHeader("Range")).isEqualTo("bytes=2-23");
-  }
-
   @Test
   void deleteWhenDisabledSaysSo() {
     server.enqueue(new MockResponse().setResponseCode(405)
