@@ -25,8 +25,12 @@ public sealed interface ImageLocation {
     }
   }
 
-  /** An image in a file or folder on this machine, picked by an optional tag; null means "the only image there". */
+  /**
+   * An image in a file or folder on this machine, picked by an optional tag or digest ({@code oci:DIR@sha256:...});
+   * null means "the only image there".
+   */
   sealed interface Local extends ImageLocation permits Layout, OciArchive, DockerArchive {
+    /** The tag, or a digest ({@code sha256:...}), or null. */
     String tag();
 
     @Override
@@ -67,7 +71,7 @@ public sealed interface ImageLocation {
     String t = text.trim();
     for (String transport : new String[] {"oci:", "oci-archive:", "docker-archive:"}) {
       if (t.startsWith(transport)) {
-        String[] pathAndTag = splitTag(t.substring(transport.length()), text);
+        String[] pathAndTag = splitReference(t.substring(transport.length()), text);
         Path path = Path.of(pathAndTag[0]);
         String tag = pathAndTag[1];
         switch (transport) {
@@ -93,12 +97,21 @@ public sealed interface ImageLocation {
   }
 
   private static String describe(String transport, Path path, String tag) {
-    return transport + path + (tag == null ? "" : ":" + tag);
+    return transport + path + (tag == null ? "" : (tag.startsWith("sha256:") ? "@" : ":") + tag);
   }
 
-  private static String[] splitTag(String rest, String text) {
+  /** {@code PATH[:TAG]} or {@code PATH@sha256:HEX}. */
+  private static String[] splitReference(String rest, String text) {
     if (rest.isEmpty()) {
       throw new InvalidReferenceException("missing path in '" + text + "'");
+    }
+    int at = rest.lastIndexOf("@sha256:");
+    if (at > 0) {
+      String digest = rest.substring(at + 1);
+      if (!digest.matches("sha256:[0-9a-f]{64}")) {
+        throw new InvalidReferenceException("'" + digest + "' in '" + text + "' is not a sha256 digest");
+      }
+      return new String[] {rest.substring(0, at), digest};
     }
     int colon = rest.lastIndexOf(':');
     if (colon > 0 && colon < rest.length() - 1 && rest.indexOf('/', colon) < 0) {

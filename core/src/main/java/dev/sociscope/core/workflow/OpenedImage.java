@@ -1,5 +1,6 @@
 package dev.sociscope.core.workflow;
 
+import dev.sociscope.core.error.UnsupportedException;
 import dev.sociscope.core.image.ImageLocation;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.image.ImageTarget;
@@ -38,52 +39,52 @@ public record OpenedImage(Store store, String reference, ImageLocation location)
     reference = reference == null ? "" : reference;
   }
 
-  /** Opens {@code text}; registry references go through {@code client}. */
+  /** Opens {@code text} (parsed by {@link ImageLocation#parse}); registry references go through {@code client}. */
   public static OpenedImage open(String text, RegistryClient client) throws IOException {
-    return open(text, client, false, null);
+    return open(ImageLocation.parse(text), client, false, null);
   }
 
   /** Like {@link #open}; {@code cancel} (may be null) also stops registry requests in flight. */
   public static OpenedImage open(String text, RegistryClient client, Cancellation cancel) throws IOException {
-    return open(text, client, false, cancel);
+    return open(ImageLocation.parse(text), client, false, cancel);
+  }
+
+  /** Opens a parsed location. */
+  public static OpenedImage open(ImageLocation location, RegistryClient client, Cancellation cancel)
+      throws IOException {
+    return open(location, client, false, cancel);
   }
 
   /** Like {@link #open}, creating an OCI layout folder when missing (destinations of convert). */
   public static OpenedImage openForWriting(String text, RegistryClient client, Cancellation cancel)
       throws IOException {
-    return open(text, client, true, cancel);
+    return open(ImageLocation.parse(text), client, true, cancel);
   }
 
-  private static OpenedImage open(String text, RegistryClient client, boolean create, Cancellation cancel)
+  /** Like {@link #open}, creating an OCI layout folder when missing; archives are refused. */
+  public static OpenedImage openForWriting(ImageLocation location, RegistryClient client, Cancellation cancel)
       throws IOException {
-    String digest = null;
-    String t = text;
-    if (t.startsWith("oci:")) {
-      int at = t.lastIndexOf("@sha256:");
-      if (at > 0) {
-        digest = t.substring(at + 1);
-        t = t.substring(0, at);
-      }
-    }
-    ImageLocation loc = ImageLocation.parse(t);
-    if (loc instanceof ImageLocation.Registry) {
-      RemoteRepository repo = client.repository(((ImageLocation.Registry) loc).imageReference());
+    return open(location, client, true, cancel);
+  }
+
+  private static OpenedImage open(ImageLocation loc, RegistryClient client, boolean create, Cancellation cancel)
+      throws IOException {
+    if (loc instanceof ImageLocation.Registry r) {
+      RemoteRepository repo = client.repository(r.imageReference());
       if (cancel != null) {
         repo = repo.withCancellation(cancel);
       }
       return new OpenedImage(new Remote(repo), loc.reference(), loc);
     }
-    if (loc instanceof ImageLocation.Layout) {
-      ImageLocation.Layout l = (ImageLocation.Layout) loc;
+    if (loc instanceof ImageLocation.Layout l) {
       OciLayout layout = create ? OciLayout.openOrCreate(l.dir()) : OciLayout.open(l.dir());
-      String ref = digest != null ? digest : l.tag() != null ? l.tag() : defaultName(layout);
-      return new OpenedImage(new Layout(layout), ref, loc);
+      return new OpenedImage(new Layout(layout), l.tag() != null ? l.tag() : defaultName(layout), loc);
     }
     if (create) {
-      throw new IllegalArgumentException("cannot write to " + loc + "; write to a registry or an oci: folder");
+      throw new UnsupportedException("cannot write to " + loc + "; write to a registry or an oci: folder");
     }
-    LocalImageSource source = loc instanceof ImageLocation.OciArchive
-        ? LocalImageSource.openOciArchive(((ImageLocation.OciArchive) loc).file())
+    LocalImageSource source = loc instanceof ImageLocation.OciArchive a
+        ? LocalImageSource.openOciArchive(a.file())
         : LocalImageSource.openDockerArchive(((ImageLocation.DockerArchive) loc).file());
     return new OpenedImage(new ReadOnly(source), loc.reference(), loc);
   }

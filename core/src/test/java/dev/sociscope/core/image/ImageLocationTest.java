@@ -32,4 +32,17 @@ class ImageLocationTest {
             + " (use oci:PATH[:TAG], oci-archive:FILE[:TAG] or docker-archive:FILE)");
     assertThatThrownBy(() -> ImageLocation.parse("./img.tar")).hasMessageContaining("oci-archive:FILE");
   }
+
+  @Test
+  void localImagesByDigest() {
+    String digest = "sha256:" + "ab".repeat(32);
+    ImageLocation l = ImageLocation.parse("oci:/tmp/layout@" + digest);
+    assertThat(l).isEqualTo(new ImageLocation.Layout(Path.of("/tmp/layout"), digest));
+    assertThat(l.reference()).isEqualTo(digest);
+    assertThat(l.toString()).isEqualTo("oci:/tmp/layout@" + digest);
+    assertThat(ImageLocation.parse("oci-archive:/a/b.tar@" + digest))
+        .isEqualTo(new ImageLocation.OciArchive(Path.of("/a/b.tar"), digest));
+    assertThatThrownBy(() -> ImageLocation.parse("oci:/tmp/layout@sha256:short"))
+        .isInstanceOf(InvalidReferenceException.class).hasMessageContaining("not a sha256 digest");
+  }
 }
