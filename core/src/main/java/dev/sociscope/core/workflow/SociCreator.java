@@ -21,8 +21,9 @@ import dev.sociscope.core.ztoc.PaxRecord;
 import dev.sociscope.core.ztoc.Ztoc;
 import dev.sociscope.core.ztoc.ZtocReader;
 import dev.sociscope.core.ztoc.ZtocWriter;
-import java.io.FilterInputStream;
 import java.io.IOException;
+import java.util.function.LongConsumer;
+import org.apache.commons.io.input.ProxyInputStream;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -149,7 +150,7 @@ public final class SociCreator {
     ZtocBuilder builder = new ZtocBuilder(new ZtocBuilder.Options(options.spanSize(), options.buildToolIdentifier()));
     Ztoc ztoc;
     try (InputStream raw = source.openBlob(layer.digest());
-        InputStream in = new CountingStream(raw, n -> listener.layerProgress(layer, n, total))) {
+        InputStream in = new ProgressStream(raw, n -> listener.layerProgress(layer, n, total))) {
       try {
         ztoc = builder.build(in, n -> { }, cancel::isCancelled);
       } catch (CancellationException e) {
@@ -180,56 +181,26 @@ public final class SociCreator {
     return new BuiltZtoc(digest, size, xattrs, opaque, existed);
   }
 
-  /** Counts bytes read for progress reports (at most every 256 KiB and at the end). */
-  static final class CountingStream extends FilterInputStream {
-    private final java.util.function.LongConsumer progress;
+  /** Reports bytes read for progress (at most every 256 KiB, and once at the end); commons-io counts them. */
+  static final class ProgressStream extends ProxyInputStream {
+    private final LongConsumer progress;
     private long count;
     private long reported;
 
-    CountingStream(InputStream in, java.util.function.LongConsumer progress) {
+    ProgressStream(InputStream in, LongConsumer progress) {
       super(in);
       this.progress = progress;
     }
 
     @Override
-    public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        advance(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
+    protected void afterRead(int n) {
       if (n > 0) {
-        advance(n);
-      } else if (n < 0 && reported != count) {
+        count += n;
+      }
+      if (count - reported >= (256 << 10) || (n < 0 && reported != count)) {
         reported = count;
         progress.accept(count);
       }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long s = in.skip(n);
-      advance(s);
-      return s;
-    }
-
-    private void advance(long n) {
-      count += n;
-      if (count - reported >= (256 << 10)) {
-        reported = count;
-        progress.accept(count);
-      }
-    }
-
-    long count() {
-      return count;
     }
   }
-
 }
