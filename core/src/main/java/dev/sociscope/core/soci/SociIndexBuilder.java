@@ -11,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * Builds a SOCI index manifest byte for byte as upstream's {@code soci create} (v1) and {@code soci convert} (v2)
@@ -72,58 +69,6 @@ public final class SociIndexBuilder {
       }
     }
     return assemble(imageManifest, layers, options, List.of(decisions), prefetches);
-  }
-
-  /**
-   * Like {@link #build(Descriptor, List, SociIndexOptions, ZtocMaker, List)}, but makes the zTOCs concurrently on
-   * {@code executor}, as upstream does. The result is the same as a sequential build. On the first failure the
-   * other tasks are cancelled and that failure is thrown.
-   */
-  public static <E extends Exception> SociIndexBuild build(Descriptor imageManifest, List<Descriptor> layers,
-      SociIndexOptions options, ZtocMaker<E> maker, List<PrefetchDescriptor> prefetches, ExecutorService executor)
-      throws E, SociBuildException {
-    Objects.requireNonNull(imageManifest, "imageManifest == null");
-    LayerDecision[] decisions = classifyAll(layers, options);
-    List<Future<BuiltZtoc>> futures = new ArrayList<>();
-    for (int i = 0; i < decisions.length; i++) {
-      Descriptor layer = layers.get(i);
-      futures.add(decisions[i] != null ? null
-          : executor.submit(() -> maker.make(layer, MediaType.compressionOf(layer.mediaType()))));
-    }
-    try {
-      for (int i = 0; i < decisions.length; i++) {
-        if (futures.get(i) != null) {
-          decisions[i] = indexed(i, layers.get(i), options, await(futures.get(i)));
-        }
-      }
-    } finally {
-      for (Future<BuiltZtoc> f : futures) {
-        if (f != null) {
-          f.cancel(true);
-        }
-      }
-    }
-    return assemble(imageManifest, layers, options, List.of(decisions), prefetches);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <E extends Exception> BuiltZtoc await(Future<BuiltZtoc> future) throws E, SociBuildException {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SociBuildException("interrupted while building zTOCs", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      // The maker only throws E (or unchecked exceptions), so this cast holds.
-      throw (E) cause;
-    }
   }
 
   /** Decides every layer that gets no zTOC; null entries need one. Fails before any zTOC is made. */

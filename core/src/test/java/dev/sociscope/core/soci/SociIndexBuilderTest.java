@@ -72,29 +72,6 @@ class SociIndexBuilderTest {
   }
 
   @Test
-  void concurrentBuildGivesTheSameBytesAndPropagatesTheMakersException() throws Exception {
-    OciDocument image = imageManifest();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
-    try {
-      SociIndexBuild build = SociIndexBuilder.build(image.descriptor(), image.manifest().layers(),
-          VECTOR_OPTIONS.withXattrOptimization(true), new VectorZtocs(), List.of(), pool);
-      assertThat(build.bytes()).isEqualTo(Vectors.bytes("index/index-v1-xattr-opt.json"));
-
-      SociIndexBuilder.ZtocMaker<java.io.IOException> failing = (layer, compression) -> {
-        if (layer.size() == 1250694) {
-          throw new java.io.IOException("layer download failed: " + layer.digest());
-        }
-        return new VectorZtocs().make(layer, compression);
-      };
-      assertThatThrownBy(() -> SociIndexBuilder.build(image.descriptor(), image.manifest().layers(),
-          VECTOR_OPTIONS, failing, List.of(), pool))
-          .isInstanceOf(java.io.IOException.class).hasMessageContaining("layer download failed");
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
   void aNonLayerFailsBeforeAnyZtocIsMade() throws Exception {
     List<Descriptor> layers = new ArrayList<>(imageManifest().manifest().layers());
     layers.add(Descriptor.of(MediaType.OCI_CONFIG, Digest.of(new byte[] {4}), 20_000_000));
