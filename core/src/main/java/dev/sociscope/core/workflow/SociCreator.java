@@ -14,6 +14,8 @@ import dev.sociscope.core.soci.BuiltZtoc;
 import dev.sociscope.core.soci.SociAnnotations;
 import dev.sociscope.core.soci.SociBuildException;
 import dev.sociscope.core.soci.SociIndexBuild;
+import dev.sociscope.core.soci.PrefetchPlanner;
+import dev.sociscope.core.soci.PrefetchDescriptor;
 import dev.sociscope.core.soci.SociIndexBuilder;
 import dev.sociscope.core.soci.SociIndexOptions;
 import dev.sociscope.core.ztoc.FileMetadata;
@@ -71,8 +73,9 @@ public final class SociCreator {
       return new BuiltZtoc(SociAnnotations.EMPTY_JSON_DIGEST, 0, false, false, false);
     });
     Map<Digest, BuiltZtoc> built = buildAll(wanted, options, force);
+    List<PrefetchDescriptor> prefetches = prefetches(layers, built, options.prefetchPaths());
     SociIndexBuild build = SociIndexBuilder.build(pm.descriptor(), layers, options,
-        (layer, compression) -> built.get(layer.digest()));
+        (layer, compression) -> built.get(layer.digest()), prefetches);
     build.messages().forEach(listener::message);
     cache.store().putBlob(SociAnnotations.EMPTY_JSON_DIGEST, BlobContent.ofBytes(SociAnnotations.EMPTY_JSON));
     cache.store().putBlob(build.digest(), BlobContent.ofBytes(build.bytes()));
@@ -80,6 +83,32 @@ public final class SociCreator {
       cache.recordIndex(pm.manifest().digest(), build.digest());
     }
     return new CreatedIndex(pm, build);
+  }
+
+  /**
+   * The prefetch artifacts for {@code paths} (spec 3.7), stored in the cache next to the zTOCs; a path found in no
+   * indexed layer is reported through the listener. Unlike upstream, layers whose zTOC was reused from the cache
+   * get their artifact too.
+   */
+  private List<PrefetchDescriptor> prefetches(List<Descriptor> layers, Map<Digest, BuiltZtoc> built,
+      List<String> paths) throws IOException {
+    if (paths.isEmpty()) {
+      return List.of();
+    }
+    List<PrefetchPlanner.IndexedLayer> indexed = new ArrayList<>();
+    for (Descriptor layer : layers) {
+      BuiltZtoc z = built.get(layer.digest());
+      if (z != null) {
+        ZtocReader.Parsed parsed = ZtocReader.readWithZinfo(cache.read(z.digest()));
+        indexed.add(new PrefetchPlanner.IndexedLayer(layer.digest(), parsed.ztoc(), parsed.zinfo()));
+      }
+    }
+    PrefetchPlanner.Plan plan = PrefetchPlanner.plan(paths, indexed);
+    for (PrefetchPlanner.LayerPrefetch p : plan.prefetches()) {
+      cache.store().putBlob(p.descriptor().descriptor().digest(), BlobContent.ofBytes(p.bytes()));
+    }
+    plan.warnings().forEach(listener::message);
+    return plan.descriptors();
   }
 
   private Map<Digest, BuiltZtoc> buildAll(List<Descriptor> layers, SociIndexOptions options, boolean force)

@@ -112,7 +112,7 @@ class PrefetchPlannerTest {
     OciDocument image = OciDocument.parse(Vectors.bytes("index/image-manifest.json"));
     PrefetchPlanner.Plan plan = PrefetchPlanner.plan(List.of("etc/tiny.txt"), List.of(pax()));
     SociIndexBuild build = SociIndexBuilder.build(image.descriptor(), image.manifest().layers(),
-        new SociIndexOptions(SociVersion.V1, VectorZtocs.SPAN_1MIB, 0, "oracle", false), new VectorZtocs(),
+        new SociIndexOptions(SociVersion.V1, VectorZtocs.SPAN_1MIB, 0, "oracle", false, java.util.List.of()), new VectorZtocs(),
         plan.descriptors());
     SociIndex index = SociIndex.parse(build.bytes());
     assertThat(index.ztocs()).hasSize(4);

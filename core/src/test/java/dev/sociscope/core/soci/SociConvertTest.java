@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class SociConvertTest {
   private static final SociIndexOptions V2_OPTIONS =
-      new SociIndexOptions(SociVersion.V2, VectorZtocs.SPAN_1MIB, 0, "oracle", false);
+      new SociIndexOptions(SociVersion.V2, VectorZtocs.SPAN_1MIB, 0, "oracle", false, java.util.List.of());
 
   private static String text(byte[] b) {
     return new String(b, StandardCharsets.UTF_8);

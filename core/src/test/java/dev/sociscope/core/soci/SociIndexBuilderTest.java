@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SociIndexBuilderTest {
   private static final SociIndexOptions VECTOR_OPTIONS = new SociIndexOptions(SociVersion.V1,
-      VectorZtocs.SPAN_1MIB, 0, "oracle", false);
+      VectorZtocs.SPAN_1MIB, 0, "oracle", false, java.util.List.of());
 
   private static OciDocument imageManifest() throws Exception {
     return OciDocument.parse(Vectors.bytes("index/image-manifest.json"));

@@ -28,6 +28,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class MixedLayerImage {
   public static final String MIXED = "mixed";
   public static final String NOT_A_LAYER = "not-a-layer";
+  /**
+   * Tag of a linux/amd64 image with two large gzip layers of named files: layer 0 holds {@code app/bin} (256 KiB),
+   * {@code etc/common.conf} and the directory {@code etc/}; layer 1 holds {@code app/lib.so} (192 KiB) and another
+   * {@code etc/common.conf}.
+   */
+  public static final String FILES = "files";
   /** The min layer size to plan and create with: between the small and the large layers. */
   public static final long MIN_LAYER_SIZE = 100 * 1024;
   /** The span size to plan and create with. */
@@ -63,6 +69,11 @@ public final class MixedLayerImage {
         image.opaqueLayer("application/vnd.example.not-a-layer+json", 1024));
     ObjectNode manifest = image.manifest("amd64", bad);
     image.layout.putManifest(parse(JSON.writeValueAsBytes(manifest.get("_doc"))), NOT_A_LAYER);
+
+    List<ObjectNode> named = List.of(
+        image.gzipLayer(List.of("etc/", "app/bin", "etc/common.conf"), List.of(0, 256 * 1024, 100)),
+        image.gzipLayer(List.of("app/lib.so", "etc/common.conf"), List.of(192 * 1024, 200)));
+    image.layout.putManifest(parse(JSON.writeValueAsBytes(image.manifest("amd64", named).get("_doc"))), FILES);
   }
 
   /** Stores an image manifest; returns its descriptor, the document kept under "_doc". */
@@ -88,9 +99,14 @@ public final class MixedLayerImage {
   }
 
   private ObjectNode gzipLayer(int bytes) throws IOException {
+    return gzipLayer(List.of("data/blob-" + random.nextInt(1000) + ".bin"), List.of(bytes));
+  }
+
+  /** A gzip layer of the named entries (a name ending in / is a directory) with random contents of these sizes. */
+  private ObjectNode gzipLayer(List<String> names, List<Integer> sizes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(tar(bytes));
+      gz.write(tar(names, sizes));
     }
     return blob(MediaType.OCI_LAYER_GZIP, out.toByteArray());
   }
@@ -105,15 +121,21 @@ public final class MixedLayerImage {
   }
 
   private byte[] tar(int bytes) throws IOException {
+    return tar(List.of("data/blob-" + random.nextInt(1000) + ".bin"), List.of(bytes));
+  }
+
+  private byte[] tar(List<String> names, List<Integer> sizes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-      byte[] data = randomBytes(bytes);
-      TarArchiveEntry e = new TarArchiveEntry("data/blob-" + random.nextInt(1000) + ".bin");
-      e.setSize(data.length);
-      e.setModTime(0);
-      tar.putArchiveEntry(e);
-      tar.write(data);
-      tar.closeArchiveEntry();
+      for (int i = 0; i < names.size(); i++) {
+        TarArchiveEntry e = new TarArchiveEntry(names.get(i));
+        e.setModTime(0);
+        byte[] data = names.get(i).endsWith("/") ? new byte[0] : randomBytes(sizes.get(i));
+        e.setSize(data.length);
+        tar.putArchiveEntry(e);
+        tar.write(data);
+        tar.closeArchiveEntry();
+      }
     }
     return out.toByteArray();
   }
