@@ -202,8 +202,9 @@ public final class LazyExtractor {
           + ztoc.uncompressedArchiveSize() + "-byte archive");
     }
     long headerBytes = checkGzipHeader();
-    int a = zinfo.spanOf(off);
-    int b = zinfo.spanOf(off + size - 1);
+    SpanRange range = SpanRange.of(zinfo, off, size);
+    int a = range.first();
+    int b = range.last();
     SpanStream spans = new SpanStream(a, b);
     if (zinfo instanceof GzipZinfo) {
       Checkpoint cp = ((GzipZinfo) zinfo).checkpoints().get(a);

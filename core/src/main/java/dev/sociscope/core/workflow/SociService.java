@@ -100,6 +100,21 @@ public final class SociService {
     return new ImageOverview(loc.display(), top, platforms, shown, config, indexes, layers);
   }
 
+  /**
+   * What starting a container costs with and without lazy loading, for the paths it touches at start
+   * ({@link dev.sociscope.core.profile.StartupProfile}); {@code platform} null picks as {@link #overview} does.
+   */
+  public dev.sociscope.core.profile.StartupProfile profile(String ref, Platform platform, List<String> paths)
+      throws IOException {
+    ImageOverview o = overview(ref, platform);
+    OpenedImage loc = open(ref);
+    Optional<FoundIndex> used = o.used();
+    ImageFiles files = new ImageFiles(loc.store(), o.shown(), used.map(FoundIndex::index).orElse(null), cache);
+    return dev.sociscope.core.profile.StartupProfiler.profile(o.shown().platformText(), files,
+        used.map(FoundIndex::index).orElse(null), used.map(f -> f.descriptor().digest()).orElse(null),
+        used.map(f -> f.descriptor().size()).orElse(0L), o.shown().manifest().manifest().config().size(), paths);
+  }
+
   /** What {@code create} would do with these options, per selected platform and layer, before building. */
   public IndexPlan plan(String ref, ImageResolver.PlatformSelection selection, SociIndexOptions options)
       throws IOException {
