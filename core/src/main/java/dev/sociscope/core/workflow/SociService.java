@@ -115,6 +115,29 @@ public final class SociService {
         used.map(f -> f.descriptor().size()).orElse(0L), o.shown().manifest().manifest().config().size(), paths);
   }
 
+  /** Every prefetch artifact of every usable SOCI index of the selected platforms, each blob fetched and read. */
+  public List<FoundPrefetch> prefetches(String ref, ImageResolver.PlatformSelection selection) throws IOException {
+    OpenedImage loc = open(ref);
+    Discovery d = new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
+    List<FoundPrefetch> out = new ArrayList<>();
+    for (Discovery.PlatformIndexes p : d.platforms()) {
+      for (FoundIndex f : p.indexes()) {
+        if (!f.usable()) {
+          continue;
+        }
+        for (dev.sociscope.core.soci.PrefetchDescriptor pd : f.index().prefetches()) {
+          try {
+            out.add(new FoundPrefetch(p.manifest(), f, pd, dev.sociscope.core.soci.PrefetchArtifact.parse(
+                loc.store().readBlob(pd.descriptor().digest())), null));
+          } catch (dev.sociscope.core.error.NotFoundException | dev.sociscope.core.oci.OciFormatException e) {
+            out.add(new FoundPrefetch(p.manifest(), f, pd, null, e.getMessage()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** What {@code create} would do with these options, per selected platform and layer, before building. */
   public IndexPlan plan(String ref, ImageResolver.PlatformSelection selection, SociIndexOptions options)
       throws IOException {

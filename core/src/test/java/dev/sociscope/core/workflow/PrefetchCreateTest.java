@@ -41,7 +41,8 @@ class PrefetchCreateTest {
         .withSpanSize(MixedLayerImage.SPAN_SIZE)
         .withPrefetchPaths(List.of("/app/bin", "./etc/common.conf", "app/lib.so", "/etc", "missing/file"));
     CreatedIndex created = soci.create("oci:" + tmp.resolve("layout") + ":" + MixedLayerImage.FILES,
-        SociService.CreateRequest.defaults().withOptions(options), listener, new Cancellation()).created().get(0);
+        SociService.CreateRequest.defaults().withOptions(options).pushing(true), listener, new Cancellation())
+        .created().get(0);
 
     SociIndex index = created.build().index();
     List<Descriptor> imageLayers = created.manifest().manifest().manifest().layers();
@@ -60,6 +61,15 @@ class PrefetchCreateTest {
     assertThat(layer1.spans()).isNotEmpty();
     assertThat(layer1.spans().get(0).startSpan()).isEqualTo(top.get(0).startSpan());
     assertThat(layer1.spans().get(layer1.spans().size() - 1).endSpan()).isEqualTo(top.get(1).endSpan());
+
+    // Once pushed (here: into the layout), discovery finds them and reads them back.
+    List<FoundPrefetch> found = soci.prefetches("oci:" + tmp.resolve("layout") + ":" + MixedLayerImage.FILES,
+        ImageResolver.PlatformSelection.DEFAULT);
+    assertThat(found).extracting(f -> f.descriptor().layerDigest())
+        .containsExactly(imageLayers.get(0).digest(), imageLayers.get(1).digest());
+    assertThat(found.get(1).artifact()).isEqualTo(layer1);
+    assertThat(found).allMatch(f -> f.problem() == null && f.index().descriptor().digest().equals(
+        created.build().digest()));
 
     // A directory (stored as "etc/") and a missing path are warnings, not errors.
     assertThat(messages).anyMatch(m -> m.contains("/etc") && m.contains("not found"))
