@@ -52,6 +52,11 @@ final class ReferrersLister {
     return filter(fallback.get().index().manifests(), artifactType);
   }
 
+  /** Whether the registry answers the referrers API for {@code subject} (else clients use the fallback tag). */
+  boolean apiAvailable(Digest subject) throws IOException {
+    return viaApi(subject, MediaType.SOCI_INDEX_V1).isPresent();
+  }
+
   private Optional<List<Descriptor>> viaApi(Digest subject, String artifactType) throws IOException {
     String action = "list referrers of " + repo.describe() + "@" + subject;
     HttpUrl url = repo.url("referrers", subject.toString());

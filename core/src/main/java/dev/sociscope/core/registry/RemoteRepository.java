@@ -221,6 +221,11 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
     return new ReferrersLister(this).list(subject, artifactType);
   }
 
+  /** Whether this registry serves the referrers API (asked about {@code subject}); false means fallback tags. */
+  public boolean servesReferrersApi(Digest subject) throws IOException {
+    return new ReferrersLister(this).apiAvailable(subject);
+  }
+
   // ---- tags -----------------------------------------------------------------------------------------------------
 
   @Override
