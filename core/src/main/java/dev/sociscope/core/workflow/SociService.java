@@ -138,6 +138,27 @@ public final class SociService {
     return out;
   }
 
+  /**
+   * How two SOCI indexes differ. Each side is a reference to a SOCI index manifest ({@code repo@sha256:...}) or to
+   * an image, which stands for the index the runtime would use for its default platform.
+   */
+  public dev.sociscope.core.diff.IndexDiff diff(String a, String b) throws IOException {
+    return dev.sociscope.core.diff.IndexDiffer.diff(side(a), side(b));
+  }
+
+  private dev.sociscope.core.diff.IndexDiffer.Side side(String ref) throws IOException {
+    OpenedImage loc = open(ref);
+    OciDocument doc = loc.store().manifest(loc.reference());
+    if (doc.isManifest() && SociIndex.isSociIndex(doc.manifest())) {
+      return new dev.sociscope.core.diff.IndexDiffer.Side(doc.digest(), doc.size(), SociIndex.from(doc),
+          loc.store());
+    }
+    FoundIndex used = overview(ref, null).used().orElseThrow(() -> new InvalidRequestException(loc.display()
+        + " has no usable SOCI index to compare (create or convert one first)"));
+    return new dev.sociscope.core.diff.IndexDiffer.Side(used.descriptor().digest(), used.descriptor().size(),
+        used.index(), loc.store());
+  }
+
   /** What {@code create} would do with these options, per selected platform and layer, before building. */
   public IndexPlan plan(String ref, ImageResolver.PlatformSelection selection, SociIndexOptions options)
       throws IOException {

@@ -34,6 +34,8 @@ public final class MixedLayerImage {
    * {@code etc/common.conf}.
    */
   public static final String FILES = "files";
+  /** Tag of {@link #FILES} with the same layer 0 and a layer 1 whose {@code app/lib.so} is one byte longer. */
+  public static final String FILES_CHANGED = "files-changed";
   /** The min layer size to plan and create with: between the small and the large layers. */
   public static final long MIN_LAYER_SIZE = 100 * 1024;
   /** The span size to plan and create with. */
@@ -70,10 +72,14 @@ public final class MixedLayerImage {
     ObjectNode manifest = image.manifest("amd64", bad);
     image.layout.putManifest(parse(JSON.writeValueAsBytes(manifest.get("_doc"))), NOT_A_LAYER);
 
-    List<ObjectNode> named = List.of(
-        image.gzipLayer(List.of("etc/", "app/bin", "etc/common.conf"), List.of(0, 256 * 1024, 100)),
+    ObjectNode base = image.gzipLayer(List.of("etc/", "app/bin", "etc/common.conf"), List.of(0, 256 * 1024, 100));
+    List<ObjectNode> named = List.of(base,
         image.gzipLayer(List.of("app/lib.so", "etc/common.conf"), List.of(192 * 1024, 200)));
     image.layout.putManifest(parse(JSON.writeValueAsBytes(image.manifest("amd64", named).get("_doc"))), FILES);
+    List<ObjectNode> changed = List.of(base,
+        image.gzipLayer(List.of("app/lib.so", "etc/common.conf"), List.of(192 * 1024 + 1, 200)));
+    image.layout.putManifest(parse(JSON.writeValueAsBytes(image.manifest("amd64", changed).get("_doc"))),
+        FILES_CHANGED);
   }
 
   /** Stores an image manifest; returns its descriptor, the document kept under "_doc". */
