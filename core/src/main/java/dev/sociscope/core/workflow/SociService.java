@@ -159,6 +159,37 @@ public final class SociService {
         used.index(), loc.store());
   }
 
+  /**
+   * {@code index prune}: the SOCI entries of the repository's fallback tags whose image or index manifest is gone
+   * ({@link FallbackTags}); unless {@code dryRun}, each is unlisted (other referrers stay) and its index manifest
+   * deleted where it still exists and the registry allows deletes.
+   *
+   * @param ref any image of the repository (or the repository itself; its tag need not exist)
+   */
+  public Pruned prune(String ref, boolean dryRun) throws IOException {
+    OpenedImage loc = open(ref);
+    List<FallbackTags.Orphan> orphans = FallbackTags.orphans(loc.store());
+    List<IndexRemover.Removed> removed = new ArrayList<>();
+    if (!dryRun) {
+      java.util.Map<Digest, List<Digest>> bySubject = new java.util.LinkedHashMap<>();
+      for (FallbackTags.Orphan o : orphans) {
+        bySubject.computeIfAbsent(o.subject(), k -> new ArrayList<>()).add(o.entry().digest());
+      }
+      for (java.util.Map.Entry<Digest, List<Digest>> e : bySubject.entrySet()) {
+        removed.addAll(IndexRemover.remove(loc.store(), e.getKey(), e.getValue()));
+      }
+    }
+    return new Pruned(orphans, removed);
+  }
+
+  /** What {@link #prune} found and, unless it was a dry run, removed. */
+  public record Pruned(List<FallbackTags.Orphan> orphans, List<IndexRemover.Removed> removed) {
+    public Pruned {
+      orphans = List.copyOf(orphans);
+      removed = List.copyOf(removed);
+    }
+  }
+
   /** What {@code create} would do with these options, per selected platform and layer, before building. */
   public IndexPlan plan(String ref, ImageResolver.PlatformSelection selection, SociIndexOptions options)
       throws IOException {

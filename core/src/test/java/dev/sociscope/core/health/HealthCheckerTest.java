@@ -146,4 +146,49 @@ class HealthCheckerTest {
       assertThat(f.message()).contains(gone);
     });
   }
+
+  /** Adds the good index's manifest, edited, as another v1 referrer of the image in the layout. */
+  private void addEdited(CreatedIndex good, java.util.function.Consumer<ObjectNode> edit) throws Exception {
+    OciLayout layout = OciLayout.open(tmp.resolve("layout"));
+    ObjectNode doc = (ObjectNode) JSON.readTree(good.build().bytes());
+    edit.accept(doc);
+    OciDocument edited = OciDocument.parse(JSON.writeValueAsBytes(doc), MediaType.OCI_MANIFEST);
+    layout.putManifest(edited, null);
+    layout.addEntry(edited.descriptor().withArtifactType(MediaType.SOCI_INDEX_V1));
+  }
+
+  private static ObjectNode ztoc(ObjectNode doc, int i) {
+    return (ObjectNode) doc.get("layers").get(i);
+  }
+
+  @Test
+  void indexesInconsistentWithTheImageAreReported() throws Exception {
+    CreatedIndex good = soci.create(ref(MixedLayerImage.FILES), SociService.CreateRequest.defaults()
+        .withOptions(options.withMinLayerSize(0)).pushing(true), CreateListener.NONE, new Cancellation())
+        .created().get(0);
+    String unknown = "sha256:" + "12".repeat(32);
+    addEdited(good, doc -> {
+      ((ObjectNode) ztoc(doc, 0).get("annotations")).put("com.amazon.soci.image-layer-digest", unknown);
+      ((ObjectNode) ztoc(doc, 1).get("annotations")).put("com.amazon.soci.span-size", "123");
+    });
+    String config = good.manifest().manifest().manifest().config().digest().toString();
+    long configSize = good.manifest().manifest().manifest().config().size();
+    addEdited(good, doc -> {
+      ztoc(doc, 0).put("digest", "sha256:" + "34".repeat(32));
+      ztoc(doc, 1).put("digest", config).put("size", configSize);
+      doc.put("schemaVersion", 2); // keeps the digest apart from the first edit
+      ((ObjectNode) doc.get("annotations")).put("edit", "2");
+    });
+    addEdited(good, doc -> ztoc(doc, 0).remove("annotations")); // a zTOC that names no layer: unreadable index
+    HealthReport r = checker.check(ref(MixedLayerImage.FILES), ImageResolver.PlatformSelection.DEFAULT, 1);
+    assertThat(r.findingsOf(Check.ZTOC_LAYER_UNKNOWN)).singleElement()
+        .satisfies(f -> assertThat(f.subject()).startsWith("layer " + unknown));
+    assertThat(r.findingsOf(Check.SPAN_SIZE_MISMATCH)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("span size 123"));
+    assertThat(r.findingsOf(Check.ZTOC_MISSING)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("sha256:" + "34".repeat(32)));
+    assertThat(r.findingsOf(Check.ZTOC_UNREADABLE)).isNotEmpty();
+    assertThat(r.findingsOf(Check.INDEX_UNREADABLE)).isNotEmpty();
+    assertThat(r.fails(Check.Severity.ERROR)).isTrue();
+  }
 }
