@@ -41,6 +41,15 @@ public final class SociConverter {
 
   public ConvertResult convert(OpenedImage src, OpenedImage dst, ImageResolver.PlatformSelection selection,
       SociIndexOptions options, boolean force) throws IOException, SociBuildException {
+    return convert(src, dst, selection, options, force, false);
+  }
+
+  /**
+   * Converts, or with {@code dryRun} builds everything (zTOCs land in the cache) and writes nothing to the
+   * destination; {@link ConvertResult#preview()} then says what would be written.
+   */
+  public ConvertResult convert(OpenedImage src, OpenedImage dst, ImageResolver.PlatformSelection selection,
+      SociIndexOptions options, boolean force, boolean dryRun) throws IOException, SociBuildException {
     if (!dst.isTagged()) {
       throw new IllegalArgumentException("the destination of convert must be a tag, not a digest: " + dst.display());
     }
@@ -78,8 +87,10 @@ public final class SociConverter {
       }
       result = SociConvert.convertIndex(top, docs, platformIndexes);
     }
-    write(src, dst, available, built, result);
-    return new ConvertResult(dst.display(), result, built, skipped);
+    if (!dryRun) {
+      write(src, dst, available, built, result);
+    }
+    return new ConvertResult(dst.display(), result, built, skipped, null);
   }
 
   private void write(OpenedImage src, OpenedImage dst, List<PlatformManifest> available,

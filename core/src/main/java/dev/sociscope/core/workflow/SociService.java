@@ -328,10 +328,49 @@ public final class SociService {
   public ConvertResult convert(String src, String dst, ImageResolver.PlatformSelection selection,
       SociIndexOptions options, boolean force, CreateListener listener, Cancellation cancel)
       throws IOException, SociBuildException {
+    return convert(src, dst, selection, options, force, false, ExistingIndexPolicy.WARN, listener, cancel);
+  }
+
+  /**
+   * {@code soci convert}, with a dry run ({@link ConvertResult#preview()} says what would be written; zTOCs are
+   * built into the cache) and a policy for images that already have SOCI artifacts.
+   */
+  public ConvertResult convert(String src, String dst, ImageResolver.PlatformSelection selection,
+      SociIndexOptions options, boolean force, boolean dryRun, ExistingIndexPolicy existing, CreateListener listener,
+      Cancellation cancel) throws IOException, SociBuildException {
     OpenedImage from = OpenedImage.open(src, client, cancel);
     OpenedImage to = OpenedImage.openForWriting(dst, client, cancel);
+    CreateListener out = listener == null ? CreateListener.NONE : listener;
+    Optional<String> already = existingSoci(from, to);
+    if (already.isPresent() && existing != ExistingIndexPolicy.ALLOW) {
+      if (existing == ExistingIndexPolicy.SKIP) {
+        out.message("skipped: " + already.get());
+        return new ConvertResult(to.display(), null, List.of(), List.of(), already.get());
+      }
+      out.message("warning: " + already.get() + "; converting anyway (--existing-index skip leaves it)");
+    }
     SociCreator creator = new SociCreator(from.store(), cache, parallelism, listener, cancel);
-    return new SociConverter(creator, cache, listener).convert(from, to, selection, options, force);
+    return new SociConverter(creator, cache, listener).convert(from, to, selection, options, force, dryRun);
+  }
+
+  /** Why the source or destination already has SOCI artifacts, if it has. */
+  private static Optional<String> existingSoci(OpenedImage from, OpenedImage to) throws IOException {
+    OciDocument top = from.store().manifest(from.reference());
+    if (isSociEnabled(top)) {
+      return Optional.of(from.display() + " is already a SOCI-enabled image");
+    }
+    Optional<OciDocument> there = to.store().findManifest(to.reference());
+    if (there.isPresent() && isSociEnabled(there.get())) {
+      return Optional.of(to.display() + " already holds a SOCI-enabled image");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isSociEnabled(OciDocument doc) {
+    if (doc.isIndex()) {
+      return new dev.sociscope.core.soci.SociEnabledIndex(doc.index()).isSociEnabled();
+    }
+    return doc.isManifest() && dev.sociscope.core.soci.SociEnabledIndex.indexDigestOf(doc.manifest()).isPresent();
   }
 
   /**
