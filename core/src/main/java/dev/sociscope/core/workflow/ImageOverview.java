@@ -4,6 +4,9 @@ import dev.sociscope.core.image.ImageConfigSummary;
 import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.Platform;
+import dev.sociscope.core.oci.PlatformSelector;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,5 +33,31 @@ public record ImageOverview(String image, OciDocument top, List<Platform> platfo
   /** The index the runtime would use: the first usable one (v2 before v1). */
   public Optional<FoundIndex> used() {
     return indexes.stream().filter(FoundIndex::usable).findFirst();
+  }
+
+  /** Reads one platform of the opened image; {@code platform} null means the default as {@code create} picks it. */
+  static ImageOverview read(OpenedImage loc, Platform platform) throws IOException {
+    OciDocument top = loc.store().manifest(loc.reference());
+    List<Platform> platforms = new ArrayList<>();
+    ImageResolver.PlatformSelection selection = ImageResolver.PlatformSelection.DEFAULT;
+    if (top.isIndex()) {
+      for (String p : PlatformSelector.available(top.index())) {
+        platforms.add(Platform.parse(p));
+      }
+      Platform wanted = platform != null ? platform : ImageResolver.DEFAULT_PLATFORM;
+      if (PlatformSelector.find(top.index(), wanted).isEmpty() && platform == null && !platforms.isEmpty()) {
+        wanted = platforms.get(0);
+      }
+      selection = ImageResolver.PlatformSelection.of(List.of(wanted));
+    }
+    PlatformManifest shown = ImageResolver.resolve(loc.store(), top, selection).get(0);
+    SociDiscoverer discoverer = new SociDiscoverer(loc.store());
+    List<FoundIndex> indexes = discoverer.indexesOf(shown,
+        top.isIndex() ? new dev.sociscope.core.soci.SociEnabledIndex(top.index()) : null);
+    Optional<FoundIndex> used = indexes.stream().filter(FoundIndex::usable).findFirst();
+    List<LayerStatus> layers = used.isPresent() ? discoverer.layers(shown, used.get().index(), false)
+        : SociDiscoverer.withoutIndex(shown);
+    ImageConfigSummary config = ImageConfigSummary.read(loc.store(), shown.manifest().manifest().config());
+    return new ImageOverview(loc.display(), top, platforms, shown, config, indexes, layers);
   }
 }

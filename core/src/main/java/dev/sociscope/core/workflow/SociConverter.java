@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -167,4 +168,23 @@ public final class SociConverter {
       throw new IllegalStateException("wrote an unreadable document", e);
     }
   }
-}
+
+  /** Why the source or destination already has SOCI artifacts, if it has. */
+  static Optional<String> existingSoci(OpenedImage from, OpenedImage to) throws IOException {
+    OciDocument top = from.store().manifest(from.reference());
+    if (isSociEnabled(top)) {
+      return Optional.of(from.display() + " is already a SOCI-enabled image");
+    }
+    Optional<OciDocument> there = to.store().findManifest(to.reference());
+    if (there.isPresent() && isSociEnabled(there.get())) {
+      return Optional.of(to.display() + " already holds a SOCI-enabled image");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isSociEnabled(OciDocument doc) {
+    if (doc.isIndex()) {
+      return new dev.sociscope.core.soci.SociEnabledIndex(doc.index()).isSociEnabled();
+    }
+    return doc.isManifest() && dev.sociscope.core.soci.SociEnabledIndex.indexDigestOf(doc.manifest()).isPresent();
+  }}

@@ -13,9 +13,7 @@ import dev.sociscope.core.soci.SociBuildException;
 import dev.sociscope.core.soci.SociIndex;
 import dev.sociscope.core.soci.SociIndexOptions;
 import dev.sociscope.core.soci.SociVersion;
-import dev.sociscope.core.image.ImageConfigSummary;
 import dev.sociscope.core.oci.Platform;
-import dev.sociscope.core.oci.PlatformSelector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,29 +73,7 @@ public final class SociService {
    * {@code linux/amd64} when the image has it (as {@code create} picks), else its first platform.
    */
   public ImageOverview overview(String ref, Platform platform) throws IOException {
-    OpenedImage loc = open(ref);
-    OciDocument top = loc.store().manifest(loc.reference());
-    List<Platform> platforms = new ArrayList<>();
-    ImageResolver.PlatformSelection selection = ImageResolver.PlatformSelection.DEFAULT;
-    if (top.isIndex()) {
-      for (String p : PlatformSelector.available(top.index())) {
-        platforms.add(Platform.parse(p));
-      }
-      Platform wanted = platform != null ? platform : ImageResolver.DEFAULT_PLATFORM;
-      if (PlatformSelector.find(top.index(), wanted).isEmpty() && platform == null && !platforms.isEmpty()) {
-        wanted = platforms.get(0);
-      }
-      selection = ImageResolver.PlatformSelection.of(List.of(wanted));
-    }
-    PlatformManifest shown = ImageResolver.resolve(loc.store(), top, selection).get(0);
-    SociDiscoverer discoverer = new SociDiscoverer(loc.store());
-    List<FoundIndex> indexes = discoverer.indexesOf(shown,
-        top.isIndex() ? new dev.sociscope.core.soci.SociEnabledIndex(top.index()) : null);
-    Optional<FoundIndex> used = indexes.stream().filter(FoundIndex::usable).findFirst();
-    List<LayerStatus> layers = used.isPresent() ? discoverer.layers(shown, used.get().index(), false)
-        : SociDiscoverer.withoutIndex(shown);
-    ImageConfigSummary config = ImageConfigSummary.read(loc.store(), shown.manifest().manifest().config());
-    return new ImageOverview(loc.display(), top, platforms, shown, config, indexes, layers);
+    return ImageOverview.read(open(ref), platform);
   }
 
   /**
@@ -160,34 +136,13 @@ public final class SociService {
   }
 
   /**
-   * {@code index prune}: the SOCI entries of the repository's fallback tags whose image or index manifest is gone
-   * ({@link FallbackTags}); unless {@code dryRun}, each is unlisted (other referrers stay) and its index manifest
-   * deleted where it still exists and the registry allows deletes.
+   * {@code index prune}: orphaned SOCI entries of the repository's fallback tags, removed unless {@code dryRun}
+   * ({@link IndexPruner}).
    *
    * @param ref any image of the repository (or the repository itself; its tag need not exist)
    */
-  public Pruned prune(String ref, boolean dryRun) throws IOException {
-    OpenedImage loc = open(ref);
-    List<FallbackTags.Orphan> orphans = FallbackTags.orphans(loc.store());
-    List<IndexRemover.Removed> removed = new ArrayList<>();
-    if (!dryRun) {
-      java.util.Map<Digest, List<Digest>> bySubject = new java.util.LinkedHashMap<>();
-      for (FallbackTags.Orphan o : orphans) {
-        bySubject.computeIfAbsent(o.subject(), k -> new ArrayList<>()).add(o.entry().digest());
-      }
-      for (java.util.Map.Entry<Digest, List<Digest>> e : bySubject.entrySet()) {
-        removed.addAll(IndexRemover.remove(loc.store(), e.getKey(), e.getValue()));
-      }
-    }
-    return new Pruned(orphans, removed);
-  }
-
-  /** What {@link #prune} found and, unless it was a dry run, removed. */
-  public record Pruned(List<FallbackTags.Orphan> orphans, List<IndexRemover.Removed> removed) {
-    public Pruned {
-      orphans = List.copyOf(orphans);
-      removed = List.copyOf(removed);
-    }
+  public IndexPruner.Pruned prune(String ref, boolean dryRun) throws IOException {
+    return IndexPruner.prune(open(ref).store(), dryRun);
   }
 
   /** What {@code create} would do with these options, per selected platform and layer, before building. */
@@ -341,7 +296,7 @@ public final class SociService {
     OpenedImage from = OpenedImage.open(src, client, cancel);
     OpenedImage to = OpenedImage.openForWriting(dst, client, cancel);
     CreateListener out = listener == null ? CreateListener.NONE : listener;
-    Optional<String> already = existingSoci(from, to);
+    Optional<String> already = SociConverter.existingSoci(from, to);
     if (already.isPresent() && existing != ExistingIndexPolicy.ALLOW) {
       if (existing == ExistingIndexPolicy.SKIP) {
         out.message("skipped: " + already.get());
@@ -353,25 +308,7 @@ public final class SociService {
     return new SociConverter(creator, cache, listener).convert(from, to, selection, options, force, dryRun);
   }
 
-  /** Why the source or destination already has SOCI artifacts, if it has. */
-  private static Optional<String> existingSoci(OpenedImage from, OpenedImage to) throws IOException {
-    OciDocument top = from.store().manifest(from.reference());
-    if (isSociEnabled(top)) {
-      return Optional.of(from.display() + " is already a SOCI-enabled image");
-    }
-    Optional<OciDocument> there = to.store().findManifest(to.reference());
-    if (there.isPresent() && isSociEnabled(there.get())) {
-      return Optional.of(to.display() + " already holds a SOCI-enabled image");
-    }
-    return Optional.empty();
-  }
 
-  private static boolean isSociEnabled(OciDocument doc) {
-    if (doc.isIndex()) {
-      return new dev.sociscope.core.soci.SociEnabledIndex(doc.index()).isSociEnabled();
-    }
-    return doc.isManifest() && dev.sociscope.core.soci.SociEnabledIndex.indexDigestOf(doc.manifest()).isPresent();
-  }
 
   /**
    * The files of one platform of an image, through the SOCI index chosen as the runtime would (v2 first, then the

@@ -24,6 +24,7 @@ import dev.sociscope.core.workflow.CreatedIndex;
 import dev.sociscope.core.workflow.ImageCopier;
 import dev.sociscope.core.workflow.ImageResolver;
 import dev.sociscope.core.workflow.ImageStores;
+import dev.sociscope.core.workflow.IndexPruner;
 import dev.sociscope.core.workflow.SociService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -142,12 +143,12 @@ class HealthAndPruneRegistryIT {
     repo.putManifest(OciDocument.parse(JSON.writeValueAsBytes(list)), tag);
     repo.deleteManifest(image);
 
-    SociService.Pruned dry = HealthAndPruneRegistryIT.soci.prune(registry.ref("prune/app:files"), true);
+    IndexPruner.Pruned dry = HealthAndPruneRegistryIT.soci.prune(registry.ref("prune/app:files"), true);
     assertThat(dry.orphans()).hasSize(soci).allMatch(o -> o.subjectGone() && o.tag().equals(tag));
     assertThat(dry.removed()).isEmpty();
     assertThat(repo.manifest(tag).index().manifests()).hasSize(soci + 1); // a dry run changes nothing
 
-    SociService.Pruned done = HealthAndPruneRegistryIT.soci.prune(registry.ref("prune/app:files"), false);
+    IndexPruner.Pruned done = HealthAndPruneRegistryIT.soci.prune(registry.ref("prune/app:files"), false);
     assertThat(done.removed()).hasSize(soci).allMatch(r -> r.unlisted());
     assertThat(repo.manifest(tag).index().manifests()).singleElement()
         .satisfies(d -> assertThat(d.digest()).isEqualTo(sigDoc.digest()));
