@@ -145,6 +145,19 @@ public final class SociService {
     return IndexPruner.prune(open(ref).store(), dryRun);
   }
 
+  /**
+   * What the start of {@link #profile} would cost with other span sizes and min layer sizes; {@code exact} reads
+   * every layer SOCI can index once (a full download), else the existing zTOCs are scaled.
+   */
+  public dev.sociscope.core.profile.WhatIf whatIf(String ref, Platform platform, List<String> paths,
+      List<Long> spanSizes, long minLayerSize, boolean exact, Cancellation cancel) throws IOException {
+    OpenedImage loc = OpenedImage.open(ref, client, cancel);
+    ImageOverview o = ImageOverview.read(loc, platform);
+    ImageFiles files = new ImageFiles(loc.store(), o.shown(), o.used().map(FoundIndex::index).orElse(null), cache);
+    return dev.sociscope.core.profile.WhatIfAnalyzer.analyze(loc.store(), files, paths, spanSizes, minLayerSize,
+        exact, cancel == null ? () -> false : cancel::isCancelled);
+  }
+
   /** What {@code create} would do with these options, per selected platform and layer, before building. */
   public IndexPlan plan(String ref, ImageResolver.PlatformSelection selection, SociIndexOptions options)
       throws IOException {

@@ -4,7 +4,10 @@ package dev.sociscope.core.ztoc;
  * Decoded checkpoint data of a zTOC together with the archive sizes, which is all that span geometry needs
  * (spec 5.3 and 5.6). Span {@code i} runs from checkpoint {@code i} to checkpoint {@code i+1} or the end.
  */
-public sealed interface Zinfo permits GzipZinfo, TarZinfo {
+public sealed interface Zinfo permits GzipZinfo, TarZinfo, Zinfo.Estimate {
+
+  /** Geometry computed rather than decoded (what-if estimates); never read from or written to a zTOC. */
+  non-sealed interface Estimate extends Zinfo {}
 
   /** The span size the zTOC was built with (from the checkpoint blob header or TarZinfo). */
   long spanSize();
