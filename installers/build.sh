@@ -4,7 +4,8 @@
 #   installers/build.sh [app-image|deb|msi|dmg|all]    (default: all = app-image + this OS's installer)
 # Writes to installers/target/:
 #   sociscope-<version>-<os>-<arch>.tar.gz   the app image (Linux: run sociscope/bin/sociscope)
-#   sociscope_<version>-1_<arch>.deb         Linux: /opt/sociscope, /usr/bin/sociscope, menu entry, .ztoc type
+#   sociscope_<version>-1_<arch>.deb         Linux: /opt/sociscope, /usr/bin/sociscope, menu entry, .ztoc type,
+#                                            the license in /usr/share/doc/sociscope/copyright
 #   sociscope-<version>.msi                  Windows (needs WiX 3 on PATH), see installers/windows/README.md
 #   sociscope-<version>.dmg                  macOS, see installers/macos/README.md
 # Needs a full JDK 17 (jdeps, jlink, jmods, jpackage) and Maven; the .deb also needs fakeroot and dpkg-deb.
@@ -63,7 +64,7 @@ log "version $version (pom $pom_version), $os"
 
 # 2. The jpackage input: the jar and its non-JavaFX libraries in lib/ (the jar's Class-Path points there). JavaFX
 # goes into the runtime as modules instead, which JavaFX supports (on the class path it warns at every start).
-rm -rf "$target/input" "$target/runtime" "$target/app-image" "$target/resource-dir" "$target/natives"
+rm -rf "$target/input" "$target/runtime" "$target/app-image" "$target/resource-dir" "$target/natives" "$target/deb-root"
 mkdir -p "$target/input/lib"
 cp "$jar" "$target/input/"
 fx_jars=()
@@ -115,9 +116,6 @@ log "runtime: $(du -sh "$target/runtime" | cut -f1)"
 
 common=(@installers/common/args-base.txt "@installers/$os/args-$os.txt"
   --app-version "$version" --input "$target/input" --runtime-image "$target/runtime")
-if [ -f LICENSE ]; then
-  common+=(--license-file LICENSE)
-fi
 arch=$(uname -m)
 [ "$os" = linux ] && arch=$(dpkg --print-architecture 2>/dev/null || echo "$arch")
 
@@ -130,15 +128,49 @@ if [ "$what" = app-image ] || [ "$what" = all ]; then
 fi
 [ "$what" = app-image ] && exit 0
 
-# 6. This OS's installer. On Linux the resource dir holds postinst/prerm (they link /usr/bin/sociscope) and the
-# desktop entry, made from resources/linux/sociscope.desktop with jpackage's placeholders for launcher and icon.
+# 6. This OS's installer, with the Apache-2.0 LICENSE (--license-file: the .msi and .dmg show it; jpackage rejects it
+# for app images). On Linux the resource dir holds postinst/prerm (they link /usr/bin/sociscope), the desktop entry,
+# made from resources/linux/sociscope.desktop with jpackage's placeholders for launcher and icon, and the Debian
+# copyright file (machine-readable format: the copyright line from NOTICE, then LICENSE indented as a License text).
 if [ "$os" = linux ]; then
   mkdir -p "$target/resource-dir"
   cp installers/linux/resources/postinst installers/linux/resources/prerm "$target/resource-dir/"
   sed -e 's|^Exec=.*|Exec=APPLICATION_LAUNCHER %f|' -e 's|^Icon=.*|Icon=APPLICATION_ICON|' \
     resources/linux/sociscope.desktop >"$target/resource-dir/sociscope.desktop"
+  copyright=$(sed -n 's/^Copyright //p' NOTICE | head -1)
+  [ -n "$copyright" ] || die "NOTICE has no 'Copyright ...' line"
+  {
+    echo "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
+    echo "Upstream-Name: sociscope"
+    echo "Comment: The Java runtime in /opt/sociscope/lib/runtime (OpenJDK with the OpenJFX modules) and the Java"
+    echo " libraries in /opt/sociscope/lib/app/lib are under their own licenses; OpenJDK's are in"
+    echo " /opt/sociscope/lib/runtime/legal."
+    echo
+    echo "Files: *"
+    echo "Copyright: $copyright"
+    echo "License: Apache-2.0"
+    echo
+    echo "License: Apache-2.0"
+    sed -e 's/^[[:space:]]*$/./' -e 's/^/ /' LICENSE
+  } >"$target/resource-dir/copyright"
 fi
 rm -f "$target"/sociscope[-_]*."$installer"
-"$JAVA_HOME/bin/jpackage" --type "$installer" "${common[@]}" "@installers/$os/args-$installer.txt" --dest "$target"
+# The .deb that jpackage builds is unpacked and built again below, so its own dpkg-deb run skips compression (the
+# variable means nothing to the Windows and macOS tools).
+DPKG_DEB_COMPRESSOR_TYPE=none "$JAVA_HOME/bin/jpackage" --type "$installer" "${common[@]}" --license-file LICENSE \
+  "@installers/$os/args-$installer.txt" --dest "$target"
 package=$(ls "$target"/sociscope[-_]*."$installer")
+if [ "$os" = linux ]; then
+  # Debian keeps a package's license in /usr/share/doc/<package>/copyright. jpackage puts it there only when the
+  # install dir is under /usr; for /opt/sociscope it writes /opt/sociscope/share/doc/copyright. Move it into place
+  # and build the package again (compressed as dpkg-deb's default, xz, or as DPKG_DEB_COMPRESSOR_TYPE says).
+  rm -rf "$target/deb-root"
+  fakeroot sh -ec '
+    dpkg-deb -R "$1" "$2"
+    mkdir -p "$2/usr/share/doc/sociscope"
+    mv "$2/opt/sociscope/share/doc/copyright" "$2/usr/share/doc/sociscope/copyright"
+    rmdir "$2/opt/sociscope/share/doc" "$2/opt/sociscope/share"
+    dpkg-deb -b "$2" "$1" >/dev/null' sh "$package" "$target/deb-root"
+  rm -rf "$target/deb-root"
+fi
 log "$installer: $package ($(du -h "$package" | cut -f1))"

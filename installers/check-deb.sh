@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the Debian package end to end, as root on Debian/Ubuntu (.ci/run runs it after the tests):
-#   builds installers/target/sociscope_*.deb, installs it with apt-get, runs `sociscope --version` from PATH,
+#   builds installers/target/sociscope_*.deb, installs it with apt-get, checks /usr/share/doc/sociscope/copyright is the
+#   Apache-2.0 LICENSE, runs `sociscope --version` from PATH,
 #   starts the installed GUI headless (xvfb-run) until its first window is rendered, measures start-up time of the
 #   installed app and of `java -jar app/target/sociscope.jar`, then uninstalls and checks nothing is left.
 #   installers/check-deb.sh           (SOCISCOPE_STARTUP_RUNS=N sets the runs per measurement; default 3)
@@ -40,6 +41,25 @@ if ! apt-get install -y -qq --no-install-recommends "./$deb" >/dev/null; then
 fi
 log "installed"
 
+# The license: Debian's place for it is /usr/share/doc/<package>/copyright, owned by the package; it must be the
+# project's Apache-2.0 LICENSE, not jpackage's generic file.
+copyright=/usr/share/doc/sociscope/copyright
+[ -f "$copyright" ] || fail "$copyright is missing"
+[ "$(dpkg-query -S "$copyright" 2>/dev/null)" = "sociscope: $copyright" ] || fail "$copyright is not the package's"
+grep -q '^License: Apache-2.0$' "$copyright" || fail "$copyright names no 'License: Apache-2.0'"
+grep -q '^ *Apache License$' "$copyright" || fail "$copyright lacks the Apache License text"
+grep -q 'TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION' "$copyright" \
+  || fail "$copyright lacks the Apache License's terms"
+grep -q "^Copyright: $(sed -n 's/^Copyright //p' NOTICE | head -1)\$" "$copyright" \
+  || fail "$copyright lacks NOTICE's copyright line"
+# The stand-alone License paragraph (the second "License: Apache-2.0") is LICENSE, indented one space, blank lines
+# as " ." (Debian's copyright format).
+awk 'text { print } /^License: Apache-2.0$/ && ++seen == 2 { text = 1 }' "$copyright" \
+  | sed -e 's/^ //' -e 's/^\.$//' | cmp -s - LICENSE \
+  || fail "the License text in $copyright differs from LICENSE"
+[ ! -e /opt/sociscope/share/doc/copyright ] || fail "jpackage's /opt/sociscope/share/doc/copyright is still installed"
+log "license: $copyright is the Apache-2.0 LICENSE"
+
 # The CLI from PATH.
 [ "$(command -v sociscope)" = /usr/bin/sociscope ] || fail "sociscope is not on PATH as /usr/bin/sociscope"
 version=$(sociscope --version) || fail "sociscope --version exited $?"
@@ -75,4 +95,5 @@ apt-get purge -y -qq sociscope >/dev/null
 trap - EXIT
 [ ! -e /usr/bin/sociscope ] || fail "/usr/bin/sociscope is left after removal"
 [ ! -e /opt/sociscope/bin/sociscope ] || fail "/opt/sociscope is left after removal"
+[ ! -e /usr/share/doc/sociscope ] || fail "/usr/share/doc/sociscope is left after removal"
 log "removed; OK"

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The workflows against a real registry (docker-registry 2.8: no referrers API, so the fallback tag is used). */
-class SociWorkflowRegistryTest {
+class SociWorkflowRegistryIT {
   static LocalRegistry registry;
   static Path layout;
   static Digest manifestDigest;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** HTTPS for every non-loopback registry, certificates verified unless --insecure. */
-class TlsTest {
+class TlsIT {
   @Test
   void selfSignedCertificateIsRefusedUnlessInsecure(@TempDir Path dir) throws Exception {
     Path keystore = dir.resolve("server.p12");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's lazy extraction reading a layer straight from the real registry with Range requests. */
-class LazyExtractionOverRegistryTest {
+class LazyExtractionOverRegistryIT {
   @Test
   void extractsOneFileFetchingOnlyItsSpans(@TempDir Path tmp) throws Exception {
     Map<String, String> files = new LinkedHashMap<>();

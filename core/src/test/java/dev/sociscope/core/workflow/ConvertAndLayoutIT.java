@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** convert to a registry and to layouts; create/ls/get on layouts. */
-class ConvertAndLayoutTest {
+class ConvertAndLayoutIT {
   static LocalRegistry registry;
   static SociService service;
   static Path tmp;

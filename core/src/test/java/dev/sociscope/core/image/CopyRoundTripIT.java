@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Round trips through the real registry and OCI layouts, checked by skopeo (a client nobody here wrote): digests
  * must not change anywhere.
  */
-class CopyRoundTripTest {
+class CopyRoundTripIT {
   static final ObjectMapper JSON = new ObjectMapper();
   static LocalRegistry registry;
   static BuiltImage multi;

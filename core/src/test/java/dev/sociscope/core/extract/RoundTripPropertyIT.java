@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Random tar trees x random compressors x span sizes: every file extracts to its original bytes, through the built
  * zTOC and through the same zTOC written and read back.
  */
-class RoundTripPropertyTest {
+class RoundTripPropertyIT {
   private static final int[] STRATEGIES = {Deflater.DEFAULT_STRATEGY, Deflater.FILTERED, Deflater.HUFFMAN_ONLY};
   private static final long[] SPAN_SIZES = {4096, 65536, 1 << 20};
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * small {@link TokenServer}. skopeo pushes through the same flow, so the token server itself is checked by a
  * client nobody here wrote.
  */
-class RegistryTokenAuthTest {
+class RegistryTokenAuthIT {
   static final String USER = "token-user";
   static final String PASSWORD = "token-Pass-1";
   static TokenServer tokens;

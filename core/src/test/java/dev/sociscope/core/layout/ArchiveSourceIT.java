@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Images on disk: layout folders, oci-archives (plain and gzip) and both docker-archive forms, read in place. */
-class ArchiveSourceTest {
+class ArchiveSourceIT {
   static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A push cut off by a registry crash (process killed mid-way, restarted on the same storage) leaves the image and the
  * other referrers intact, and a second push completes.
  */
-class InterruptedPushTest {
+class InterruptedPushIT {
   static final String SIGNATURE_TYPE = "application/vnd.example.signature.v1+json";
   LocalRegistry registry;
   volatile boolean killedMidUpload;

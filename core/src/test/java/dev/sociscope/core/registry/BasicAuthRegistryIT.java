@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real registry behind htpasswd Basic auth; credentials from the CLI, Docker's config and helpers. */
-class BasicAuthRegistryTest {
+class BasicAuthRegistryIT {
   static final String USER = "tester";
   static final String PASSWORD = "s3cret-Pw!";
   static LocalRegistry registry;

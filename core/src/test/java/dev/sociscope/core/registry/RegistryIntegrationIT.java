@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every read and write of the client against Debian's docker-registry (CNCF distribution 2.8), without auth. */
-class RegistryIntegrationTest {
+class RegistryIntegrationIT {
   static LocalRegistry registry;
   static BuiltImage single;
   static BuiltImage multi;
