@@ -38,7 +38,7 @@ final class ConvertCommand implements Callable<Integer> {
       }
     };
     ConvertResult r = soci.convert(src, dst, platforms.selection(false), build.options(SociVersion.V2), build.force,
-        listener, new dev.sociscope.core.registry.Cancellation());
+        listener, new dev.sociscope.core.io.Cancellation());
     for (CreatedIndex ci : r.indexes()) {
       out.println("soci index " + ci.build().digest() + " for " + ci.manifest().platformText());
     }

@@ -1,13 +1,13 @@
 package dev.sociscope.app.cli;
 
-import dev.sociscope.core.image.ImageCopier;
+import dev.sociscope.core.workflow.ImageCopier;
 import dev.sociscope.core.image.ImageLocation;
 import dev.sociscope.core.image.ImageSource;
-import dev.sociscope.core.image.ImageStores;
+import dev.sociscope.core.workflow.ImageStores;
 import dev.sociscope.core.image.ImageTarget;
 import dev.sociscope.core.oci.Platform;
-import dev.sociscope.core.registry.Cancellation;
-import dev.sociscope.core.registry.ImageReference;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.image.ImageReference;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

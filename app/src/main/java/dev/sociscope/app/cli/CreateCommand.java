@@ -54,7 +54,7 @@ final class CreateCommand implements Callable<Integer> {
     };
     SociService.CreateOutcome o = soci.create(ref, SociService.CreateRequest.defaults()
         .withOptions(build.options(SociVersion.V1)).forcing(build.force).pushing(push)
-        .withPlatforms(platforms.selection(false)), listener, new dev.sociscope.core.registry.Cancellation());
+        .withPlatforms(platforms.selection(false)), listener, new dev.sociscope.core.io.Cancellation());
     for (CreatedIndex ci : o.created()) {
       out.println("created soci index " + ci.build().digest() + " for " + ci.manifest().platformText()
           + " (image manifest " + ci.manifest().manifest().digest() + ", " + ci.build().index().ztocs().size()

@@ -10,7 +10,7 @@ import dev.sociscope.core.oci.ImageIndex;
 import dev.sociscope.core.oci.ImageManifest;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.oci.Platform;
-import dev.sociscope.core.registry.NotFoundException;
+import dev.sociscope.core.error.NotFoundException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.sociscope.app.cli;
 
-import dev.sociscope.core.registry.Cancellation;
-import dev.sociscope.core.registry.ImageReference;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.image.ImageReference;
 import dev.sociscope.core.registry.RegistryClient;
 import java.util.List;
 import java.util.Locale;

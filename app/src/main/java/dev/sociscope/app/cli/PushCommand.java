@@ -33,7 +33,7 @@ final class PushCommand implements Callable<Integer> {
       }
     };
     List<PushResult> pushed = soci.push(ref, platforms.selection(false), listener,
-        new dev.sociscope.core.registry.Cancellation());
+        new dev.sociscope.core.io.Cancellation());
     for (PushResult p : pushed) {
       out.println("pushed soci index " + p.index().digest() + (p.registryIndexedSubject()
           ? " (registry indexed the subject)" : p.fallbackTagUpdated() ? " (fallback tag updated)"

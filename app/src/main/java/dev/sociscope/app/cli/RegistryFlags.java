@@ -2,7 +2,7 @@ package dev.sociscope.app.cli;
 
 import dev.sociscope.core.image.ImageLocation;
 import dev.sociscope.core.workflow.SociService;
-import dev.sociscope.core.workflow.ZtocCache;
+import dev.sociscope.core.layout.ZtocCache;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

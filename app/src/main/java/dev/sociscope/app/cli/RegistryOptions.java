@@ -1,7 +1,7 @@
 package dev.sociscope.app.cli;
 
 import dev.sociscope.core.image.ImageLocation;
-import dev.sociscope.core.image.ImageStores;
+import dev.sociscope.core.workflow.ImageStores;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.registry.auth.CredentialProvider;
 import dev.sociscope.core.registry.auth.Credentials;

@@ -31,13 +31,13 @@ public final class ErrorDescriber {
     if (e instanceof ZtocFormatException) {
       return Messages.get("error.ztocFormat", e.getMessage());
     }
-    if (e instanceof dev.sociscope.core.registry.UnauthorizedException) {
+    if (e instanceof dev.sociscope.core.error.UnauthorizedException) {
       return Messages.get("error.unauthorized", e.getMessage());
     }
-    if (e instanceof dev.sociscope.core.registry.NotFoundException) {
+    if (e instanceof dev.sociscope.core.error.NotFoundException) {
       return Messages.get("error.notFound", e.getMessage());
     }
-    if (e instanceof dev.sociscope.core.registry.DigestMismatchException) {
+    if (e instanceof dev.sociscope.core.error.DigestMismatchException) {
       return Messages.get("error.digest", e.getMessage());
     }
     if (e instanceof dev.sociscope.core.registry.RegistryException && (e.getCause() instanceof java.net.ConnectException

@@ -14,8 +14,8 @@ import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.ImageManifest;
 import dev.sociscope.core.oci.MediaType;
 import dev.sociscope.core.oci.OciDocument;
-import dev.sociscope.core.registry.Cancellation;
-import dev.sociscope.core.registry.ImageReference;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.image.ImageReference;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.layout.LocalImageSource;
@@ -50,7 +50,7 @@ public final class CoreRegistryService implements RegistryService {
   private final Path ztocCacheDir;
 
   public CoreRegistryService(ActivityLog activity) {
-    this(activity, dev.sociscope.core.workflow.ZtocCache.defaultDir());
+    this(activity, dev.sociscope.core.layout.ZtocCache.defaultDir());
   }
 
   /** @param ztocCacheDir where indexes built by the create wizard keep their zTOCs */
@@ -325,7 +325,7 @@ public final class CoreRegistryService implements RegistryService {
   }
 
   @Override
-  public dev.sociscope.core.workflow.ImageFiles files(RegistryConnection connection, String repositoryName,
+  public dev.sociscope.core.files.ImageFiles files(RegistryConnection connection, String repositoryName,
       ImageDetails image, Progress progress) throws Exception {
     progress.update(-1, -1);
     ImageSource repo = repository(connection, repositoryName);
@@ -335,8 +335,8 @@ public final class CoreRegistryService implements RegistryService {
       index = SociIndex.from(repo.manifest(image.sociIndexes().get(0).digest()));
     }
     progress.checkCancelled();
-    return new dev.sociscope.core.workflow.ImageFiles(repo,
-        new dev.sociscope.core.workflow.PlatformManifest(null, manifest, null), index, null);
+    return new dev.sociscope.core.files.ImageFiles(repo,
+        new dev.sociscope.core.image.PlatformManifest(null, manifest, null), index, null);
   }
 
   @Override
@@ -354,7 +354,7 @@ public final class CoreRegistryService implements RegistryService {
     }
     RegistryClient registry = c.isLocal() ? RegistryClient.builder().okHttpClient(http).build() : client(c);
     dev.sociscope.core.workflow.SociService soci = new dev.sociscope.core.workflow.SociService(registry,
-        new dev.sociscope.core.workflow.ZtocCache(ztocCacheDir), 2);
+        new dev.sociscope.core.layout.ZtocCache(ztocCacheDir), 2);
     dev.sociscope.core.workflow.ImageResolver.PlatformSelection platforms = request.allPlatforms()
         ? dev.sociscope.core.workflow.ImageResolver.PlatformSelection.ALL
         : request.platform().isEmpty() ? dev.sociscope.core.workflow.ImageResolver.PlatformSelection.DEFAULT
@@ -406,7 +406,7 @@ public final class CoreRegistryService implements RegistryService {
             listener, cancel);
         written.add(converted.conversion().indexDigest().toString());
       }
-    } catch (dev.sociscope.core.registry.CancelledException e) {
+    } catch (dev.sociscope.core.error.CancelledException e) {
       throw new java.util.concurrent.CancellationException(e.getMessage());
     } finally {
       localSources.remove(c); // a layout source read before the write would not see the new index

@@ -64,7 +64,7 @@ public final class LazyRegistryService implements RegistryService {
   }
 
   @Override
-  public dev.sociscope.core.workflow.ImageFiles files(RegistryConnection connection, String repository,
+  public dev.sociscope.core.files.ImageFiles files(RegistryConnection connection, String repository,
       ImageDetails image, Progress progress) throws Exception {
     return delegate().files(connection, repository, image, progress);
   }

@@ -42,7 +42,7 @@ public interface RegistryService {
    * The files of the shown image through its first SOCI index (every layer without a zTOC can still be streamed);
    * one instance per image, used by one task at a time.
    */
-  dev.sociscope.core.workflow.ImageFiles files(RegistryConnection connection, String repository, ImageDetails image,
+  dev.sociscope.core.files.ImageFiles files(RegistryConnection connection, String repository, ImageDetails image,
       Progress progress) throws Exception;
 
   /**

@@ -144,14 +144,14 @@ public final class FileTree {
    * The tree of an image (merged across layers, or one layer) from its entries; spans are those of each entry's own
    * layer ({@code zinfoOfLayer} returns null for layers without a zTOC).
    */
-  public static FileTree fromImage(java.util.Collection<dev.sociscope.core.workflow.FileEntry> entries,
+  public static FileTree fromImage(java.util.Collection<dev.sociscope.core.files.FileEntry> entries,
       java.util.function.IntFunction<Zinfo> zinfoOfLayer) {
     FileNode root = new FileNode("/", "", null);
     root.makeDirectory();
     Map<String, FileNode> byPath = new HashMap<>(entries.size() * 2);
     byPath.put("", root);
     List<FileNode> nodes = new ArrayList<>(entries.size());
-    for (dev.sociscope.core.workflow.FileEntry e : entries) {
+    for (dev.sociscope.core.files.FileEntry e : entries) {
       String path = normalize(e.path());
       if (path.isEmpty()) {
         continue;

@@ -14,7 +14,7 @@ import dev.sociscope.core.testing.TestImages;
 import dev.sociscope.core.workflow.Discovery;
 import dev.sociscope.core.workflow.ImageResolver;
 import dev.sociscope.core.workflow.SociService;
-import dev.sociscope.core.workflow.ZtocCache;
+import dev.sociscope.core.layout.ZtocCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;

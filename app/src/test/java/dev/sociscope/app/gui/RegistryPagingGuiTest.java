@@ -67,7 +67,7 @@ class RegistryPagingGuiTest {
     }
 
     @Override
-    public dev.sociscope.core.workflow.ImageFiles files(RegistryConnection c, String r, ImageDetails i,
+    public dev.sociscope.core.files.ImageFiles files(RegistryConnection c, String r, ImageDetails i,
         Progress p) {
       throw new UnsupportedOperationException("not used");
     }

@@ -113,7 +113,7 @@ class ScreenshotTest {
     }
 
     @Override
-    public dev.sociscope.core.workflow.ImageFiles files(RegistryConnection c, String repository, ImageDetails image,
+    public dev.sociscope.core.files.ImageFiles files(RegistryConnection c, String repository, ImageDetails image,
         Progress p) throws Exception {
       return real.files(c, repository, image, p);
     }

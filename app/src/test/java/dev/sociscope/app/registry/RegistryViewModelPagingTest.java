@@ -17,7 +17,7 @@ import dev.sociscope.app.testing.RecordingDialogs;
 import dev.sociscope.app.ztoc.ZtocDocument;
 import dev.sociscope.app.ztoc.ZtocWorkspace;
 import dev.sociscope.core.registry.Page;
-import dev.sociscope.core.workflow.ImageFiles;
+import dev.sociscope.core.files.ImageFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.MediaType;
 import dev.sociscope.core.oci.OciDocument;
-import dev.sociscope.core.registry.ImageReference;
+import dev.sociscope.core.image.ImageReference;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.registry.RemoteRepository;
 import dev.sociscope.core.soci.BuiltZtoc;
