@@ -1,11 +1,10 @@
 package dev.sociscope.app.common;
 
-import dev.sociscope.core.ztoc.ZtocFormatException;
+import dev.sociscope.core.error.SociscopeException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CancellationException;
 
 /** Maps exceptions to a short sentence for people, keeping the stack trace as expandable details. */
@@ -27,49 +26,29 @@ public final class ErrorDescriber {
     return t;
   }
 
+  /**
+   * One sentence by the error's kind ({@link SociscopeException#kindOf}): core says what went wrong; the GUI only
+   * words it. Failures that are neither I/O nor a refused request are bugs and say so.
+   */
   private static String summary(Throwable e) {
-    if (e instanceof ZtocFormatException) {
-      return Messages.get("error.ztocFormat", e.getMessage());
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (!(e instanceof IOException || e instanceof IllegalArgumentException || e instanceof CancellationException
+        || e instanceof InterruptedException)) {
+      return Messages.get("error.unexpected", message);
     }
-    if (e instanceof dev.sociscope.core.error.UnauthorizedException) {
-      return Messages.get("error.unauthorized", e.getMessage());
+    switch (SociscopeException.kindOf(e)) {
+      case NOT_FOUND: return Messages.get("error.notFound", message);
+      case UNAUTHORIZED: return Messages.get("error.unauthorized", message);
+      case DIGEST_MISMATCH: return Messages.get("error.digest", message);
+      case CORRUPT_INPUT: return Messages.get("error.corrupt", message);
+      case UNSUPPORTED: return Messages.get("error.unsupported", message);
+      case CANCELLED: return Messages.get("error.cancelled");
+      case UNREACHABLE: return Messages.get("error.connect", message);
+      case INVALID_REQUEST: return Messages.get("error.invalid", message);
+      default:
+        return e instanceof AccessDeniedException ? Messages.get("error.accessDenied", message)
+            : Messages.get("error.io", message);
     }
-    if (e instanceof dev.sociscope.core.error.NotFoundException) {
-      return Messages.get("error.notFound", e.getMessage());
-    }
-    if (e instanceof dev.sociscope.core.error.DigestMismatchException) {
-      return Messages.get("error.digest", e.getMessage());
-    }
-    if (e instanceof dev.sociscope.core.registry.RegistryException && (e.getCause() instanceof java.net.ConnectException
-        || e.getCause() instanceof java.net.UnknownHostException)) {
-      return Messages.get("error.connect", e.getMessage());
-    }
-    if (e instanceof dev.sociscope.core.registry.RegistryException) {
-      return Messages.get("error.registry", e.getMessage());
-    }
-    if (e instanceof dev.sociscope.core.oci.OciFormatException) {
-      return Messages.get("error.oci", e.getMessage());
-    }
-    if (e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException) {
-      return Messages.get("error.connect", e.getMessage());
-    }
-    if (e instanceof NoSuchFileException) {
-      return Messages.get("error.noSuchFile", e.getMessage());
-    }
-    if (e instanceof AccessDeniedException) {
-      return Messages.get("error.accessDenied", e.getMessage());
-    }
-    if (e instanceof CancellationException || e instanceof InterruptedException) {
-      return Messages.get("error.cancelled");
-    }
-    if (e instanceof IOException) {
-      return Messages.get("error.io", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-    if (e instanceof IllegalArgumentException && e.getMessage() != null) {
-      return Messages.get("error.invalid", e.getMessage());
-    }
-    String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return Messages.get("error.unexpected", what);
   }
 
   public static String stackTrace(Throwable e) {

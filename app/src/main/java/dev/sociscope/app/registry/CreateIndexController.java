@@ -92,7 +92,7 @@ public final class CreateIndexController {
 
     viewModel.layers().addListener((ListChangeListener<CreateIndexViewModel.LayerProgress>) c -> rebuildBars());
     var running = viewModel.stateProperty().isEqualTo(CreateIndexViewModel.State.RUNNING);
-    runButton.disableProperty().bind(running);
+    runButton.disableProperty().bind(running.or(viewModel.buildableProperty().not()));
     cancelButton.disableProperty().bind(running.not());
     closeButton.disableProperty().bind(running);
     for (javafx.scene.Node n : new javafx.scene.Node[] {platformBox, spanSpinner, minSpinner, versionBox}) {

@@ -10,11 +10,12 @@ import dev.sociscope.app.service.ImageDetails;
 import dev.sociscope.app.service.RegistryConnection;
 import dev.sociscope.app.service.RegistryService;
 import dev.sociscope.core.oci.Descriptor;
+import dev.sociscope.core.soci.SociIndexOptions;
 import dev.sociscope.core.soci.SociVersion;
+import dev.sociscope.core.workflow.IndexPlan;
 import dev.sociscope.core.workflow.CreateListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,15 +42,13 @@ import javafx.collections.ObservableList;
  * thread), Cancel, and the check that discovery finds the new index.
  */
 public final class CreateIndexViewModel {
-  /** A gzip checkpoint keeps a 32 KiB window; a zTOC is roughly its checkpoints plus the file list. */
-  private static final long CHECKPOINT_BYTES = 32 * 1024 + 16;
   private static final long MIB = 1024 * 1024;
 
   /** Where the wizard is. */
   public enum State { EDITING, RUNNING, DONE, FAILED, CANCELLED }
 
-  /** One line of the plan. */
-  public record PlanRow(int index, String digest, long size, boolean indexed, String decision) {}
+  /** One line of the plan: a layer of one platform and core's decision for it, in words. */
+  public record PlanRow(String platform, int index, String digest, long size, boolean indexed, String decision) {}
 
   /** The progress of one layer being built. */
   public static final class LayerProgress {
@@ -88,6 +87,8 @@ public final class CreateIndexViewModel {
   private final ObjectProperty<SociVersion> version = new SimpleObjectProperty<>(SociVersion.V1);
   private final BooleanProperty allPlatforms = new SimpleBooleanProperty(false);
   private final ObservableList<PlanRow> plan = FXCollections.observableArrayList();
+  private final BooleanProperty buildable = new SimpleBooleanProperty(false);
+  private TaskRunner.Handle planning;
   private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
   private final ObservableList<LayerProgress> layers = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EDITING);
@@ -108,6 +109,7 @@ public final class CreateIndexViewModel {
     this.onCreated = onCreated;
     spanMiB.addListener((o, a, b) -> replan());
     minLayerMiB.addListener((o, a, b) -> replan());
+    allPlatforms.addListener((o, a, b) -> replan());
     replan();
   }
 
@@ -143,6 +145,11 @@ public final class CreateIndexViewModel {
     return plan;
   }
 
+  /** Whether the plan would give an index (no layer type that fails the build, at least one layer indexed). */
+  public BooleanProperty buildableProperty() {
+    return buildable;
+  }
+
   public ReadOnlyStringProperty estimateProperty() {
     return estimate.getReadOnlyProperty();
   }
@@ -164,46 +171,78 @@ public final class CreateIndexViewModel {
     return result.getReadOnlyProperty();
   }
 
-  /** Which layers of the shown platform will be indexed, and why the others are skipped (as the builder decides). */
+  private SociIndexOptions options() {
+    return SociIndexOptions.defaults(version.get()).withSpanSize(Math.max(1, spanMiB.get()) * MIB)
+        .withMinLayerSize(Math.max(0, minLayerMiB.get()) * MIB);
+  }
+
+  /**
+   * Asks core what a build with the current options would do to each layer of the selected platforms (core's
+   * {@link IndexPlan}: the same rule {@code create} applies), off the FX thread; a newer request replaces an older one.
+   */
   private void replan() {
-    long span = Math.max(1, spanMiB.get()) * MIB;
-    long min = Math.max(0, minLayerMiB.get()) * MIB;
+    if (planning != null) {
+      planning.cancel();
+    }
+    buildable.set(false);
+    estimate.set(Messages.get("create.planning"));
+    SociIndexOptions options = options();
+    boolean all = allPlatforms.get();
+    planning = tasks.run(Messages.get("task.plan", image.reference()),
+        p -> service.plan(connection, repository, tag, all, all ? "" : image.platform(), options, p),
+        this::show,
+        error -> estimate.set(error.summary()));
+  }
+
+  private void show(IndexPlan result) {
     List<PlanRow> rows = new ArrayList<>();
-    int indexed = 0;
-    long checkpoints = 0;
-    for (ImageDetails.Layer l : image.layers()) {
-      String type = l.mediaType().toLowerCase(Locale.ROOT);
-      String decision;
-      boolean yes = false;
-      if (type.contains("zstd")) {
-        decision = Messages.get("create.plan.zstd");
-      } else if (!type.contains("tar") && !type.contains("layer")) {
-        decision = Messages.get("create.plan.notLayer", l.mediaType());
-      } else if (l.size() < min) {
-        decision = Messages.get("create.plan.small", Sizes.human(l.size()), Sizes.human(min));
-      } else {
-        long spans = Math.max(1, (l.size() + span - 1) / span);
-        decision = Messages.get("create.plan.indexed", spans);
-        checkpoints += spans;
-        indexed++;
-        yes = true;
+    long indexed = 0;
+    long layers = 0;
+    long spans = 0;
+    long bytes = 0;
+    boolean canBuild = !result.platforms().isEmpty();
+    for (IndexPlan.PlatformPlan pp : result.platforms()) {
+      String platform = pp.manifest().platformText();
+      for (IndexPlan.LayerPlan l : pp.layers()) {
+        rows.add(new PlanRow(platform, l.position(), l.layer().digest().toString(), l.layer().size(), l.indexed(),
+            decision(l, result.options())));
       }
-      rows.add(new PlanRow(l.index(), l.digest(), l.size(), yes, decision));
+      indexed += pp.indexedLayers();
+      layers += pp.layers().size();
+      spans += pp.spans();
+      bytes += pp.estimatedIndexBytes();
+      canBuild &= pp.buildable();
     }
     plan.setAll(rows);
-    long size = checkpoints * CHECKPOINT_BYTES + indexed * 4096L + 1024;
-    estimate.set(Messages.get("create.estimate", indexed, image.layers().size(), Sizes.human(size), checkpoints));
+    buildable.set(canBuild);
+    estimate.set(Messages.get("create.estimate", indexed, layers, Sizes.human(bytes), spans));
+  }
+
+  /** Core's verdict in the wizard's words. */
+  private static String decision(IndexPlan.LayerPlan l, SociIndexOptions options) {
+    switch (l.rule().verdict()) {
+      case INDEX:
+        return Messages.get("create.plan.indexed", l.spans());
+      case BELOW_MIN_SIZE:
+        return Messages.get("create.plan.small", Sizes.human(l.layer().size()), Sizes.human(options.minLayerSize()));
+      case UNSUPPORTED_COMPRESSION:
+        return Messages.get("create.plan.unsupported", l.layer().mediaType());
+      case PREFETCH_ARTIFACT:
+        return Messages.get("create.plan.prefetch");
+      default:
+        return Messages.get("create.plan.notLayer", l.layer().mediaType());
+    }
   }
 
   /** Builds and writes the index off the FX thread; per-layer bars follow the builders. */
   public void run() {
-    if (state.get() == State.RUNNING) {
+    if (state.get() == State.RUNNING || !buildable.get()) {
       return;
     }
     Map<String, LayerProgress> byDigest = new ConcurrentHashMap<>();
     List<LayerProgress> bars = new ArrayList<>();
     for (PlanRow r : plan) {
-      if (r.indexed()) {
+      if (r.indexed() && !byDigest.containsKey(r.digest())) {
         LayerProgress p = new LayerProgress(Messages.get("create.layer", r.index(),
             ImageFilesViewModel.shortDigest(r.digest())));
         byDigest.put(r.digest(), p);

@@ -1,56 +1,52 @@
 package dev.sociscope.app.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sociscope.app.activity.ActivityLog;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.common.Sizes;
 import dev.sociscope.app.ztoc.LayerSource;
 import dev.sociscope.app.ztoc.ZtocDocument;
-import dev.sociscope.core.extract.RandomAccessSource;
-import dev.sociscope.core.oci.Descriptor;
-import dev.sociscope.core.oci.Digest;
-import dev.sociscope.core.oci.ImageManifest;
-import dev.sociscope.core.oci.MediaType;
-import dev.sociscope.core.oci.OciDocument;
-import dev.sociscope.core.io.Cancellation;
-import dev.sociscope.core.image.ImageReference;
-import dev.sociscope.core.registry.RegistryClient;
+import dev.sociscope.core.error.CancelledException;
+import dev.sociscope.core.image.BlobRandomAccess;
+import dev.sociscope.core.image.ImageLocation;
 import dev.sociscope.core.image.ImageSource;
-import dev.sociscope.core.layout.LocalImageSource;
-import java.nio.file.Path;
+import dev.sociscope.core.io.Cancellation;
+import dev.sociscope.core.layout.ZtocCache;
+import dev.sociscope.core.oci.Digest;
+import dev.sociscope.core.oci.Platform;
+import dev.sociscope.core.registry.Page;
+import dev.sociscope.core.registry.RegistryClient;
+import dev.sociscope.core.registry.RemoteRepository;
 import dev.sociscope.core.registry.auth.CredentialProvider;
 import dev.sociscope.core.registry.auth.Credentials;
 import dev.sociscope.core.registry.auth.DockerConfigCredentials;
-import dev.sociscope.core.soci.SociAnnotations;
-import dev.sociscope.core.soci.SociIndex;
-import dev.sociscope.core.soci.SociVersion;
-import dev.sociscope.core.soci.ZtocDescriptor;
+import dev.sociscope.core.soci.SociIndexOptions;
+import dev.sociscope.core.workflow.ImageResolver;
+import dev.sociscope.core.workflow.IndexPlan;
+import dev.sociscope.core.workflow.OpenedImage;
+import dev.sociscope.core.workflow.SociService;
 import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.core.ztoc.Ztoc;
 import dev.sociscope.core.ztoc.ZtocReader;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 
-/** The registry service over core's {@link RegistryClient}; one client per connection, requests logged. */
+/**
+ * The views' registry service over core's {@link SociService}: it turns a connection into image references, runs
+ * core's calls, and maps the answers to what the views show. It decides no SOCI rule. One registry client (and
+ * one SOCI service) per connection; every request is logged in the activity panel.
+ */
 public final class CoreRegistryService implements RegistryService {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final OkHttpClient http;
-  private final Map<RegistryConnection, RegistryClient> clients = new ConcurrentHashMap<>();
-
   private final Path ztocCacheDir;
+  private final Map<RegistryConnection, SociService> services = new ConcurrentHashMap<>();
 
   public CoreRegistryService(ActivityLog activity) {
-    this(activity, dev.sociscope.core.layout.ZtocCache.defaultDir());
+    this(activity, ZtocCache.defaultDir());
   }
 
   /** @param ztocCacheDir where indexes built by the create wizard keep their zTOCs */
@@ -59,18 +55,29 @@ public final class CoreRegistryService implements RegistryService {
     this.ztocCacheDir = ztocCacheDir;
   }
 
+  private SociService soci(RegistryConnection c) throws IOException {
+    SociService s = services.get(c);
+    if (s == null) {
+      s = new SociService(client(c), new ZtocCache(ztocCacheDir));
+      SociService raced = services.putIfAbsent(c, s);
+      s = raced != null ? raced : s;
+    }
+    return s;
+  }
+
   private RegistryClient client(RegistryConnection c) {
+    if (c.isLocal()) {
+      return RegistryClient.builder().okHttpClient(http).build();
+    }
     String host = c.apiHost();
     if (c.wantsPlainHttp() && !c.registry().allowPlainHttp()) {
       throw new IllegalArgumentException(Messages.get("registry.error.plainHttp", c.registry().url()));
     }
-    return clients.computeIfAbsent(c, key -> {
-      RegistryClient.Builder b = RegistryClient.builder().okHttpClient(http).credentials(credentials(key, host));
-      if (key.registry().allowPlainHttp()) {
-        b.plainHttp(host);
-      }
-      return b.build();
-    });
+    RegistryClient.Builder b = RegistryClient.builder().okHttpClient(http).credentials(credentials(c, host));
+    if (c.registry().allowPlainHttp()) {
+      b.plainHttp(host);
+    }
+    return b.build();
   }
 
   private static CredentialProvider credentials(RegistryConnection c, String host) {
@@ -86,38 +93,24 @@ public final class CoreRegistryService implements RegistryService {
     }
   }
 
-  private final Map<RegistryConnection, ImageSource> localSources = new ConcurrentHashMap<>();
-
-  /** The repository on a registry, or the image on disk (which has one "repository", itself). */
-  private ImageSource repository(RegistryConnection c, String repository) throws IOException {
+  /**
+   * The image reference core takes for an image of this connection: {@code host/repo:tag} or {@code host/repo@digest}
+   * for registries, the location with a tag or digest for images on disk.
+   */
+  static String ref(RegistryConnection c, String repository, String reference) throws IOException {
     if (c.isLocal()) {
-      ImageSource open = localSources.get(c);
-      if (open == null) {
-        open = openLocal(c.registry().url());
-        localSources.put(c, open);
-      }
-      return open;
+      return ImageLocation.withReference(localLocation(c), reference).toString();
     }
-    return client(c).repository(ImageReference.of(c.apiHost(), repository, ImageReference.DEFAULT_TAG));
+    String repo = c.apiHost() + "/" + repository;
+    return reference == null || reference.isEmpty() ? repo : reference.startsWith("sha256:") ? repo + "@" + reference
+        : repo + ":" + reference;
   }
 
-  private static ImageSource openLocal(String url) throws IOException {
-    if (url.startsWith("oci:")) {
-      return LocalImageSource.openLayout(Path.of(url.substring("oci:".length())));
-    }
-    if (url.startsWith("archive:")) {
-      // An archive of either kind: try the OCI layout inside first, then Docker's save format.
-      Path file = Path.of(url.substring("archive:".length()));
-      try {
-        return LocalImageSource.openOciArchive(file);
-      } catch (IOException e) {
-        return LocalImageSource.openDockerArchive(file);
-      }
-    }
-    if (url.startsWith("oci-archive:")) {
-      return LocalImageSource.openOciArchive(Path.of(url.substring("oci-archive:".length())));
-    }
-    return LocalImageSource.openDockerArchive(Path.of(url.substring("docker-archive:".length())));
+  /** A disk image's location; {@code archive:FILE}, as earlier versions saved it, is looked at to tell its kind. */
+  private static ImageLocation localLocation(RegistryConnection c) throws IOException {
+    String url = c.registry().url();
+    return url.startsWith("archive:") ? OpenedImage.locate(Path.of(url.substring("archive:".length())))
+        : ImageLocation.parse(url);
   }
 
   /** The "repository" name shown for an image on disk: its file or folder name. */
@@ -127,11 +120,15 @@ public final class CoreRegistryService implements RegistryService {
     return p.getFileName() == null ? p.toString() : p.getFileName().toString();
   }
 
+  private ImageSource store(RegistryConnection c, String repository) throws IOException {
+    return soci(c).open(ref(c, repository, "")).store();
+  }
+
   @Override
   public void connect(RegistryConnection connection, Progress progress) throws Exception {
     progress.update(-1, -1);
     if (connection.isLocal()) {
-      repository(connection, localName(connection));
+      store(connection, localName(connection));
       return;
     }
     client(connection).ping(connection.apiHost(), Cancellation.NONE);
@@ -140,169 +137,50 @@ public final class CoreRegistryService implements RegistryService {
   @Override
   public List<String> repositories(RegistryConnection connection, Progress progress) throws Exception {
     progress.update(-1, -1);
-    if (connection.isLocal()) {
-      return List.of(localName(connection));
-    }
-    return client(connection).catalog(connection.apiHost(), Cancellation.NONE);
+    return connection.isLocal() ? List.of(localName(connection))
+        : soci(connection).client().catalog(connection.apiHost(), Cancellation.NONE);
   }
 
   @Override
   public List<String> tags(RegistryConnection connection, String repository, Progress progress) throws Exception {
     progress.update(-1, -1);
-    return repository(connection, repository).tags();
+    return store(connection, repository).tags();
   }
 
   @Override
-  public dev.sociscope.core.registry.Page repositoryPage(RegistryConnection connection, int pageSize, String after,
-      Progress progress) throws Exception {
+  public Page repositoryPage(RegistryConnection connection, int pageSize, String after, Progress progress)
+      throws Exception {
     progress.update(-1, -1);
     if (connection.isLocal()) {
-      return new dev.sociscope.core.registry.Page(after == null ? List.of(localName(connection)) : List.of(),
-          java.util.Optional.empty());
+      return new Page(after == null ? List.of(localName(connection)) : List.of(), Optional.empty());
     }
-    dev.sociscope.core.registry.Page page = client(connection).catalogPage(connection.apiHost(), pageSize, after,
-        Cancellation.NONE);
+    Page page = soci(connection).client().catalogPage(connection.apiHost(), pageSize, after, Cancellation.NONE);
     progress.checkCancelled();
     return page;
   }
 
   @Override
-  public dev.sociscope.core.registry.Page tagPage(RegistryConnection connection, String repository, int pageSize,
-      String after, Progress progress) throws Exception {
+  public Page tagPage(RegistryConnection connection, String repository, int pageSize, String after,
+      Progress progress) throws Exception {
     progress.update(-1, -1);
-    ImageSource source = repository(connection, repository);
-    if (source instanceof dev.sociscope.core.registry.RemoteRepository remote) {
-      dev.sociscope.core.registry.Page page = remote.tagsPage(pageSize, after);
+    OpenedImage image = soci(connection).open(ref(connection, repository, ""));
+    RemoteRepository remote = image.repository();
+    if (remote != null) {
+      Page page = remote.tagsPage(pageSize, after);
       progress.checkCancelled();
       return page;
     }
-    return new dev.sociscope.core.registry.Page(after == null ? source.tags() : List.of(),
-        java.util.Optional.empty());
+    return new Page(after == null ? image.store().tags() : List.of(), Optional.empty());
   }
 
   @Override
   public ImageDetails image(RegistryConnection connection, String repositoryName, String reference, String platform,
       Progress progress) throws Exception {
-    ImageSource repo = repository(connection, repositoryName);
-    OciDocument top = repo.manifest(reference);
+    Platform wanted = platform == null || platform.isEmpty() ? null : Platform.parse(platform);
+    ImageDetails details = ImageDetailsMapper.map(repositoryName + ":" + reference,
+        soci(connection).overview(ref(connection, repositoryName, reference), wanted));
     progress.checkCancelled();
-    List<String> platforms = new ArrayList<>();
-    List<Descriptor> v2Indexes = new ArrayList<>();
-    String chosen = "";
-    OciDocument manifestDoc = top;
-    Descriptor chosenDescriptor = null;
-    if (top.isIndex()) {
-      for (Descriptor d : top.index().manifests()) {
-        if (SociVersion.fromArtifactType(d.artifactType()) != null) {
-          v2Indexes.add(d);
-        } else if (d.platform() != null) {
-          platforms.add(d.platform().format());
-        }
-      }
-      for (Descriptor d : top.index().manifests()) {
-        boolean image = SociVersion.fromArtifactType(d.artifactType()) == null && d.platform() != null;
-        if (image && (chosenDescriptor == null || d.platform().format().equals(platform))) {
-          chosenDescriptor = d;
-          if (d.platform().format().equals(platform)) {
-            break;
-          }
-        }
-      }
-      if (chosenDescriptor == null) {
-        throw new IOException(repositoryName + ":" + reference + " is an index without image manifests");
-      }
-      chosen = chosenDescriptor.platform().format();
-      manifestDoc = repo.manifest(chosenDescriptor.digest().toString());
-    }
-    if (!manifestDoc.isManifest()) {
-      throw new IOException(repositoryName + ":" + reference + " is not an image manifest (" + manifestDoc.mediaType()
-          + ")");
-    }
-    ImageManifest manifest = manifestDoc.manifest();
-    progress.checkCancelled();
-    List<ImageDetails.Fact> facts = configFacts(repo, manifest);
-
-    // SOCI indexes: v2 ones bundled in the index (the one the manifest points at, if it says), v1 via referrers.
-    Map<String, ImageDetails.SociIndexRow> rows = new LinkedHashMap<>();
-    Map<Digest, ZtocDescriptor> ztocs = new HashMap<>();
-    String pointed = chosenDescriptor == null ? null : chosenDescriptor.annotation(SociAnnotations.INDEX_DIGEST);
-    for (Descriptor d : v2Indexes) {
-      if (pointed != null && !pointed.equals(d.digest().toString())) {
-        continue;
-      }
-      addIndex(repo, d, rows, ztocs);
-    }
-    for (Descriptor d : repo.referrers(manifestDoc.digest(), null)) {
-      if (SociVersion.fromArtifactType(d.artifactType()) != null) {
-        addIndex(repo, d, rows, ztocs);
-      }
-    }
-    List<ImageDetails.Layer> layers = new ArrayList<>();
-    int i = 0;
-    for (Descriptor l : manifest.layers()) {
-      ZtocDescriptor z = ztocs.get(l.digest());
-      String status;
-      if (z != null) {
-        status = Messages.get("image.soci.indexed", z.spanSize() > 0 ? Sizes.human(z.spanSize()) : "?");
-      } else if (rows.isEmpty()) {
-        status = Messages.get("image.soci.noIndex");
-      } else {
-        status = Messages.get("image.soci.skipped");
-      }
-      layers.add(new ImageDetails.Layer(i++, l.digest().toString(), l.mediaType(), l.size(),
-          z == null ? "" : z.ztocDigest().toString(), z == null ? 0 : z.ztocSize(), z == null ? 0 : z.spanSize(),
-          status));
-    }
-    return new ImageDetails(repositoryName + ":" + reference, top.digest().toString(), top.mediaType(), platforms,
-        chosen, manifestDoc.digest().toString(), facts, layers, new ArrayList<>(rows.values()));
-  }
-
-  private static void addIndex(ImageSource repo, Descriptor d, Map<String, ImageDetails.SociIndexRow> rows,
-      Map<Digest, ZtocDescriptor> ztocs) throws IOException, dev.sociscope.core.oci.OciFormatException {
-    if (rows.containsKey(d.digest().toString())) {
-      return;
-    }
-    SociIndex index = SociIndex.from(repo.manifest(d.digest().toString()));
-    rows.put(d.digest().toString(), new ImageDetails.SociIndexRow(d.digest().toString(),
-        index.version().name().toLowerCase(), index.buildToolIdentifier(), index.ztocs().size(), d.size()));
-    for (ZtocDescriptor z : index.ztocs()) {
-      ztocs.putIfAbsent(z.layerDigest(), z);
-    }
-  }
-
-  private static List<ImageDetails.Fact> configFacts(ImageSource repo, ImageManifest manifest)
-      throws IOException {
-    List<ImageDetails.Fact> facts = new ArrayList<>();
-    Descriptor cfg = manifest.config();
-    facts.add(new ImageDetails.Fact(Messages.get("image.config.digest"), cfg.digest().toString()));
-    if (!MediaType.OCI_CONFIG.equals(cfg.mediaType()) && !MediaType.DOCKER_CONFIG.equals(cfg.mediaType())) {
-      facts.add(new ImageDetails.Fact(Messages.get("image.config.mediaType"), cfg.mediaType()));
-      return facts;
-    }
-    JsonNode json = JSON.readTree(repo.readBlob(cfg.digest()));
-    fact(facts, "image.config.platform", json.path("os").asText("") + "/" + json.path("architecture").asText("")
-        + (json.hasNonNull("variant") ? "/" + json.get("variant").asText() : ""));
-    fact(facts, "image.config.created", json.path("created").asText(""));
-    JsonNode config = json.path("config");
-    fact(facts, "image.config.entrypoint", join(config.path("Entrypoint")));
-    fact(facts, "image.config.cmd", join(config.path("Cmd")));
-    fact(facts, "image.config.workdir", config.path("WorkingDir").asText(""));
-    fact(facts, "image.config.user", config.path("User").asText(""));
-    fact(facts, "image.config.env", config.path("Env").size() == 0 ? "" : Integer.toString(config.path("Env").size()));
-    fact(facts, "image.config.history", Integer.toString(json.path("history").size()));
-    return facts;
-  }
-
-  private static void fact(List<ImageDetails.Fact> facts, String key, String value) {
-    if (value != null && !value.isEmpty() && !value.equals("/")) {
-      facts.add(new ImageDetails.Fact(Messages.get(key), value));
-    }
-  }
-
-  private static String join(JsonNode array) {
-    List<String> parts = new ArrayList<>();
-    array.forEach(n -> parts.add(n.asText()));
-    return String.join(" ", parts);
+    return details;
   }
 
   @Override
@@ -311,143 +189,51 @@ public final class CoreRegistryService implements RegistryService {
     if (!layer.indexed()) {
       throw new IllegalArgumentException(Messages.get("image.soci.notIndexed", shortDigest(layer.digest())));
     }
-    ImageSource repo = repository(connection, repositoryName);
-    byte[] bytes = repo.readBlob(Digest.parse(layer.ztocDigest()));
+    ImageSource store = store(connection, repositoryName);
+    byte[] bytes = store.readBlob(Digest.parse(layer.ztocDigest()));
     progress.transferred(bytes.length);
     progress.checkCancelled();
     Ztoc ztoc = ZtocReader.read(bytes);
-    Zinfo zinfo = Zinfo.of(ztoc);
     Digest layerDigest = Digest.parse(layer.digest());
-    LayerSource source = LayerSource.remote(repo.describe() + "@" + layer.digest(), shortDigest(layer.digest()),
-        () -> new BlobRangeSource(repo, layerDigest, layer.size()));
+    LayerSource source = LayerSource.remote(store.describe() + "@" + layer.digest(), shortDigest(layer.digest()),
+        () -> BlobRandomAccess.of(store, layerDigest, layer.size()));
     return ZtocDocument.of(repositoryName + " layer " + layer.index() + " (" + shortDigest(layer.digest()) + ")",
-        Optional.empty(), Optional.of(source), ztoc, zinfo, progress::isCancelled);
+        Optional.empty(), Optional.of(source), ztoc, Zinfo.of(ztoc), progress::isCancelled);
   }
 
   @Override
   public dev.sociscope.core.files.ImageFiles files(RegistryConnection connection, String repositoryName,
       ImageDetails image, Progress progress) throws Exception {
     progress.update(-1, -1);
-    ImageSource repo = repository(connection, repositoryName);
-    OciDocument manifest = repo.manifest(image.manifestDigest());
-    SociIndex index = null;
-    if (!image.sociIndexes().isEmpty()) {
-      index = SociIndex.from(repo.manifest(image.sociIndexes().get(0).digest()));
-    }
-    progress.checkCancelled();
-    return new dev.sociscope.core.files.ImageFiles(repo,
-        new dev.sociscope.core.image.PlatformManifest(null, manifest, null), index, null);
+    Digest index = image.sociIndexes().isEmpty() ? null : Digest.parse(image.sociIndexes().get(0).digest());
+    return soci(connection).files(ref(connection, repositoryName, image.manifestDigest()),
+        ImageResolver.PlatformSelection.DEFAULT, index);
+  }
+
+  @Override
+  public IndexPlan plan(RegistryConnection connection, String repository, String tag, boolean allPlatforms,
+      String platform, SociIndexOptions options, Progress progress) throws Exception {
+    progress.update(-1, -1);
+    return soci(connection).plan(ref(connection, repository, tag), selection(allPlatforms, platform), options);
+  }
+
+  static ImageResolver.PlatformSelection selection(boolean all, String platform) {
+    return all ? ImageResolver.PlatformSelection.ALL : platform == null || platform.isEmpty()
+        ? ImageResolver.PlatformSelection.DEFAULT : ImageResolver.PlatformSelection.of(List.of(Platform.parse(platform)));
   }
 
   @Override
   public CreateIndexResult createIndex(RegistryConnection c, CreateIndexRequest request, Progress progress)
       throws Exception {
-    String ref;
-    if (c.isLocal()) {
-      String url = c.registry().url();
-      if (!url.startsWith("oci:")) {
-        throw new IllegalArgumentException(Messages.get("create.error.readOnly", localName(c)));
-      }
-      ref = url + ":" + request.tag();
-    } else {
-      ref = c.apiHost() + "/" + request.repository() + ":" + request.tag();
-    }
-    RegistryClient registry = c.isLocal() ? RegistryClient.builder().okHttpClient(http).build() : client(c);
-    dev.sociscope.core.workflow.SociService soci = new dev.sociscope.core.workflow.SociService(registry,
-        new dev.sociscope.core.layout.ZtocCache(ztocCacheDir), 2);
-    dev.sociscope.core.workflow.ImageResolver.PlatformSelection platforms = request.allPlatforms()
-        ? dev.sociscope.core.workflow.ImageResolver.PlatformSelection.ALL
-        : request.platform().isEmpty() ? dev.sociscope.core.workflow.ImageResolver.PlatformSelection.DEFAULT
-        : dev.sociscope.core.workflow.ImageResolver.PlatformSelection.of(
-            List.of(dev.sociscope.core.oci.Platform.parse(request.platform())));
-    dev.sociscope.core.soci.SociIndexOptions options = dev.sociscope.core.soci.SociIndexOptions
-        .defaults(request.version()).withSpanSize(request.spanSize()).withMinLayerSize(request.minLayerSize());
-    Cancellation cancel = new Cancellation();
-    // The task's Cancel reaches the builders through the listener, which they call often.
-    dev.sociscope.core.workflow.CreateListener listener = new dev.sociscope.core.workflow.CreateListener() {
-      @Override
-      public void layerStarted(Descriptor layer, long total) {
-        poll();
-        request.listener().layerStarted(layer, total);
-      }
-
-      @Override
-      public void layerProgress(Descriptor layer, long done, long total) {
-        poll();
-        request.listener().layerProgress(layer, done, total);
-      }
-
-      @Override
-      public void message(String line) {
-        poll();
-        request.listener().message(line);
-        progress.message(line);
-      }
-
-      private void poll() {
-        if (progress.isCancelled()) {
-          cancel.cancel();
-        }
-      }
-    };
-    List<String> written = new ArrayList<>();
-    String target = ref;
     try {
-      if (request.version() == SociVersion.V1) {
-        dev.sociscope.core.workflow.SociService.CreateOutcome outcome = soci.create(ref,
-            dev.sociscope.core.workflow.SociService.CreateRequest.defaults().withOptions(options).pushing(true)
-                .forcing(true).withPlatforms(platforms), listener, cancel);
-        for (dev.sociscope.core.workflow.PushResult pushed : outcome.pushed()) {
-          written.add(pushed.index().digest().toString());
-        }
-      } else {
-        target = ref + "-soci";
-        dev.sociscope.core.workflow.ConvertResult converted = soci.convert(ref, target, platforms, options, true,
-            listener, cancel);
-        written.add(converted.conversion().indexDigest().toString());
-      }
-    } catch (dev.sociscope.core.error.CancelledException e) {
+      return new IndexCreation(soci(c), ref(c, request.repository(), request.tag()), request, progress).run();
+    } catch (CancelledException e) {
       throw new java.util.concurrent.CancellationException(e.getMessage());
-    } finally {
-      localSources.remove(c); // a layout source read before the write would not see the new index
     }
-    progress.message(Messages.get("create.verifying"));
-    List<String> found = new ArrayList<>();
-    dev.sociscope.core.workflow.Discovery discovery = soci.discover(target, platforms);
-    for (dev.sociscope.core.workflow.FoundIndex f : discovery.allIndexes()) {
-      found.add(f.descriptor().digest().toString());
-    }
-    if (discovery.isSociEnabled()) {
-      found.add(discovery.top().digest().toString());
-    }
-    return new CreateIndexResult(written, target, found);
   }
 
   static String shortDigest(String digest) {
     int colon = digest.indexOf(':');
     return digest.length() > colon + 13 ? digest.substring(0, colon + 13) : digest;
-  }
-
-  /** Random access to a registry blob with HTTP range requests. */
-  private static final class BlobRangeSource implements RandomAccessSource {
-    private final ImageSource repo;
-    private final Digest digest;
-    private final long size;
-
-    BlobRangeSource(ImageSource repo, Digest digest, long size) {
-      this.repo = repo;
-      this.digest = digest;
-      this.size = size;
-    }
-
-    @Override
-    public long size() {
-      return size;
-    }
-
-    @Override
-    public byte[] read(long offset, int length) throws IOException {
-      return repo.readBlobRange(digest, offset, length);
-    }
   }
 }

@@ -7,6 +7,7 @@ import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.extract.LazyExtractor;
 import dev.sociscope.app.ztoc.LayerSource;
 import dev.sociscope.core.extract.RandomAccessSource;
+import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +24,7 @@ public final class LazyFileContentService implements FileContentService {
 
   @Override
   public byte[] read(ZtocDocument document, FileNode file, int maxBytes, Progress progress) throws Exception {
-    FileMetadata entry = StreamingFileContentService.requireRegular(file);
+    FileMetadata entry = requireRegular(file);
     ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) Math.min(maxBytes, entry.uncompressedSize()));
     try (OutputStream out = new LimitedOutput(buffer, maxBytes, progress)) {
       extract(document, file, entry, out, progress);
@@ -35,7 +36,7 @@ public final class LazyFileContentService implements FileContentService {
 
   @Override
   public void save(ZtocDocument document, FileNode file, Path target, Progress progress) throws Exception {
-    FileMetadata entry = StreamingFileContentService.requireRegular(file);
+    FileMetadata entry = requireRegular(file);
     Path tmp = AtomicFiles.newTempSibling(target);
     try {
       try (OutputStream out = new LimitedOutput(Files.newOutputStream(tmp), Long.MAX_VALUE, progress)) {
@@ -138,5 +139,13 @@ public final class LazyFileContentService implements FileContentService {
     public void close() throws IOException {
       out.close();
     }
+  }
+
+  static FileMetadata requireRegular(FileNode file) {
+    FileMetadata entry = file.entry();
+    if (entry == null || entry.type() != EntryType.REG) {
+      throw new IllegalArgumentException(file.displayPath() + " is not a regular file, so it has no content");
+    }
+    return entry;
   }
 }

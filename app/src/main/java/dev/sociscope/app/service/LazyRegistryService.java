@@ -70,6 +70,13 @@ public final class LazyRegistryService implements RegistryService {
   }
 
   @Override
+  public dev.sociscope.core.workflow.IndexPlan plan(RegistryConnection connection, String repository, String tag,
+      boolean allPlatforms, String platform, dev.sociscope.core.soci.SociIndexOptions options, Progress progress)
+      throws Exception {
+    return delegate().plan(connection, repository, tag, allPlatforms, platform, options, progress);
+  }
+
+  @Override
   public CreateIndexResult createIndex(RegistryConnection connection, CreateIndexRequest request, Progress progress)
       throws Exception {
     return delegate().createIndex(connection, request, progress);

@@ -46,6 +46,14 @@ public interface RegistryService {
       Progress progress) throws Exception;
 
   /**
+   * What building an index with these options would do to each layer of the selected platforms (core's
+   * {@link dev.sociscope.core.workflow.IndexPlan}); reads a few bytes per layer, so run it off the FX thread.
+   */
+  dev.sociscope.core.workflow.IndexPlan plan(RegistryConnection connection, String repository, String tag,
+      boolean allPlatforms, String platform, dev.sociscope.core.soci.SociIndexOptions options, Progress progress)
+      throws Exception;
+
+  /**
    * Builds a SOCI index for an image and writes it next to the image (registry or layout), then checks with
    * discovery that it is found. Blocking; progress per layer goes to the request's listener.
    */

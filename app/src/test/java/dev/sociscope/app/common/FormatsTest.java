@@ -29,9 +29,9 @@ class FormatsTest {
   @Test
   void errorsInPlainWordsWithTheTraceAsDetails() {
     UserError e = ErrorDescriber.describe(new dev.sociscope.core.ztoc.ZtocFormatException("bad vtable at 12"));
-    assertThat(e.summary()).isEqualTo("This is not a valid zTOC: bad vtable at 12");
+    assertThat(e.summary()).isEqualTo("Damaged or invalid data: bad vtable at 12");
     assertThat(e.details()).contains("ZtocFormatException").contains("at ");
     assertThat(ErrorDescriber.describe(new java.nio.file.NoSuchFileException("/x.ztoc")).summary())
-        .isEqualTo("The file does not exist: /x.ztoc");
+        .isEqualTo("Not found: /x.ztoc");
   }
 }

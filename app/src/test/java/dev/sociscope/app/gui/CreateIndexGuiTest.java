@@ -87,15 +87,19 @@ class CreateIndexGuiTest {
       waitUntil("wizard", () -> ctx.main().registry().createDialog() != null
           && ctx.main().registry().createDialog().isShowing());
       CreateIndexViewModel wizard = fx(() -> ctx.registryViewModel().lastWizardProperty().get());
-      // Upstream's default min layer size (10 MiB) skips this layer; the plan says so, and why.
+      // Upstream's default min layer size (10 MiB) skips this layer; the plan (from core) says so, and why, and
+      // Create stays disabled because nothing would be indexed.
+      waitUntil("plan", () -> !wizard.plan().isEmpty());
       assertThat(fx(() -> wizard.plan().get(0).decision())).startsWith("skipped: smaller than the min layer size");
+      assertThat(fx(() -> wizard.buildableProperty().get())).isFalse();
       watchdog.phase("plan");
       fxRun(() -> {
         wizard.minLayerMiBProperty().set(0);
         wizard.spanMiBProperty().set(1);
       });
-      assertThat(fx(() -> wizard.plan().get(0).indexed())).isTrue();
+      waitUntil("new plan", () -> !wizard.plan().isEmpty() && wizard.plan().get(0).indexed());
       assertThat(fx(() -> wizard.estimateProperty().get())).startsWith("1 of 1 layers will be indexed");
+      assertThat(fx(() -> wizard.buildableProperty().get())).isTrue();
 
       watchdog.phase("run");
       robot.clickOn(fx(() -> ctx.main().registry().createDialog().getScene().lookup("#runButton")));
@@ -134,8 +138,9 @@ class CreateIndexGuiTest {
       fxRun(() -> {
         wizard.minLayerMiBProperty().set(0);
         wizard.spanMiBProperty().set(1);
-        wizard.run();
       });
+      waitUntil("plan", () -> wizard.buildableProperty().get());
+      fxRun(wizard::run);
       assertThat(fx(() -> wizard.stateProperty().get())).isEqualTo(CreateIndexViewModel.State.RUNNING);
       fxRun(wizard::cancel);
       assertThat(fx(() -> wizard.stateProperty().get() + " " + wizard.statusProperty().get()))

@@ -186,7 +186,8 @@ class RegistryGuiTest {
     ImageDetails image = fx(() -> ctx.registryViewModel().imageProperty().get());
     assertThat(image.reference()).isEqualTo("my-layout:v2");
     assertThat(image.layers()).singleElement()
-        .satisfies(l -> assertThat(l.sociStatus()).isEqualTo("not indexed (no SOCI index)"));
+        .satisfies(l -> assertThat(l.sociStatus()).startsWith("not indexed: no SOCI index; with the default options: size ")
+            .endsWith(" is below the min layer size 10485760"));
     assertThat(fx(() -> ctx.registryViewModel().statusProperty().get())).endsWith("image on disk");
     assertThat(fx(() -> ctx.settings().get().registries())).extracting(SavedRegistry::url)
         .containsExactly("oci:" + layout.toAbsolutePath());

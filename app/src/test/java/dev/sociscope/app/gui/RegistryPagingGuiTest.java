@@ -36,6 +36,12 @@ class RegistryPagingGuiTest {
   /** Pages like the distribution spec: names after {@code last}, the final name as the next cursor. */
   private static final class BigCatalog implements RegistryService {
     @Override
+    public dev.sociscope.core.workflow.IndexPlan plan(RegistryConnection c, String repository, String tag,
+        boolean all, String platform, dev.sociscope.core.soci.SociIndexOptions options, Progress p) {
+      throw new AssertionError("not used here");
+    }
+
+    @Override
     public Page repositoryPage(RegistryConnection c, int pageSize, String after, Progress p) {
       List<String> rest = NAMES.stream().filter(n -> after == null || n.compareTo(after) > 0).toList();
       List<String> names = rest.subList(0, Math.min(pageSize, rest.size()));

@@ -77,6 +77,12 @@ class ScreenshotTest {
    * cancelled: a running wizard looks the same in every screenshot. (CreateIndexGuiTest runs real builds.)
    */
   private static final class PausedBuilds implements RegistryService {
+    @Override
+    public dev.sociscope.core.workflow.IndexPlan plan(RegistryConnection c, String repository, String tag,
+        boolean all, String platform, dev.sociscope.core.soci.SociIndexOptions options, Progress p) throws Exception {
+      return real.plan(c, repository, tag, all, platform, options, p);
+    }
+
     private final RegistryService real;
     private final CountDownLatch release;
 

@@ -201,7 +201,7 @@ class ZtocViewsGuiTest {
     fxRun(() -> ctx.opener().open(corrupt, Optional.empty()));
     waitUntil("error dialog", () -> errorSummary() != null);
     String text = fx(() -> errorSummary().getText());
-    assertThat(text).startsWith("This is not a valid zTOC: ");
+    assertThat(text).startsWith("Damaged or invalid data: ");
     assertThat(ctx.workspace().document()).isNull();
     assertThat(fx(() -> ctx.activity().entries().get(ctx.activity().entries().size() - 1).problemProperty().get()))
         .isEqualTo(text);

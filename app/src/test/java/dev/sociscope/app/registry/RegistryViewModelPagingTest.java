@@ -34,6 +34,12 @@ class RegistryViewModelPagingTest {
 
   /** A registry with five repositories and tags that pages like the distribution spec (cursor = last name). */
   private final class PagingService implements RegistryService {
+    @Override
+    public dev.sociscope.core.workflow.IndexPlan plan(RegistryConnection c, String repository, String tag,
+        boolean all, String platform, dev.sociscope.core.soci.SociIndexOptions options, Progress p) {
+      throw new AssertionError("not used here");
+    }
+
     final List<String> repositories = List.of("alpha/app", "alpha/db", "beta/app", "beta/web", "gamma/app");
     final List<String> tags = List.of("1.0", "1.1", "2.0", "sha256-" + "ab".repeat(32), "3.0");
 

@@ -10,6 +10,7 @@ import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.soci.SociVersion;
 import dev.sociscope.core.testing.TestImages;
 import dev.sociscope.core.workflow.CreateListener;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -58,10 +59,24 @@ class CreateIndexServiceTest {
   }
 
   @Test
-  void anArchiveIsReadOnly() {
-    RegistryConnection archive = new RegistryConnection(new SavedRegistry("a", "archive:" + temp.resolve("x.tar"),
+  void anArchiveIsReadOnly() throws Exception {
+    Path dir = temp.resolve("layout");
+    TestImages.singlePlatform(dir, "v1", Map.of("hello.txt", "hello\n"));
+    Path tar = temp.resolve("x.tar");
+    try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(tar));
+        var files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(f.toFile(), dir.relativize(f).toString());
+        out.putArchiveEntry(e);
+        Files.copy(f, out);
+        out.closeArchiveEntry();
+      }
+    }
+    // Saved as earlier versions did ("archive:"); the kind is found by looking, and the archive cannot be written.
+    RegistryConnection archive = new RegistryConnection(new SavedRegistry("a", "archive:" + tar,
         SavedRegistry.AuthMode.ANONYMOUS, "", false), "");
     CoreRegistryService service = new CoreRegistryService(new ActivityLog(Clock.systemUTC()), temp.resolve("cache"));
+    assertThat(service.tags(archive, "x.tar", Progress.NONE)).containsExactly("v1");
     assertThatThrownBy(() -> service.createIndex(archive, request(SociVersion.V1, new CopyOnWriteArrayList<>()),
         Progress.NONE)).hasMessageContaining("read-only");
   }

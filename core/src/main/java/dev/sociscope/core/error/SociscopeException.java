@@ -44,6 +44,13 @@ public class SociscopeException extends IOException {
    */
   public static ErrorKind kindOf(Throwable error) {
     if (error instanceof SociscopeException s) {
+      // A registry call that could not connect is wrapped with what was tried; the cause says why.
+      for (Throwable c = s.getCause(); s.kind() == ErrorKind.IO && c != null; c = c.getCause()) {
+        if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException
+            || c instanceof SocketTimeoutException) {
+          return ErrorKind.UNREACHABLE;
+        }
+      }
       return s.kind();
     }
     if (error instanceof NoSuchFileException || error instanceof java.io.FileNotFoundException) {

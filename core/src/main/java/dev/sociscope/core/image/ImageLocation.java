@@ -63,6 +63,29 @@ public sealed interface ImageLocation {
     }
   }
 
+  /** Whether {@code text} names an image on this machine ({@code oci:}, {@code oci-archive:}, {@code docker-archive:}). */
+  static boolean isLocal(String text) {
+    String t = text == null ? "" : text.trim();
+    return t.startsWith("oci:") || t.startsWith("oci-archive:") || t.startsWith("docker-archive:");
+  }
+
+  /** The same place with another tag or digest ({@code sha256:...}); null or empty for "the only image there". */
+  static ImageLocation withReference(ImageLocation location, String reference) {
+    String ref = reference == null || reference.isEmpty() ? null : reference;
+    if (location instanceof Registry r) {
+      ImageReference base = r.imageReference();
+      return new Registry(ref == null ? base : ref.startsWith("sha256:")
+          ? base.withDigest(dev.sociscope.core.oci.Digest.parse(ref)) : base.withTag(ref));
+    }
+    if (location instanceof Layout l) {
+      return new Layout(l.dir(), ref);
+    }
+    if (location instanceof OciArchive a) {
+      return new OciArchive(a.file(), ref);
+    }
+    return new DockerArchive(((DockerArchive) location).file(), ref);
+  }
+
   /** Parses a location; throws {@link InvalidReferenceException} naming the text when it is malformed. */
   static ImageLocation parse(String text) {
     if (text == null || text.isBlank()) {

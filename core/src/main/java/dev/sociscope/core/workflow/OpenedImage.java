@@ -89,6 +89,22 @@ public record OpenedImage(Store store, String reference, ImageLocation location)
     return new OpenedImage(new ReadOnly(source), loc.reference(), loc);
   }
 
+  /**
+   * Where an image on disk is, by looking: a folder is an OCI layout; a file is an oci-archive when it holds an
+   * {@code oci-layout}, else a {@code docker save} archive.
+   */
+  public static ImageLocation locate(java.nio.file.Path path) throws IOException {
+    if (java.nio.file.Files.isDirectory(path)) {
+      return new ImageLocation.Layout(path, null);
+    }
+    try (LocalImageSource oci = LocalImageSource.openOciArchive(path)) {
+      return new ImageLocation.OciArchive(path, null);
+    } catch (dev.sociscope.core.error.CorruptInputException e) {
+      LocalImageSource.openDockerArchive(path).close(); // fails with its own message when it is neither
+      return new ImageLocation.DockerArchive(path, null);
+    }
+  }
+
   /** A layout without a tag: its only entry, else {@code latest}. */
   private static String defaultName(OciLayout layout) throws IOException {
     return layout.index().manifests().size() == 1 ? "" : "latest";

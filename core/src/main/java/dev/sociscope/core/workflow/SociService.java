@@ -3,6 +3,7 @@ package dev.sociscope.core.workflow;
 import dev.sociscope.core.error.InvalidRequestException;
 import dev.sociscope.core.error.CorruptInputException;
 import dev.sociscope.core.files.ImageFiles;
+import dev.sociscope.core.image.ImageLocation;
 import dev.sociscope.core.layout.ZtocCache;
 import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.oci.Digest;
@@ -36,6 +37,7 @@ public final class SociService {
   private final RegistryClient client;
   private final ZtocCache cache;
   private final int parallelism;
+  private final java.util.Map<String, OpenedImage> archives = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** How many layers are downloaded and indexed at once, by the CLI and the GUI alike. */
   public static final int DEFAULT_PARALLELISM = 3;
@@ -63,9 +65,36 @@ public final class SociService {
     return cache;
   }
 
+  /** The registry client behind this service (catalog listing and pings are not SOCI work). */
+  public RegistryClient client() {
+    return client;
+  }
+
   /** Opens an image location ({@code host/repo:tag}, {@code repo@sha256:...}, {@code oci:DIR[:TAG]}). */
   public OpenedImage open(String ref) throws IOException {
-    return OpenedImage.open(ref, client);
+    return open(ref, null);
+  }
+
+  /**
+   * Like {@link #open(String)}; {@code cancel} (may be null) also stops registry requests in flight. Archives are
+   * read-only and costly to open (a gzip-compressed one is inflated first), so each is opened once per service.
+   */
+  public OpenedImage open(String ref, Cancellation cancel) throws IOException {
+    ImageLocation location = ImageLocation.parse(ref);
+    if (location instanceof ImageLocation.OciArchive || location instanceof ImageLocation.DockerArchive) {
+      String key = ImageLocation.withReference(location, null).toString();
+      OpenedImage archive = archives.get(key);
+      if (archive == null) {
+        archive = OpenedImage.open(location, client, cancel);
+        OpenedImage raced = archives.putIfAbsent(key, archive);
+        if (raced != null) {
+          archive.close();
+          archive = raced;
+        }
+      }
+      return new OpenedImage(archive.store(), location.reference(), location);
+    }
+    return OpenedImage.open(location, client, cancel);
   }
 
   /**
@@ -151,7 +180,7 @@ public final class SociService {
    */
   public dev.sociscope.core.profile.WhatIf whatIf(String ref, Platform platform, List<String> paths,
       List<Long> spanSizes, long minLayerSize, boolean exact, Cancellation cancel) throws IOException {
-    OpenedImage loc = OpenedImage.open(ref, client, cancel);
+    OpenedImage loc = open(ref, cancel);
     ImageOverview o = ImageOverview.read(loc, platform);
     ImageFiles files = new ImageFiles(loc.store(), o.shown(), o.used().map(FoundIndex::index).orElse(null), cache);
     return dev.sociscope.core.profile.WhatIfAnalyzer.analyze(loc.store(), files, paths, spanSizes, minLayerSize,
@@ -240,7 +269,7 @@ public final class SociService {
   /** {@code soci create} (+ {@code soci push} when asked) for the selected platforms of an image. */
   public CreateOutcome create(String ref, CreateRequest request, CreateListener listener, Cancellation cancel)
       throws IOException, SociBuildException {
-    OpenedImage loc = OpenedImage.open(ref, client, cancel);
+    OpenedImage loc = open(ref, cancel);
     if (request.push() && !loc.writable()) {
       throw new IllegalArgumentException(loc.location() + " is read-only: create without --push, or copy the image"
           + " to a registry or an oci: folder first");
@@ -271,7 +300,7 @@ public final class SociService {
    */
   public List<PushResult> push(String ref, ImageResolver.PlatformSelection selection, CreateListener listener,
       Cancellation cancel) throws IOException {
-    OpenedImage loc = OpenedImage.open(ref, client, cancel);
+    OpenedImage loc = open(ref, cancel);
     OciDocument top = loc.store().manifest(loc.reference());
     List<PushResult> out = new ArrayList<>();
     for (PlatformManifest pm : ImageResolver.resolve(loc.store(), top, selection)) {
@@ -306,7 +335,7 @@ public final class SociService {
   public ConvertResult convert(String src, String dst, ImageResolver.PlatformSelection selection,
       SociIndexOptions options, boolean force, boolean dryRun, ExistingIndexPolicy existing, CreateListener listener,
       Cancellation cancel) throws IOException, SociBuildException {
-    OpenedImage from = OpenedImage.open(src, client, cancel);
+    OpenedImage from = open(src, cancel);
     OpenedImage to = OpenedImage.openForWriting(dst, client, cancel);
     CreateListener out = listener == null ? CreateListener.NONE : listener;
     Optional<String> already = SociConverter.existingSoci(from, to);
@@ -335,7 +364,7 @@ public final class SociService {
   /** Like {@link #files(String, ImageResolver.PlatformSelection, Digest)}; {@code cancel} stops its requests. */
   public ImageFiles files(String ref, ImageResolver.PlatformSelection selection, Digest indexDigest,
       Cancellation cancel) throws IOException {
-    OpenedImage loc = OpenedImage.open(ref, client, cancel);
+    OpenedImage loc = open(ref, cancel);
     Discovery d = new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
     Discovery.PlatformIndexes p = d.platforms().get(0);
     SociIndex chosen = null;
