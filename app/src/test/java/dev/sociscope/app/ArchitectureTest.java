@@ -1,46 +1,68 @@
 package dev.sociscope.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Layering rules, checked on the sources (ArchUnit is not among our dependencies). */
+/** Layering rules of the app, checked on the compiled classes. */
 class ArchitectureTest {
+  /** One package per view; services and the model know none of them. */
+  private static final String[] VIEWS = {"dev.sociscope.app.gui..", "dev.sociscope.app.connect..",
+      "dev.sociscope.app.browse..", "dev.sociscope.app.files..", "dev.sociscope.app.create..",
+      "dev.sociscope.app.ztoc..", "dev.sociscope.app.preview..", "dev.sociscope.app.activity..",
+      "dev.sociscope.app.sources.."};
+  private static JavaClasses app;
 
-  private static List<Path> javaFiles(Path root) throws IOException {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(p -> p.toString().endsWith(".java")).toList();
-    }
+  @BeforeAll
+  static void importApp() {
+    app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.sociscope.app");
   }
 
   @Test
-  void coreDependsOnNoJavaFxBecauseTheCliAndOtherFrontEndsUseIt() throws IOException {
-    for (Path p : javaFiles(Path.of("..", "core", "src", "main", "java"))) {
-      assertThat(Files.readString(p)).as(p.toString()).doesNotContain("import javafx.");
-    }
+  void noPackageCycles() {
+    slices().matching("dev.sociscope.app.(*)..").should().beFreeOfCycles()
+        .because("a view, the services and the model each change without dragging the others along")
+        .check(app);
   }
 
   @Test
-  void viewModelsHoldNoNodesSoTheyCanBeTestedWithoutAToolkit() throws IOException {
-    for (Path p : javaFiles(Path.of("src", "main", "java"))) {
-      if (p.getFileName().toString().endsWith("ViewModel.java")) {
-        String text = Files.readString(p);
-        assertThat(text).as(p.toString()).doesNotContain("import javafx.scene.control.")
-            .doesNotContain("import javafx.scene.layout.").doesNotContain("import javafx.stage.");
-      }
-    }
+  void servicesAndTheModelKnowNoViewAndNoScene() {
+    noClasses().that().resideInAnyPackage("dev.sociscope.app.service..", "dev.sociscope.app.model..")
+        .should().dependOnClassesThat().resideInAnyPackage(VIEWS)
+        .orShould().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+        .because("services run off the FX thread and serve every view")
+        .check(app);
   }
 
   @Test
-  void servicesDoNotTouchViewsBecauseTheyRunOffTheFxThread() throws IOException {
-    for (Path p : javaFiles(Path.of("src", "main", "java", "dev", "sociscope", "app", "service"))) {
-      String text = Files.readString(p);
-      assertThat(text).as(p.toString()).doesNotContain("import javafx.scene").doesNotContain("Controller");
-    }
+  void commonHelpersKnowNoView() {
+    noClasses().that().resideInAPackage("dev.sociscope.app.common..")
+        .should().dependOnClassesThat().resideInAnyPackage(VIEWS)
+        .because("every view uses them")
+        .check(app);
+  }
+
+  @Test
+  void viewModelsHoldNoNodesSoTheyCanBeTestedWithoutAToolkit() {
+    classes().that().haveSimpleNameEndingWith("ViewModel")
+        .should().onlyDependOnClassesThat().resideOutsideOfPackages("javafx.scene.control..",
+            "javafx.scene.layout..", "javafx.stage..")
+        .check(app);
+  }
+
+  @Test
+  void theCliDecidesNoSociRuleAndKnowsNoView() {
+    noClasses().that().resideInAPackage("dev.sociscope.app.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage(VIEWS)
+        .orShould().dependOnClassesThat().resideInAnyPackage("javafx..")
+        .because("the CLI runs headless on core alone")
+        .check(app);
   }
 }

@@ -1,5 +1,7 @@
 package dev.sociscope.app.activity;
 
+import dev.sociscope.app.model.ActivityEntry;
+import dev.sociscope.app.model.ActivityLog;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Sizes;
 import java.time.Duration;

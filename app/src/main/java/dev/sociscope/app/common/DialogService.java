@@ -28,6 +28,6 @@ public interface DialogService {
    * Asks for a registry connection (URL, authentication, secret), prefilled from {@code saved} when not null;
    * empty when cancelled.
    */
-  java.util.Optional<dev.sociscope.app.service.RegistryConnection> askConnection(
+  java.util.Optional<dev.sociscope.app.model.RegistryConnection> askConnection(
       dev.sociscope.app.settings.SavedRegistry saved);
 }

@@ -23,9 +23,19 @@ public final class FxDialogService implements DialogService {
   private final Supplier<Theme> theme;
   private File lastDirectory;
 
-  public FxDialogService(Supplier<Window> owner, Supplier<Theme> theme) {
+  /** Asks for a connection; the connect view provides it, so this common class knows no view. */
+  @FunctionalInterface
+  public interface ConnectPrompt {
+    Optional<dev.sociscope.app.model.RegistryConnection> ask(Window owner, Theme theme,
+        dev.sociscope.app.settings.SavedRegistry saved);
+  }
+
+  private final ConnectPrompt connectPrompt;
+
+  public FxDialogService(Supplier<Window> owner, Supplier<Theme> theme, ConnectPrompt connectPrompt) {
     this.owner = owner;
     this.theme = theme;
+    this.connectPrompt = connectPrompt;
   }
 
   @Override
@@ -141,29 +151,9 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
-  public Optional<dev.sociscope.app.service.RegistryConnection> askConnection(
+  public Optional<dev.sociscope.app.model.RegistryConnection> askConnection(
       dev.sociscope.app.settings.SavedRegistry saved) {
-    dev.sociscope.app.registry.ConnectViewModel vm = new dev.sociscope.app.registry.ConnectViewModel(saved);
-    javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(
-        FxDialogService.class.getResource("/dev/sociscope/app/registry/ConnectView.fxml"), Messages.bundle());
-    loader.setControllerFactory(type -> new dev.sociscope.app.registry.ConnectController(vm));
-    javafx.scene.Parent form;
-    try {
-      form = loader.load();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
-    dialog.initOwner(owner.get());
-    dialog.setTitle(Messages.get("connect.title"));
-    dialog.setHeaderText(Messages.get(saved == null ? "connect.header" : "connect.header.saved"));
-    ButtonType connect = new ButtonType(Messages.get("connect.button"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-    dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
-    dialog.getDialogPane().setContent(form);
-    dialog.getDialogPane().lookupButton(connect).disableProperty()
-        .bind(vm.problemBinding().isNotEmpty());
-    style(dialog.getDialogPane().getScene());
-    return dialog.showAndWait().filter(b -> b == connect).map(b -> vm.connection());
+    return connectPrompt.ask(owner.get(), theme.get(), saved);
   }
 
   private void style(Scene scene) {

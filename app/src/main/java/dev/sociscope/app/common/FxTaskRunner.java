@@ -1,7 +1,7 @@
 package dev.sociscope.app.common;
 
-import dev.sociscope.app.activity.ActivityEntry;
-import dev.sociscope.app.activity.ActivityLog;
+import dev.sociscope.app.model.ActivityEntry;
+import dev.sociscope.app.model.ActivityLog;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -10,8 +10,8 @@ public enum FxmlView {
   SPAN_MAP("/dev/sociscope/app/ztoc/SpanMapView.fxml"),
   DETAILS("/dev/sociscope/app/ztoc/DetailsView.fxml"),
   PREVIEW("/dev/sociscope/app/preview/PreviewView.fxml"),
-  REGISTRY("/dev/sociscope/app/registry/RegistryView.fxml"),
-  CREATE_INDEX("/dev/sociscope/app/registry/CreateIndexView.fxml");
+  REGISTRY("/dev/sociscope/app/browse/RegistryView.fxml"),
+  CREATE_INDEX("/dev/sociscope/app/create/CreateIndexView.fxml");
 
   private final String resource;
 

@@ -1,7 +1,8 @@
 package dev.sociscope.app.gui;
 
+import dev.sociscope.app.ztoc.DocumentOpener;
 import dev.sociscope.app.activity.ActivityController;
-import dev.sociscope.app.activity.ActivityLog;
+import dev.sociscope.app.model.ActivityLog;
 import dev.sociscope.app.common.ErrorDescriber;
 import dev.sociscope.app.common.FxDialogService;
 import dev.sociscope.app.common.FxTaskRunner;
@@ -54,7 +55,7 @@ public final class AppContext implements AutoCloseable {
   private final DetailsViewModel detailsViewModel;
   private final PreviewViewModel previewViewModel;
   private final SourcesViewModel sourcesViewModel;
-  private final dev.sociscope.app.registry.RegistryViewModel registryViewModel;
+  private final dev.sociscope.app.browse.RegistryViewModel registryViewModel;
   private final MainController main;
   private final DemoImageStore demoImages;
   private final Scene scene;
@@ -80,7 +81,7 @@ public final class AppContext implements AutoCloseable {
     this.tasks = new FxTaskRunner(activity);
     this.settings = new AppSettings(store, initial);
     StartupTrace.mark("settings loaded");
-    this.dialogs = new FxDialogService(() -> stage, this::currentTheme);
+    this.dialogs = new FxDialogService(() -> stage, this::currentTheme, dev.sociscope.app.connect.ConnectDialog::ask);
     this.opener = new DocumentOpener(workspace, services.ztocs(), tasks, dialogs, settings);
     this.demoImages = new DemoImageStore(store.file().getParent().resolve("demo"));
     this.mainViewModel = new MainViewModel(workspace, opener, dialogs, settings);
@@ -91,9 +92,9 @@ public final class AppContext implements AutoCloseable {
     this.detailsViewModel = new DetailsViewModel(workspace);
     this.previewViewModel = new PreviewViewModel(workspace, services.contents(), tasks, dialogs,
         PreviewViewModel::decodeImage);
-    this.registryViewModel = new dev.sociscope.app.registry.RegistryViewModel(
+    this.registryViewModel = new dev.sociscope.app.browse.RegistryViewModel(
         new dev.sociscope.app.service.LazyRegistryService(() -> services.registries().apply(activity)), tasks, dialogs,
-        settings, new dev.sociscope.app.registry.SessionSecrets(), workspace);
+        settings, new dev.sociscope.app.connect.SessionSecrets(), workspace);
     registryViewModel.setOnZtocOpened(v -> mainViewModel.modeProperty().set(MainViewModel.Mode.ZTOC));
     this.sourcesViewModel = new SourcesViewModel(settings, opener, new SourcesViewModel.RegistryOpener() {
       @Override
@@ -138,10 +139,10 @@ public final class AppContext implements AutoCloseable {
     controllers.put(SpanMapController.class, () -> new SpanMapController(spanViewModel));
     controllers.put(DetailsController.class, () -> new DetailsController(detailsViewModel));
     controllers.put(PreviewController.class, () -> new PreviewController(previewViewModel));
-    controllers.put(dev.sociscope.app.registry.RegistryController.class,
-        () -> new dev.sociscope.app.registry.RegistryController(registryViewModel));
-    controllers.put(dev.sociscope.app.registry.ImageFilesController.class,
-        () -> new dev.sociscope.app.registry.ImageFilesController(registryViewModel.files()));
+    controllers.put(dev.sociscope.app.browse.RegistryController.class,
+        () -> new dev.sociscope.app.browse.RegistryController(registryViewModel));
+    controllers.put(dev.sociscope.app.files.ImageFilesController.class,
+        () -> new dev.sociscope.app.files.ImageFilesController(registryViewModel.files()));
     StartupTrace.mark("view models built");
     ViewLoader views = new ViewLoader(controllers);
     ViewLoader.Loaded<MainController> loaded = views.load(FxmlView.MAIN);
@@ -269,7 +270,7 @@ public final class AppContext implements AutoCloseable {
     return previewViewModel;
   }
 
-  public dev.sociscope.app.registry.RegistryViewModel registryViewModel() {
+  public dev.sociscope.app.browse.RegistryViewModel registryViewModel() {
     return registryViewModel;
   }
 

@@ -45,9 +45,9 @@ public final class MainController {
   @FXML private ProgressBar taskProgress;
   @FXML private Button cancelButton;
   @FXML private javafx.scene.layout.StackPane registry;
-  private dev.sociscope.app.registry.RegistryController registryController;
+  private dev.sociscope.app.browse.RegistryController registryController;
   private java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<
-      dev.sociscope.app.registry.RegistryController>> registryLoader;
+      dev.sociscope.app.browse.RegistryController>> registryLoader;
 
   public MainController(MainViewModel viewModel, FileTreeViewModel treeViewModel, FxTaskRunner tasks) {
     this.viewModel = viewModel;
@@ -212,13 +212,13 @@ public final class MainController {
 
   /** How to load the registry view; it is loaded the first time it is shown or asked for. */
   public void setRegistryLoader(java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<
-      dev.sociscope.app.registry.RegistryController>> loader) {
+      dev.sociscope.app.browse.RegistryController>> loader) {
     this.registryLoader = loader;
   }
 
-  public dev.sociscope.app.registry.RegistryController registry() {
+  public dev.sociscope.app.browse.RegistryController registry() {
     if (registryController == null) {
-      dev.sociscope.app.common.ViewLoader.Loaded<dev.sociscope.app.registry.RegistryController> loaded =
+      dev.sociscope.app.common.ViewLoader.Loaded<dev.sociscope.app.browse.RegistryController> loaded =
           registryLoader.get();
       registry.getChildren().setAll(loaded.root());
       registryController = loaded.controller();

@@ -1,11 +1,12 @@
 package dev.sociscope.app.gui;
 
+import dev.sociscope.app.ztoc.DocumentOpener;
 import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Sizes;
 import dev.sociscope.app.common.Theme;
 import dev.sociscope.app.settings.AppSettings;
-import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.app.ztoc.ZtocWorkspace;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,14 @@
 package dev.sociscope.app.service;
 
-import dev.sociscope.app.activity.ActivityLog;
+import dev.sociscope.app.model.CreateIndexResult;
+import dev.sociscope.app.model.CreateIndexRequest;
+import dev.sociscope.app.model.RegistryConnection;
+import dev.sociscope.app.model.ImageDetails;
+import dev.sociscope.app.model.ActivityLog;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.ztoc.LayerSource;
-import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.app.model.LayerSource;
+import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.core.error.CancelledException;
 import dev.sociscope.core.image.BlobRandomAccess;
 import dev.sociscope.core.image.ImageLocation;

@@ -1,8 +1,8 @@
 package dev.sociscope.app.service;
 
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.ztoc.FileNode;
-import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.model.ZtocDocument;
 import java.nio.file.Path;
 
 /**

@@ -1,5 +1,6 @@
 package dev.sociscope.app.service;
 
+import dev.sociscope.app.model.ImageDetails;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Sizes;
 import dev.sociscope.core.image.ImageConfigSummary;

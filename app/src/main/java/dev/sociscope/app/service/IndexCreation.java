@@ -1,5 +1,7 @@
 package dev.sociscope.app.service;
 
+import dev.sociscope.app.model.CreateIndexResult;
+import dev.sociscope.app.model.CreateIndexRequest;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Progress;
 import dev.sociscope.core.io.Cancellation;

@@ -1,11 +1,11 @@
 package dev.sociscope.app.service;
 
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.ztoc.FileNode;
-import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.extract.LazyExtractor;
-import dev.sociscope.app.ztoc.LayerSource;
+import dev.sociscope.app.model.LayerSource;
 import dev.sociscope.core.extract.RandomAccessSource;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;

@@ -1,8 +1,8 @@
 package dev.sociscope.app.service;
 
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.ztoc.LayerSource;
-import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.app.model.LayerSource;
+import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.core.ztoc.Ztoc;
 import java.io.IOException;

@@ -1,7 +1,11 @@
 package dev.sociscope.app.service;
 
+import dev.sociscope.app.model.CreateIndexResult;
+import dev.sociscope.app.model.CreateIndexRequest;
+import dev.sociscope.app.model.RegistryConnection;
+import dev.sociscope.app.model.ImageDetails;
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.core.registry.Page;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.sociscope.app.service;
 
-import dev.sociscope.app.activity.ActivityLog;
+import dev.sociscope.app.model.ActivityLog;
 import java.io.IOException;
 import java.time.Instant;
 import okhttp3.HttpUrl;

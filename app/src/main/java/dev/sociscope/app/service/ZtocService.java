@@ -1,7 +1,7 @@
 package dev.sociscope.app.service;
 
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.app.model.ZtocDocument;
 import java.nio.file.Path;
 import java.util.Optional;
 

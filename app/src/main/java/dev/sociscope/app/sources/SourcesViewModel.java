@@ -1,7 +1,7 @@
 package dev.sociscope.app.sources;
 
 import dev.sociscope.app.common.Messages;
-import dev.sociscope.app.gui.DocumentOpener;
+import dev.sociscope.app.ztoc.DocumentOpener;
 import dev.sociscope.app.settings.AppSettings;
 import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.app.settings.Settings;
@@ -84,7 +84,7 @@ public final class SourcesViewModel {
   }
 
   private static boolean isLocal(SavedRegistry r) {
-    return new dev.sociscope.app.service.RegistryConnection(r, "").isLocal();
+    return new dev.sociscope.app.model.RegistryConnection(r, "").isLocal();
   }
 
   private static SourceItem section(String key) {

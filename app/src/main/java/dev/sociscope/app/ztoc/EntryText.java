@@ -1,5 +1,6 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.app.model.FileNode;
 import dev.sociscope.app.common.Modes;
 import dev.sociscope.core.ztoc.FileMetadata;
 

@@ -1,5 +1,6 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.app.model.FileNode;
 import java.util.function.Function;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.layout.Region;

@@ -1,5 +1,7 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.app.model.FileTree;
+import dev.sociscope.app.model.FileNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

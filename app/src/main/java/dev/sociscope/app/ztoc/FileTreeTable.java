@@ -1,5 +1,7 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.app.model.FileTree;
+import dev.sociscope.app.model.FileNode;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Sizes;
 import java.util.Comparator;

@@ -1,5 +1,7 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.TaskRunner;
 import dev.sociscope.app.common.UserError;

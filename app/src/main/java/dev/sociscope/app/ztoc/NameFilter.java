@@ -1,5 +1,7 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.app.model.FileTree;
+import dev.sociscope.app.model.FileNode;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;

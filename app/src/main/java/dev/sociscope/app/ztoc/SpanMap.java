@@ -1,5 +1,6 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.app.model.SpanInfo;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.app.model.SpanInfo;
+import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Sizes;
 import java.util.BitSet;

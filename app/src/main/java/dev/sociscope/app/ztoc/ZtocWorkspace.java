@@ -1,5 +1,7 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.model.ZtocDocument;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;

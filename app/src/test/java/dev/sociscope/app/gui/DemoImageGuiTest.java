@@ -5,10 +5,10 @@ import static dev.sociscope.app.gui.GuiTestSupport.fxRun;
 import static dev.sociscope.app.gui.GuiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sociscope.app.registry.ImageFilesViewModel;
-import dev.sociscope.app.service.ImageDetails;
-import dev.sociscope.app.ztoc.FileNode;
-import dev.sociscope.app.ztoc.FileTree;
+import dev.sociscope.app.files.ImageFilesViewModel;
+import dev.sociscope.app.model.ImageDetails;
+import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.model.FileTree;
 import dev.sociscope.app.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.sociscope.app.gui;
 
-import dev.sociscope.app.service.RegistryConnection;
+import dev.sociscope.app.model.RegistryConnection;
 import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.app.settings.SettingsStore;
 import java.awt.image.BufferedImage;

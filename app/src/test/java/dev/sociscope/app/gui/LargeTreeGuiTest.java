@@ -6,8 +6,8 @@ import static dev.sociscope.app.gui.GuiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sociscope.app.testing.SyntheticZtoc;
-import dev.sociscope.app.ztoc.FileNode;
-import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.core.ztoc.Ztoc;
 import java.nio.file.Files;

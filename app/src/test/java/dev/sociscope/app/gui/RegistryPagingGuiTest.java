@@ -6,10 +6,10 @@ import static dev.sociscope.app.gui.GuiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.service.CreateIndexRequest;
-import dev.sociscope.app.service.CreateIndexResult;
-import dev.sociscope.app.service.ImageDetails;
-import dev.sociscope.app.service.RegistryConnection;
+import dev.sociscope.app.model.CreateIndexRequest;
+import dev.sociscope.app.model.CreateIndexResult;
+import dev.sociscope.app.model.ImageDetails;
+import dev.sociscope.app.model.RegistryConnection;
 import dev.sociscope.app.service.RegistryService;
 import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.app.settings.SettingsStore;
@@ -67,7 +67,7 @@ class RegistryPagingGuiTest {
     }
 
     @Override
-    public dev.sociscope.app.ztoc.ZtocDocument openZtoc(RegistryConnection c, String r, ImageDetails.Layer l,
+    public dev.sociscope.app.model.ZtocDocument openZtoc(RegistryConnection c, String r, ImageDetails.Layer l,
         Progress p) {
       throw new UnsupportedOperationException("not used");
     }

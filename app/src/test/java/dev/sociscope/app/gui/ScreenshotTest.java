@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sociscope.app.common.FxDialogService;
 import dev.sociscope.app.common.Theme;
 import dev.sociscope.app.preview.PreviewViewModel;
-import dev.sociscope.app.ztoc.FileNode;
+import dev.sociscope.app.model.FileNode;
 import dev.sociscope.core.testing.Vectors;
 import java.awt.image.BufferedImage;
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.service.CreateIndexRequest;
-import dev.sociscope.app.service.CreateIndexResult;
-import dev.sociscope.app.service.ImageDetails;
-import dev.sociscope.app.service.RegistryConnection;
+import dev.sociscope.app.model.CreateIndexRequest;
+import dev.sociscope.app.model.CreateIndexResult;
+import dev.sociscope.app.model.ImageDetails;
+import dev.sociscope.app.model.RegistryConnection;
 import dev.sociscope.app.service.RegistryService;
 import dev.sociscope.app.settings.SettingsStore;
 import dev.sociscope.core.oci.Descriptor;
@@ -74,7 +74,7 @@ class ScreenshotTest {
 
   /**
    * The real registry service, except that an index build reports a fixed point of progress and waits to be
-   * cancelled: a running wizard looks the same in every screenshot. (CreateIndexGuiTest runs real builds.)
+   * cancelled: a running wizard looks the same in every screenshot. (CreateIndexGuiIT runs real builds.)
    */
   private static final class PausedBuilds implements RegistryService {
     @Override
@@ -113,7 +113,7 @@ class ScreenshotTest {
     }
 
     @Override
-    public dev.sociscope.app.ztoc.ZtocDocument openZtoc(RegistryConnection c, String repository,
+    public dev.sociscope.app.model.ZtocDocument openZtoc(RegistryConnection c, String repository,
         ImageDetails.Layer layer, Progress p) throws Exception {
       return real.openZtoc(c, repository, layer, p);
     }
@@ -250,13 +250,14 @@ class ScreenshotTest {
     robot.clickOn("Create index\u2026");
     waitUntil("wizard", () -> ctx.main().registry().createDialog() != null
         && ctx.main().registry().createDialog().isShowing());
-    dev.sociscope.app.registry.CreateIndexViewModel wizard =
+    dev.sociscope.app.create.CreateIndexViewModel wizard =
         fx(() -> ctx.registryViewModel().lastWizardProperty().get());
     fxRun(() -> {
       wizard.spanMiBProperty().set(1);
       wizard.minLayerMiBProperty().set(1);
-      wizard.run();
     });
+    waitUntil("plan", () -> wizard.buildableProperty().get());
+    fxRun(wizard::run);
     waitUntil("progress", () -> !wizard.layers().isEmpty() && wizard.layers().get(0).progressProperty().get() > 0);
     Stage dialog = ctx.main().registry().createDialog();
     shot(dialog.getScene(), "create-wizard-dialog");

@@ -5,7 +5,7 @@ import static dev.sociscope.app.gui.GuiTestSupport.fxRun;
 import static dev.sociscope.app.gui.GuiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sociscope.app.activity.ActivityEntry;
+import dev.sociscope.app.model.ActivityEntry;
 import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.control.Button;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sociscope.app.common.FxDialogService;
 import dev.sociscope.app.preview.PreviewViewModel;
-import dev.sociscope.app.ztoc.FileNode;
+import dev.sociscope.app.model.FileNode;
 import dev.sociscope.app.ztoc.SpanMap;
 import dev.sociscope.core.testing.Vectors;
 import java.nio.file.Files;

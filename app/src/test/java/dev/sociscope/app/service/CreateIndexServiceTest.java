@@ -1,9 +1,13 @@
 package dev.sociscope.app.service;
 
+import dev.sociscope.app.model.CreateIndexResult;
+import dev.sociscope.app.model.CreateIndexRequest;
+import dev.sociscope.app.model.RegistryConnection;
+import dev.sociscope.app.model.ImageDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sociscope.app.activity.ActivityLog;
+import dev.sociscope.app.model.ActivityLog;
 import dev.sociscope.app.common.Progress;
 import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.core.oci.Descriptor;

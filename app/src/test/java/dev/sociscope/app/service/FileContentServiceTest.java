@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.ztoc.FileNode;
-import dev.sociscope.app.ztoc.ZtocDocument;
+import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.core.testing.Vectors;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.ZtocReader;

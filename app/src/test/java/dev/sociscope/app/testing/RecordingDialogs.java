@@ -2,7 +2,7 @@ package dev.sociscope.app.testing;
 
 import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.UserError;
-import dev.sociscope.app.service.RegistryConnection;
+import dev.sociscope.app.model.RegistryConnection;
 import dev.sociscope.app.settings.SavedRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;

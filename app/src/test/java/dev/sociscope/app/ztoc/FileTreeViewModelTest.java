@@ -1,5 +1,6 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.app.model.ZtocDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sociscope.app.testing.DirectTaskRunner;

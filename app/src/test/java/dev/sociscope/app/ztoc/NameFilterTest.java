@@ -1,5 +1,7 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.app.model.FileTree;
+import dev.sociscope.app.model.FileNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sociscope.app.testing.SyntheticZtoc;

@@ -1,0 +1,113 @@
+package dev.sociscope.app.browse;
+
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.common.TaskRunner;
+import dev.sociscope.core.registry.Page;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+
+/**
+ * A list of names loaded a page at a time (repositories or tags): the loaded names, the cursor of the next page,
+ * whether a load runs, and a summary saying how many are shown and whether the search covers only what is loaded.
+ */
+public final class PagedNames {
+  private final ObservableList<String> loaded;
+  private final ObservableList<String> shown;
+  private final StringProperty filter;
+  private final Set<String> seen = new HashSet<>();
+  private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+  private String next;
+  private TaskRunner.Handle running;
+
+  PagedNames(ObservableList<String> loaded, ObservableList<String> shown, StringProperty filter) {
+    this.loaded = loaded;
+    this.shown = shown;
+    this.filter = filter;
+  }
+
+  /** Forgets everything loaded and cancels a running load (new connection or repository). */
+  void reset() {
+    if (running != null) {
+      running.cancel();
+      running = null;
+    }
+    loading.set(false);
+    seen.clear();
+    loaded.clear();
+    next = null;
+    more.set(false);
+    updateSummary();
+  }
+
+  void loading(TaskRunner.Handle handle) {
+    // A runner that finishes at once (tests) has already delivered the page.
+    if (!handle.isDone()) {
+      running = handle;
+      loading.set(true);
+    }
+  }
+
+  void loadFailed() {
+    running = null;
+    loading.set(false);
+  }
+
+  /** Appends a page (names already loaded are skipped) and remembers its cursor. */
+  void add(Page page) {
+    running = null;
+    loading.set(false);
+    List<String> fresh = page.names().stream().filter(seen::add).toList();
+    loaded.addAll(fresh);
+    next = page.next().orElse(null);
+    more.set(next != null);
+    updateSummary();
+  }
+
+  void updateSummary() {
+    String f = filter.get() == null ? "" : filter.get().strip();
+    if (!f.isEmpty()) {
+      summary.set(Messages.get(next != null ? "registry.list.filteredMore" : "registry.list.filtered", shown.size(),
+          loaded.size()));
+    } else if (next != null) {
+      summary.set(Messages.get("registry.list.more", loaded.size()));
+    } else {
+      summary.set("");
+    }
+  }
+
+  /** The cursor of the next page, or null when everything is loaded. */
+  String next() {
+    return next;
+  }
+
+  boolean isLoading() {
+    return loading.get();
+  }
+
+  public boolean hasMore() {
+    return more.get();
+  }
+
+  /** True while the registry has names not loaded yet. */
+  public ReadOnlyBooleanProperty moreProperty() {
+    return more.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty loadingProperty() {
+    return loading.getReadOnlyProperty();
+  }
+
+  /** "N shown, more available" or how many loaded names match the search; empty when all is loaded and shown. */
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+}

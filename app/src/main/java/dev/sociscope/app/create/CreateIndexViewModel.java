@@ -1,0 +1,321 @@
+package dev.sociscope.app.create;
+
+import dev.sociscope.app.files.ImageFilesViewModel;
+import dev.sociscope.app.common.DialogService;
+import dev.sociscope.app.common.Messages;
+import dev.sociscope.app.common.Sizes;
+import dev.sociscope.app.common.TaskRunner;
+import dev.sociscope.app.model.CreateIndexRequest;
+import dev.sociscope.app.model.CreateIndexResult;
+import dev.sociscope.app.model.ImageDetails;
+import dev.sociscope.app.model.RegistryConnection;
+import dev.sociscope.app.service.RegistryService;
+import dev.sociscope.core.oci.Descriptor;
+import dev.sociscope.core.soci.SociIndexOptions;
+import dev.sociscope.core.soci.SociVersion;
+import dev.sociscope.core.workflow.IndexPlan;
+import dev.sociscope.core.workflow.CreateListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The create-index wizard: options, a plan of which layers will be indexed or skipped and why with an estimated
+ * index size, then the build with a progress bar per layer (fed from the builders' listener, coalesced onto the FX
+ * thread), Cancel, and the check that discovery finds the new index.
+ */
+public final class CreateIndexViewModel {
+  private static final long MIB = 1024 * 1024;
+
+  /** Where the wizard is. */
+  public enum State { EDITING, RUNNING, DONE, FAILED, CANCELLED }
+
+  /** One line of the plan: a layer of one platform and core's decision for it, in words. */
+  public record PlanRow(String platform, int index, String digest, long size, boolean indexed, String decision) {}
+
+  /** The progress of one layer being built. */
+  public static final class LayerProgress {
+    private final String label;
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+
+    LayerProgress(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+      return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailProperty() {
+      return detail.getReadOnlyProperty();
+    }
+  }
+
+  private final RegistryService service;
+  private final TaskRunner tasks;
+  private final DialogService dialogs;
+  private final RegistryConnection connection;
+  private final String repository;
+  private final String tag;
+  private final ImageDetails image;
+  private final Consumer<CreateIndexResult> onCreated;
+
+  private final IntegerProperty spanMiB = new SimpleIntegerProperty(4);
+  private final IntegerProperty minLayerMiB = new SimpleIntegerProperty(10);
+  private final ObjectProperty<SociVersion> version = new SimpleObjectProperty<>(SociVersion.V1);
+  private final BooleanProperty allPlatforms = new SimpleBooleanProperty(false);
+  private final ObservableList<PlanRow> plan = FXCollections.observableArrayList();
+  private final BooleanProperty buildable = new SimpleBooleanProperty(false);
+  private TaskRunner.Handle planning;
+  private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+  private final ObservableList<LayerProgress> layers = FXCollections.observableArrayList();
+  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EDITING);
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<CreateIndexResult> result = new ReadOnlyObjectWrapper<>();
+  private TaskRunner.Handle running;
+
+  public CreateIndexViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs,
+      RegistryConnection connection, String repository, String tag, ImageDetails image,
+      Consumer<CreateIndexResult> onCreated) {
+    this.service = service;
+    this.tasks = tasks;
+    this.dialogs = dialogs;
+    this.connection = connection;
+    this.repository = repository;
+    this.tag = tag;
+    this.image = image;
+    this.onCreated = onCreated;
+    spanMiB.addListener((o, a, b) -> replan());
+    minLayerMiB.addListener((o, a, b) -> replan());
+    allPlatforms.addListener((o, a, b) -> replan());
+    replan();
+  }
+
+  public String imageName() {
+    return image.reference();
+  }
+
+  public String tag() {
+    return tag;
+  }
+
+  public ImageDetails image() {
+    return image;
+  }
+
+  public IntegerProperty spanMiBProperty() {
+    return spanMiB;
+  }
+
+  public IntegerProperty minLayerMiBProperty() {
+    return minLayerMiB;
+  }
+
+  public ObjectProperty<SociVersion> versionProperty() {
+    return version;
+  }
+
+  public BooleanProperty allPlatformsProperty() {
+    return allPlatforms;
+  }
+
+  public ObservableList<PlanRow> plan() {
+    return plan;
+  }
+
+  /** Whether the plan would give an index (no layer type that fails the build, at least one layer indexed). */
+  public BooleanProperty buildableProperty() {
+    return buildable;
+  }
+
+  public ReadOnlyStringProperty estimateProperty() {
+    return estimate.getReadOnlyProperty();
+  }
+
+  /** One progress bar per layer the plan indexes, created when the build starts. */
+  public ObservableList<LayerProgress> layers() {
+    return layers;
+  }
+
+  public ReadOnlyObjectProperty<State> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<CreateIndexResult> resultProperty() {
+    return result.getReadOnlyProperty();
+  }
+
+  private SociIndexOptions options() {
+    return SociIndexOptions.defaults(version.get()).withSpanSize(Math.max(1, spanMiB.get()) * MIB)
+        .withMinLayerSize(Math.max(0, minLayerMiB.get()) * MIB);
+  }
+
+  /**
+   * Asks core what a build with the current options would do to each layer of the selected platforms (core's
+   * {@link IndexPlan}: the same rule {@code create} applies), off the FX thread; a newer request replaces an older one.
+   */
+  private void replan() {
+    if (planning != null) {
+      planning.cancel();
+    }
+    buildable.set(false);
+    estimate.set(Messages.get("create.planning"));
+    SociIndexOptions options = options();
+    boolean all = allPlatforms.get();
+    planning = tasks.run(Messages.get("task.plan", image.reference()),
+        p -> service.plan(connection, repository, tag, all, all ? "" : image.platform(), options, p),
+        this::show,
+        error -> estimate.set(error.summary()));
+  }
+
+  private void show(IndexPlan result) {
+    List<PlanRow> rows = new ArrayList<>();
+    long indexed = 0;
+    long layers = 0;
+    long spans = 0;
+    long bytes = 0;
+    boolean canBuild = !result.platforms().isEmpty();
+    for (IndexPlan.PlatformPlan pp : result.platforms()) {
+      String platform = pp.manifest().platformText();
+      for (IndexPlan.LayerPlan l : pp.layers()) {
+        rows.add(new PlanRow(platform, l.position(), l.layer().digest().toString(), l.layer().size(), l.indexed(),
+            decision(l, result.options())));
+      }
+      indexed += pp.indexedLayers();
+      layers += pp.layers().size();
+      spans += pp.spans();
+      bytes += pp.estimatedIndexBytes();
+      canBuild &= pp.buildable();
+    }
+    plan.setAll(rows);
+    buildable.set(canBuild);
+    estimate.set(Messages.get("create.estimate", indexed, layers, Sizes.human(bytes), spans));
+  }
+
+  /** Core's verdict in the wizard's words. */
+  private static String decision(IndexPlan.LayerPlan l, SociIndexOptions options) {
+    switch (l.rule().verdict()) {
+      case INDEX:
+        return Messages.get("create.plan.indexed", l.spans());
+      case BELOW_MIN_SIZE:
+        return Messages.get("create.plan.small", Sizes.human(l.layer().size()), Sizes.human(options.minLayerSize()));
+      case UNSUPPORTED_COMPRESSION:
+        return Messages.get("create.plan.unsupported", l.layer().mediaType());
+      case PREFETCH_ARTIFACT:
+        return Messages.get("create.plan.prefetch");
+      default:
+        return Messages.get("create.plan.notLayer", l.layer().mediaType());
+    }
+  }
+
+  /** Builds and writes the index off the FX thread; per-layer bars follow the builders. */
+  public void run() {
+    if (state.get() == State.RUNNING || !buildable.get()) {
+      return;
+    }
+    Map<String, LayerProgress> byDigest = new ConcurrentHashMap<>();
+    List<LayerProgress> bars = new ArrayList<>();
+    for (PlanRow r : plan) {
+      if (r.indexed() && !byDigest.containsKey(r.digest())) {
+        LayerProgress p = new LayerProgress(Messages.get("create.layer", r.index(),
+            ImageFilesViewModel.shortDigest(r.digest())));
+        byDigest.put(r.digest(), p);
+        bars.add(p);
+      }
+    }
+    layers.setAll(bars);
+    state.set(State.RUNNING);
+    status.set(Messages.get("create.running"));
+    result.set(null);
+    CreateIndexRequest request = new CreateIndexRequest(repository, tag, allPlatforms.get(),
+        allPlatforms.get() ? "" : image.platform(), version.get(), Math.max(1, spanMiB.get()) * MIB,
+        Math.max(0, minLayerMiB.get()) * MIB, listener(byDigest));
+    running = tasks.run(Messages.get("task.createIndex", image.reference()),
+        p -> service.createIndex(connection, request, p),
+        r -> {
+          result.set(r);
+          layers.forEach(l -> l.progress.set(1));
+          String digests = String.join(", ", r.indexDigests().stream().map(ImageFilesViewModel::shortDigest)
+              .toList());
+          if (r.verified()) {
+            state.set(State.DONE);
+            status.set(Messages.get("create.done", digests, r.target()));
+          } else {
+            state.set(State.FAILED);
+            status.set(Messages.get("create.notFound", digests, r.target()));
+          }
+          onCreated.accept(r);
+        },
+        error -> {
+          state.set(State.FAILED);
+          status.set(error.summary());
+          dialogs.showError(Messages.get("create.failed"), error);
+        });
+  }
+
+  /** Stops the build; the builders stop at their next step and requests in flight are cancelled. */
+  public void cancel() {
+    if (running != null && state.get() == State.RUNNING) {
+      running.cancel();
+      state.set(State.CANCELLED);
+      status.set(Messages.get("create.cancelled"));
+    }
+  }
+
+  /** Mirrors builder callbacks (worker threads) into the bars, at most one pending FX update per layer. */
+  private static CreateListener listener(Map<String, LayerProgress> byDigest) {
+    Map<String, AtomicBoolean> pending = new ConcurrentHashMap<>();
+    Map<String, double[]> latest = new ConcurrentHashMap<>();
+    return new CreateListener() {
+      @Override
+      public void layerStarted(Descriptor layer, long total) {
+        layerProgress(layer, 0, total);
+      }
+
+      @Override
+      public void layerProgress(Descriptor layer, long done, long total) {
+        String key = layer.digest().toString();
+        LayerProgress bar = byDigest.get(key);
+        if (bar == null) {
+          return;
+        }
+        latest.put(key, new double[] {done, total});
+        if (pending.computeIfAbsent(key, k -> new AtomicBoolean()).compareAndSet(false, true)) {
+          Platform.runLater(() -> {
+            pending.get(key).set(false);
+            double[] v = latest.get(key);
+            bar.progress.set(v[1] > 0 ? v[0] / v[1] : -1);
+            bar.detail.set(Messages.get("preview.fetched", Sizes.human((long) v[0]), Sizes.human((long) v[1])));
+          });
+        }
+      }
+    };
+  }
+}

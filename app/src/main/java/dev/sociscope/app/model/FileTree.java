@@ -1,0 +1,208 @@
+package dev.sociscope.app.model;
+
+import dev.sociscope.core.tar.TarPaths;
+import dev.sociscope.core.ztoc.EntryType;
+import dev.sociscope.core.ztoc.FileMetadata;
+import dev.sociscope.core.ztoc.Zinfo;
+import dev.sociscope.core.ztoc.Ztoc;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The directory tree of one layer, built from the zTOC's flat entry list. Parents that have no entry of their own
+ * are implied; a later entry with the same path replaces an earlier one, as extraction would. Built off the FX
+ * thread; 100k entries take well under a second.
+ */
+public final class FileTree {
+  public static final Comparator<FileNode> NATURAL_ORDER = Comparator
+      .comparing((FileNode n) -> !n.isDirectory())
+      .thenComparing(FileNode::name);
+
+  private final FileNode root;
+  private final List<FileNode> nodes;
+  private final int replacedEntries;
+  private final Map<String, FileNode> byPath;
+
+  private FileTree(FileNode root, List<FileNode> nodes, int replacedEntries, Map<String, FileNode> byPath) {
+    this.root = root;
+    this.nodes = nodes;
+    this.replacedEntries = replacedEntries;
+    this.byPath = byPath;
+  }
+
+  /** The node at {@code path} (any form: "./a/b", "/a/b/", "a/b"), if the layer has it. */
+  public java.util.Optional<FileNode> find(String path) {
+    return java.util.Optional.ofNullable(byPath.get(normalize(path)));
+  }
+
+  /**
+   * Follows hard links (target named from the layer root) and symbolic links (relative to the link's folder or
+   * absolute) to the entry that holds the content, or empty when the chain leaves the layer or loops.
+   */
+  public java.util.Optional<FileNode> resolve(FileNode node) {
+    FileNode current = node;
+    for (int hops = 0; hops < 16 && current != null; hops++) {
+      if (current.entry() == null || (current.type() != EntryType.HARDLINK && current.type() != EntryType.SYMLINK)) {
+        return java.util.Optional.of(current);
+      }
+      String target = current.entry().linkname();
+      if (current.type() == EntryType.SYMLINK && !target.startsWith("/")) {
+        String dir = current.parent() == null ? "" : current.parent().path();
+        target = resolveDots(dir.isEmpty() ? target : dir + "/" + target);
+      } else {
+        target = resolveDots(target);
+      }
+      current = target == null ? null : byPath.get(normalize(target));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Applies ".." segments; null when they climb above the root. */
+  private static String resolveDots(String path) {
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (String p : path.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(p);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  public FileNode root() {
+    return root;
+  }
+
+  /** Every node except the root, in tar order for real entries followed by implied directories. */
+  public List<FileNode> nodes() {
+    return nodes;
+  }
+
+  /** How many entries were hidden by a later entry with the same path. */
+  public int replacedEntries() {
+    return replacedEntries;
+  }
+
+  public static FileTree build(Ztoc ztoc, Zinfo zinfo) {
+    return build(ztoc, zinfo, () -> false);
+  }
+
+  /** Builds the tree, checking {@code cancelled} now and then. */
+  public static FileTree build(Ztoc ztoc, Zinfo zinfo, BooleanSupplier cancelled) {
+    FileNode root = new FileNode("/", "", null);
+    root.makeDirectory();
+    Map<String, FileNode> byPath = new HashMap<>(ztoc.files().size() * 2);
+    byPath.put("", root);
+    List<FileNode> nodes = new ArrayList<>(ztoc.files().size());
+    int replaced = 0;
+    int i = 0;
+    for (FileMetadata f : ztoc.files()) {
+      if ((++i & 0xFFF) == 0 && cancelled.getAsBoolean()) {
+        throw new CancellationException();
+      }
+      String path = normalize(f.name());
+      int first = -1;
+      int last = -1;
+      if (f.type() == EntryType.REG && f.uncompressedSize() > 0 && zinfo != null) {
+        first = zinfo.spanOf(f.uncompressedOffset());
+        last = zinfo.spanOf(f.dataEnd() - 1);
+      }
+      if (path.isEmpty()) {
+        root.setEntry(f, first, last);
+        root.makeDirectory();
+        continue;
+      }
+      FileNode node = byPath.get(path);
+      if (node == null) {
+        node = new FileNode(baseName(path), path, parentOf(path, byPath, nodes));
+        node.parent().addChild(node);
+        node.parent().makeDirectory();
+        byPath.put(path, node);
+        nodes.add(node);
+      } else if (!node.isImplied()) {
+        replaced++;
+      }
+      node.setEntry(f, first, last);
+    }
+    root.finish();
+    return new FileTree(root, List.copyOf(nodes), replaced, byPath);
+  }
+
+  /**
+   * The tree of an image (merged across layers, or one layer) from its entries; spans are those of each entry's own
+   * layer ({@code zinfoOfLayer} returns null for layers without a zTOC).
+   */
+  public static FileTree fromImage(java.util.Collection<dev.sociscope.core.files.FileEntry> entries,
+      java.util.function.IntFunction<Zinfo> zinfoOfLayer) {
+    FileNode root = new FileNode("/", "", null);
+    root.makeDirectory();
+    Map<String, FileNode> byPath = new HashMap<>(entries.size() * 2);
+    byPath.put("", root);
+    List<FileNode> nodes = new ArrayList<>(entries.size());
+    for (dev.sociscope.core.files.FileEntry e : entries) {
+      String path = normalize(e.path());
+      if (path.isEmpty()) {
+        continue;
+      }
+      FileMetadata f = e.metadata();
+      Zinfo zinfo = e.layer() < 0 ? null : zinfoOfLayer.apply(e.layer());
+      int first = -1;
+      int last = -1;
+      if (f.type() == EntryType.REG && f.uncompressedSize() > 0 && zinfo != null) {
+        first = zinfo.spanOf(f.uncompressedOffset());
+        last = zinfo.spanOf(f.dataEnd() - 1);
+      }
+      FileNode node = byPath.get(path);
+      if (node == null) {
+        node = new FileNode(baseName(path), path, parentOf(path, byPath, nodes));
+        node.parent().addChild(node);
+        node.parent().makeDirectory();
+        byPath.put(path, node);
+        nodes.add(node);
+      }
+      if (e.layerDigest() != null) {
+        node.setEntry(f, first, last);
+        node.setLayer(e.layer());
+      }
+    }
+    root.finish();
+    return new FileTree(root, List.copyOf(nodes), 0, byPath);
+  }
+
+  private static FileNode parentOf(String path, Map<String, FileNode> byPath, List<FileNode> nodes) {
+    int slash = path.lastIndexOf('/');
+    String parentPath = slash < 0 ? "" : path.substring(0, slash);
+    FileNode parent = byPath.get(parentPath);
+    if (parent == null) {
+      parent = new FileNode(baseName(parentPath), parentPath, parentOf(parentPath, byPath, nodes));
+      parent.makeDirectory();
+      parent.parent().addChild(parent);
+      byPath.put(parentPath, parent);
+      nodes.add(parent);
+    }
+    return parent;
+  }
+
+  /** Drops "./" prefixes, leading and trailing slashes and empty or "." segments. */
+  /** The same path cleaning as {@code ls}/{@code get}: {@code ..} resolved, never above the image root. */
+  static String normalize(String name) {
+    return TarPaths.normalize(name);
+  }
+
+  private static String baseName(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+}

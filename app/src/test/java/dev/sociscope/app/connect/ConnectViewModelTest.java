@@ -1,0 +1,43 @@
+package dev.sociscope.app.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sociscope.app.model.RegistryConnection;
+import dev.sociscope.app.settings.SavedRegistry;
+import dev.sociscope.app.settings.SavedRegistry.AuthMode;
+import org.junit.jupiter.api.Test;
+
+class ConnectViewModelTest {
+
+  @Test
+  void validatesUrlPlainHttpAndSecrets() {
+    ConnectViewModel vm = new ConnectViewModel(null);
+    assertThat(vm.problemBinding().get()).isEqualTo("Enter the registry URL.");
+    vm.urlProperty().set("http://127.0.0.1:5000");
+    assertThat(vm.problemBinding().get()).contains("Allow plain HTTP");
+    vm.allowPlainHttpProperty().set(true);
+    assertThat(vm.problemBinding().get()).isEmpty();
+    vm.authProperty().set(AuthMode.PASSWORD);
+    assertThat(vm.problemBinding().get()).isEqualTo("Enter a user name.");
+    vm.usernameProperty().set("alice");
+    assertThat(vm.problemBinding().get()).isEqualTo("Enter the password.");
+    vm.secretProperty().set("s3cret");
+    assertThat(vm.problemBinding().get()).isEmpty();
+
+    RegistryConnection c = vm.connection();
+    assertThat(c.apiHost()).isEqualTo("127.0.0.1:5000");
+    assertThat(c.secret()).isEqualTo("s3cret");
+    assertThat(c.registry()).isEqualTo(new SavedRegistry("", "http://127.0.0.1:5000", AuthMode.PASSWORD, "alice", true));
+    assertThat(c.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void anonymousDropsWhateverWasTyped() {
+    ConnectViewModel vm = new ConnectViewModel(new SavedRegistry("hub", "https://ghcr.io", AuthMode.TOKEN, "", false));
+    vm.secretProperty().set("tok");
+    assertThat(vm.connection().secret()).isEqualTo("tok");
+    vm.authProperty().set(AuthMode.ANONYMOUS);
+    assertThat(vm.connection().secret()).isEmpty();
+    assertThat(vm.connection().apiHost()).isEqualTo("ghcr.io");
+  }
+}
