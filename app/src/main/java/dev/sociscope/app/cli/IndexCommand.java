@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "List, show and remove the SOCI indexes of an image.",
     subcommands = {IndexCommand.ListCommand.class, IndexCommand.InfoCommand.class, IndexCommand.RemoveCommand.class,
+        IndexDiffCommand.class, IndexPruneCommand.class,
         CommandLine.HelpCommand.class})
 public final class IndexCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

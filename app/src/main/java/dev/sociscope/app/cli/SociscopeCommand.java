@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         "Run 'sociscope COMMAND --help' for a command's options. Exit codes: 0 ok, 1 error, 2 bad usage."},
     subcommands = {ZtocCommand.class, BenchCommand.class, LsReposCommand.class, LsTagsCommand.class,
         InspectCommand.class, CopyCommand.class, IndexCommand.class, CreateCommand.class, ConvertCommand.class,
+        CheckCommand.class, ProfileCommand.class, PrefetchCommand.class,
         PushCommand.class, LsCommand.class, GetCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SociscopeCommand implements Runnable {
   public static final int EXIT_OK = 0;

@@ -68,6 +68,11 @@ public final class WhatIfAnalyzer {
         Map<Long, Zinfo> zinfos = new HashMap<>();
         Map<Long, Long> sizes = new HashMap<>();
         for (long s : spanSizes) {
+          if (s == actual.spanSize()) { // the geometry the layer has: nothing to estimate
+            zinfos.put(s, actual);
+            sizes.put(s, l.ztocDescriptor().ztocSize());
+            continue;
+          }
           ScaledZinfo scaled = new ScaledZinfo(actual, s);
           zinfos.put(s, scaled);
           sizes.put(s, ScaledZinfo.ztocBytes(l.ztocDescriptor().ztocSize(), actual, scaled));

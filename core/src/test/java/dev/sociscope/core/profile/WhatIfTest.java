@@ -9,6 +9,7 @@ import dev.sociscope.core.soci.SociIndexOptions;
 import dev.sociscope.core.soci.SociVersion;
 import dev.sociscope.core.testing.MixedLayerImage;
 import dev.sociscope.core.workflow.CreateListener;
+import dev.sociscope.core.workflow.DemoImage;
 import dev.sociscope.core.workflow.SociService;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,5 +58,26 @@ class WhatIfTest {
         org.assertj.core.data.Percentage.withPercentage(15));
     assertThat(estimated.minSizeRows()).extracting(WhatIf.MinSizeRow::minLayerSize)
         .containsExactlyElementsOf(WhatIfAnalyzer.MIN_LAYER_SIZES);
+  }
+
+  /**
+   * The demo image's numbers.txt starts just before a multiple of the span size but after the real checkpoint
+   * before it: spans scaled to multiples of the span size would miss the real span that holds its first bytes. At
+   * the index's own span size the estimate must use the real geometry and agree with the profile exactly.
+   */
+  @Test
+  void anEstimateAtTheIndexsOwnSpanSizeIsWhatTheProfileMeasures() throws Exception {
+    DemoImage.Result demo = DemoImage.write(tmp.resolve("demo"));
+    SociService soci = new SociService(RegistryClient.builder().build(), new ZtocCache(tmp.resolve("cache")));
+    List<String> paths = List.of("data/numbers.txt");
+    StartupProfile profile = soci.profile(demo.imageRef(), null, paths);
+    WhatIf estimated = soci.whatIf(demo.imageRef(), null, paths, List.of(DemoImage.SPAN_SIZE,
+        2 * DemoImage.SPAN_SIZE), 0, false, new Cancellation());
+    WhatIf.SpanRow same = estimated.spanRows().get(0);
+    assertThat(same.neededBytes()).isEqualTo(profile.layers().stream().filter(StartupProfile.Layer::indexed)
+        .mapToLong(StartupProfile.Layer::lazyBytes).sum());
+    assertThat(same.ztocBytes()).isEqualTo(profile.ztocBytes());
+    assertThat(same.rangeRequests()).isEqualTo(profile.layers().stream()
+        .mapToLong(StartupProfile.Layer::rangeRequests).sum());
   }
 }
