@@ -1,32 +1,25 @@
 package dev.sociscope.core.files;
 
-import dev.sociscope.core.error.CorruptInputException;
 import dev.sociscope.core.error.SociscopeException;
 import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.layout.ZtocCache;
 import dev.sociscope.core.extract.ExtractStats;
 import dev.sociscope.core.extract.LazyExtractor;
 import dev.sociscope.core.extract.NotRegularFileException;
-import dev.sociscope.core.gzip.GzipInflater;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.image.BlobRandomAccess;
 import dev.sociscope.core.extract.RandomAccessSource;
 import dev.sociscope.core.image.ImageSource;
-import dev.sociscope.core.io.ChunkInputStream;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.soci.SociIndex;
 import dev.sociscope.core.soci.ZtocDescriptor;
-import dev.sociscope.core.tar.TarEntry;
-import dev.sociscope.core.tar.TarReader;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.Ztoc;
 import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.core.ztoc.ZtocFormatException;
 import dev.sociscope.core.ztoc.ZtocReader;
-import java.io.BufferedInputStream;
-import org.apache.commons.io.input.BoundedInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,8 +41,6 @@ import java.util.TreeMap;
  * <p>Not thread-safe; one instance per task.
  */
 public final class ImageFiles {
-  private static final String WHITEOUT = ".wh.";
-  private static final String OPAQUE = ".wh..wh..opq";
 
   private final ImageSource source;
   private final PlatformManifest manifest;
@@ -59,13 +50,13 @@ public final class ImageFiles {
 
   /** A layer of the image with its zTOC (when indexed) and entries (when known). */
   public static final class Layer {
-    private final int position;
-    private final Descriptor descriptor;
-    private final ZtocDescriptor ztocDescriptor;
-    private Ztoc ztoc;
-    private Zinfo zinfo;
-    private List<FileMetadata> entries;
-    private long scanCost;
+    final int position;
+    final Descriptor descriptor;
+    final ZtocDescriptor ztocDescriptor;
+    Ztoc ztoc;
+    Zinfo zinfo;
+    List<FileMetadata> entries;
+    long scanCost;
 
     Layer(int position, Descriptor descriptor, ZtocDescriptor ztocDescriptor) {
       this.position = position;
@@ -182,46 +173,9 @@ public final class ImageFiles {
     if (layer.indexed()) {
       layer.entries = ztoc(layer).files();
     } else if (scan) {
-      layer.entries = scanLayer(layer);
+      layer.entries = LayerStreams.scan(source, layer);
     }
     return Optional.ofNullable(layer.entries);
-  }
-
-  private List<FileMetadata> scanLayer(Layer layer) throws IOException {
-    try {
-      return scanLayerUnchecked(layer);
-    } catch (dev.sociscope.core.registry.RegistryException | dev.sociscope.core.error.CancelledException e) {
-      throw e;
-    } catch (IOException e) {
-      throw SociscopeException.wrap("layer " + layer.descriptor.digest() + " (" + layer.descriptor.mediaType() + ")", e);
-    }
-  }
-
-  private List<FileMetadata> scanLayerUnchecked(Layer layer) throws IOException {
-    try (InputStream raw = source.openBlob(layer.descriptor.digest());
-        BoundedInputStream counted = BoundedInputStream.builder().setInputStream(raw).get()) {
-      List<FileMetadata> out = new ArrayList<>();
-      TarReader reader = new TarReader(decompressed(counted));
-      for (TarEntry e = reader.next(); e != null; e = reader.next()) {
-        out.add(e.metadata());
-      }
-      counted.transferTo(OutputStream.nullOutputStream()); // verify the blob digest
-      layer.scanCost = counted.getCount();
-      return out;
-    }
-  }
-
-  private static InputStream decompressed(InputStream in) throws IOException {
-    BufferedInputStream peek = new BufferedInputStream(in, 1 << 16);
-    peek.mark(4);
-    byte[] magic = peek.readNBytes(4);
-    peek.reset();
-    if (magic.length == 4 && (magic[0] & 0xFF) == 0x28 && (magic[1] & 0xFF) == 0xB5 && (magic[2] & 0xFF) == 0x2F
-        && (magic[3] & 0xFF) == 0xFD) {
-      throw new IOException("the layer is zstd-compressed; only gzip and plain tar layers can be read");
-    }
-    return magic.length >= 2 && (magic[0] & 0xFF) == 0x1f && (magic[1] & 0xFF) == 0x8b ? GzipInflater.gzip(peek)
-        : peek;
   }
 
   /**
@@ -234,32 +188,8 @@ public final class ImageFiles {
     TreeMap<String, FileEntry> tree = new TreeMap<>();
     for (Layer layer : layers) {
       Optional<List<FileMetadata>> entries = entries(layer, scan);
-      if (entries.isEmpty()) {
-        continue;
-      }
-      for (FileMetadata f : entries.get()) { // whiteouts hide lower layers only
-        String path = LazyExtractor.normalize(f.name());
-        String base = baseName(path);
-        String parent = parentOf(path);
-        if (base.equals(OPAQUE)) {
-          removeChildren(tree, parent);
-        } else if (base.startsWith(WHITEOUT)) {
-          String victim = join(parent, base.substring(WHITEOUT.length()));
-          tree.remove(victim);
-          removeChildren(tree, victim);
-        }
-      }
-      for (FileMetadata f : entries.get()) {
-        String path = LazyExtractor.normalize(f.name());
-        if (path.isEmpty() || baseName(path).startsWith(WHITEOUT)) {
-          continue;
-        }
-        FileEntry old = tree.get(path);
-        if (old != null && old.isDirectory() && f.type() != EntryType.DIR) {
-          removeChildren(tree, path); // a file replacing a directory hides its contents
-        }
-        tree.put(path, new FileEntry(path, f, layer.position, layer.descriptor.digest()));
-        addParents(tree, path);
+      if (entries.isPresent()) {
+        OverlayTree.apply(tree, entries.get(), layer.position, layer.descriptor.digest());
       }
     }
     return tree;
@@ -267,19 +197,9 @@ public final class ImageFiles {
 
   /** The entries of one layer as stored (whiteout files included), cleaned paths, later duplicates winning. */
   public TreeMap<String, FileEntry> layerTree(Layer layer, boolean scan) throws IOException {
-    TreeMap<String, FileEntry> tree = new TreeMap<>();
     Optional<List<FileMetadata>> entries = entries(layer, scan);
-    if (entries.isEmpty()) {
-      return tree;
-    }
-    for (FileMetadata f : entries.get()) {
-      String path = LazyExtractor.normalize(f.name());
-      if (!path.isEmpty()) {
-        tree.put(path, new FileEntry(path, f, layer.position, layer.descriptor.digest()));
-        addParents(tree, path);
-      }
-    }
-    return tree;
+    return entries.isEmpty() ? new TreeMap<>()
+        : OverlayTree.layerTree(entries.get(), layer.position, layer.descriptor.digest());
   }
 
   /**
@@ -288,28 +208,7 @@ public final class ImageFiles {
    * @throws FileNotFoundException when the path does not exist in the tree
    */
   public static List<FileEntry> list(TreeMap<String, FileEntry> tree, String path) throws FileNotFoundException {
-    String p = LazyExtractor.normalize(path);
-    if (!p.isEmpty()) {
-      FileEntry e = tree.get(p);
-      if (e == null) {
-        throw new FileNotFoundException("'" + path + "' does not exist in the image");
-      }
-      if (!e.isDirectory()) {
-        return List.of(e);
-      }
-    }
-    List<FileEntry> out = new ArrayList<>();
-    String prefix = p.isEmpty() ? "" : p + "/";
-    for (Map.Entry<String, FileEntry> e : tree.tailMap(prefix, true).entrySet()) {
-      String k = e.getKey();
-      if (!k.startsWith(prefix)) {
-        break;
-      }
-      if (!k.equals(p) && k.indexOf('/', prefix.length()) < 0) {
-        out.add(e.getValue());
-      }
-    }
-    return out;
+    return OverlayTree.list(tree, path);
   }
 
   /**
@@ -336,8 +235,8 @@ public final class ImageFiles {
         throw new IOException("'" + path + "': too many levels of symbolic links");
       }
       String target = link.get().linkname();
-      String dir = parentOf(LazyExtractor.normalize(p));
-      p = target.startsWith("/") ? target : join(dir, target); // normalize() keeps '..' inside the root
+      String dir = OverlayTree.parentOf(LazyExtractor.normalize(p));
+      p = target.startsWith("/") ? target : OverlayTree.join(dir, target); // normalize() keeps '..' inside the root
     }
     return readOne(p, out);
   }
@@ -352,7 +251,7 @@ public final class ImageFiles {
         String name = LazyExtractor.normalize(f.name());
         if (name.equals(p)) {
           found = f;
-        } else if (hides(name, p)) {
+        } else if (OverlayTree.hides(name, p)) {
           hidden = true;
         }
       }
@@ -377,7 +276,7 @@ public final class ImageFiles {
       Layer layer = layers.get(i);
       Path captured = null;
       if (layer.entries == null && !layer.indexed()) {
-        captured = scanCapturing(layer, p); // one pass lists the layer and keeps the file's last copy
+        captured = LayerStreams.scanCapturing(source, layer, p); // one pass lists the layer and keeps the file's last copy
         scanned += layer.scanCost;
       }
       try {
@@ -400,7 +299,7 @@ public final class ImageFiles {
   private boolean hiddenBelow(Layer layer, String p) throws IOException {
     for (FileMetadata f : entries(layer, true).orElseThrow()) {
       String name = LazyExtractor.normalize(f.name());
-      if (!name.equals(p) && hides(name, p)) {
+      if (!name.equals(p) && OverlayTree.hides(name, p)) {
         return true;
       }
     }
@@ -428,109 +327,7 @@ public final class ImageFiles {
       return new ReadStats(p, layer.descriptor.digest(), false, found.uncompressedSize(), scanned, 1, -1, -1, 0,
           layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));
     }
-    return readStreaming(layer, entries, found, p, out, started, scanned);
-  }
-
-  /**
-   * Streams an unindexed layer once: lists its entries (as {@link #entries} with scan would) and copies the data of
-   * the last regular entry named {@code p} into a temporary file. Returns that file (empty when none matched).
-   */
-  private Path scanCapturing(Layer layer, String p) throws IOException {
-    Path tmp = Files.createTempFile("sociscope-read-", ".part");
-    try (InputStream raw = source.openBlob(layer.descriptor.digest());
-        BoundedInputStream counted = BoundedInputStream.builder().setInputStream(raw).get()) {
-      CapturingStream tar = new CapturingStream(decompressed(counted));
-      List<FileMetadata> out = new ArrayList<>();
-      TarReader reader = new TarReader(tar);
-      for (TarEntry e = reader.next(); e != null; e = reader.next()) {
-        FileMetadata f = e.metadata();
-        out.add(f);
-        if (f.type() == EntryType.REG && LazyExtractor.normalize(f.name()).equals(p)) {
-          tar.capture(f.uncompressedOffset(), f.uncompressedSize(), tmp); // filled as the reader moves on
-        }
-      }
-      tar.finishCapture();
-      counted.transferTo(OutputStream.nullOutputStream()); // verify the blob digest
-      layer.entries = out;
-      layer.scanCost = counted.getCount();
-      return tmp;
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      if (e instanceof dev.sociscope.core.registry.RegistryException) {
-        throw e;
-      }
-      throw SociscopeException.wrap("layer " + layer.descriptor.digest() + " (" + layer.descriptor.mediaType() + ")", e);
-    }
-  }
-
-  /** Passes a tar stream through, copying one byte range of it to a file; skips read, so nothing is missed. */
-  private static final class CapturingStream extends ChunkInputStream {
-    private final InputStream in;
-    private long pos;
-    private long start = -1;
-    private long end = -1;
-    private OutputStream sink;
-
-    CapturingStream(InputStream in) {
-      this.in = in;
-    }
-
-    void capture(long from, long length, Path file) throws IOException {
-      finishCapture();
-      start = from;
-      end = from + length;
-      sink = Files.newOutputStream(file); // truncates: a later entry of the same name replaces the earlier one
-      if (length == 0) {
-        finishCapture();
-      }
-    }
-
-    void finishCapture() throws IOException {
-      if (sink != null) {
-        sink.close();
-        sink = null;
-      }
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        if (sink != null) {
-          long from = Math.max(pos, start);
-          long to = Math.min(pos + n, end);
-          if (to > from) {
-            sink.write(b, off + (int) (from - pos), (int) (to - from));
-          }
-          if (pos + n >= end) {
-            finishCapture();
-          }
-        }
-        pos += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      byte[] buf = new byte[(int) Math.min(n, 1 << 16)];
-      int r = read(buf, 0, buf.length);
-      return Math.max(r, 0);
-    }
-  }
-
-  /** Whether the entry {@code name} (a whiteout or opaque marker) hides {@code path} of lower layers. */
-  private static boolean hides(String name, String path) {
-    String base = baseName(name);
-    String parent = parentOf(name);
-    if (base.equals(OPAQUE)) {
-      return parent.isEmpty() || path.startsWith(parent + "/");
-    }
-    if (base.startsWith(WHITEOUT)) {
-      String victim = join(parent, base.substring(WHITEOUT.length()));
-      return path.equals(victim) || path.startsWith(victim + "/");
-    }
-    return false;
+    return LayerStreams.read(source, layer, entries, found, p, out, started, scanned);
   }
 
   private ReadStats readLazily(Layer layer, FileMetadata entry, String p, OutputStream out, long started,
@@ -583,82 +380,5 @@ public final class ImageFiles {
       }
     }
     return Math.round(total);
-  }
-
-  private ReadStats readStreaming(Layer layer, List<FileMetadata> entries, FileMetadata entry, String p,
-      OutputStream out, long started, long scanned) throws IOException {
-    FileMetadata data = entry;
-    for (int hops = 0; data.type() == EntryType.HARDLINK; hops++) {
-      String target = LazyExtractor.normalize(data.linkname());
-      FileMetadata next = null;
-      for (FileMetadata f : entries) {
-        if (f.uncompressedOffset() >= data.uncompressedOffset()) {
-          break;
-        }
-        if (LazyExtractor.normalize(f.name()).equals(target)) {
-          next = f;
-        }
-      }
-      if (next == null || hops > 64) {
-        throw new IOException("hardlink '" + data.name() + "' points to '" + data.linkname()
-            + "', which is not in this layer");
-      }
-      data = next;
-    }
-    if (data.type() != EntryType.REG) {
-      throw new NotRegularFileException("'" + data.name() + "' is a " + data.type().wireName()
-          + (data.type() == EntryType.SYMLINK ? " to '" + data.linkname() + "'" : "") + ", not a regular file");
-    }
-    long fetched;
-    try (InputStream raw = source.openBlob(layer.descriptor.digest());
-        BoundedInputStream counted = BoundedInputStream.builder().setInputStream(raw).get()) {
-      InputStream tar = decompressed(counted);
-      tar.skipNBytes(data.uncompressedOffset());
-      long left = data.uncompressedSize();
-      byte[] buf = new byte[1 << 16];
-      while (left > 0) {
-        int n = tar.read(buf, 0, (int) Math.min(buf.length, left));
-        if (n < 0) {
-          throw new CorruptInputException("layer " + layer.descriptor.digest() + " ends inside '" + data.name() + "'");
-        }
-        out.write(buf, 0, n);
-        left -= n;
-      }
-      fetched = counted.getCount();
-    }
-    return new ReadStats(p, layer.descriptor.digest(), false, data.uncompressedSize(), fetched + scanned, 2, -1,
-        -1, 0, layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));
-  }
-
-  private static void removeChildren(TreeMap<String, FileEntry> tree, String dir) {
-    if (dir.isEmpty()) {
-      tree.clear();
-      return;
-    }
-    tree.subMap(dir + "/", true, dir + "0", false).clear(); // '0' follows '/' in UTF-16 order
-  }
-
-  private static void addParents(TreeMap<String, FileEntry> tree, String path) {
-    String parent = parentOf(path);
-    while (!parent.isEmpty() && !tree.containsKey(parent)) {
-      FileMetadata dir = new FileMetadata(parent + "/", EntryType.DIR, 0, 0, "", 040755, 0, 0, "", "", "", 0, 0,
-          List.of());
-      tree.put(parent, new FileEntry(parent, dir, -1, null));
-      parent = parentOf(parent);
-    }
-  }
-
-  private static String baseName(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? path : path.substring(slash + 1);
-  }
-
-  private static String parentOf(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash);
-  }
-
-  private static String join(String parent, String name) {
-    return parent.isEmpty() ? name : parent + "/" + name;
   }
 }
