@@ -6,23 +6,18 @@ import dev.sociscope.core.image.InvalidReferenceException;
 import dev.sociscope.core.image.ImageReference;
 import dev.sociscope.core.io.Cancellation;
 import dev.sociscope.core.error.CancelledException;
-import dev.sociscope.core.error.UnauthorizedException;
-import dev.sociscope.core.error.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sociscope.core.registry.auth.AuthChallenge;
 import dev.sociscope.core.registry.auth.CredentialProvider;
 import dev.sociscope.core.registry.auth.RegistryAuthenticator;
-import dev.sociscope.core.registry.auth.Scopes;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class RegistryClient {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryClient.class);
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final int MAX_ERROR_BODY = 64 * 1024;
   static final String USER_AGENT = "sociscope";
 
   private final OkHttpClient http;
@@ -154,31 +148,7 @@ public final class RegistryClient {
 
   /** As {@link #catalog(String, Cancellation)}, asking for pages of {@code pageSize} entries when positive. */
   public List<String> catalog(String apiHost, int pageSize, Cancellation cancel) throws IOException {
-    HttpUrl url = baseUrl(apiHost).resolve("/v2/_catalog");
-    if (pageSize > 0) {
-      url = url.newBuilder().addQueryParameter("n", Integer.toString(pageSize)).build();
-    }
-    String action = "list the repositories (catalog) of " + apiHost;
-    List<String> all = new ArrayList<>();
-    Set<HttpUrl> seen = new HashSet<>();
-    while (url != null && seen.add(url)) {
-      try (Response r = send(RegistryRequest.get(url, List.of(Scopes.CATALOG), action), cancel)) {
-        if (r.code() == 401 || r.code() == 403 || r.code() == 404) {
-          SociscopeException cause = failure(r, action);
-          throw new SociscopeException(cause.kind(), "Catalog not available on " + apiHost + ": "
-              + cause.getMessage(), cause);
-        }
-        if (!r.isSuccessful()) {
-          throw failure(r, action);
-        }
-        JsonNode body = readJson(r, action);
-        for (JsonNode repo : body.path("repositories")) {
-          all.add(repo.asText());
-        }
-        url = Pagination.next(r);
-      }
-    }
-    return all;
+    return new CatalogLister(this, apiHost).all(pageSize, cancel);
   }
 
   /**
@@ -187,24 +157,7 @@ public final class RegistryClient {
    * name of a full page.
    */
   public Page catalogPage(String apiHost, int pageSize, String last, Cancellation cancel) throws IOException {
-    String action = "list the repositories (catalog) of " + apiHost;
-    HttpUrl url = Pagination.pageUrl(baseUrl(apiHost).resolve("/v2/_catalog"), pageSize, last, action);
-    try (Response r = send(RegistryRequest.get(url, List.of(Scopes.CATALOG), action), cancel)) {
-      if (r.code() == 401 || r.code() == 403 || r.code() == 404) {
-        SociscopeException cause = failure(r, action);
-        throw new SociscopeException(cause.kind(), "Catalog not available on " + apiHost + ": " + cause.getMessage(),
-            cause);
-      }
-      if (!r.isSuccessful()) {
-        throw failure(r, action);
-      }
-      JsonNode body = readJson(r, action);
-      List<String> names = new ArrayList<>();
-      for (JsonNode repo : body.path("repositories")) {
-        names.add(repo.asText());
-      }
-      return Pagination.page(names, pageSize, last, Pagination.next(r));
-    }
+    return new CatalogLister(this, apiHost).page(pageSize, last, cancel);
   }
 
   /** The single call path. The caller closes the response; statuses other than 401/429/5xx are its to map. */
@@ -354,52 +307,7 @@ public final class RegistryClient {
 
   /** Turns an unsuccessful response into a typed, readable exception (and closes nothing: the caller does). */
   SociscopeException failure(Response r, String action) {
-    int code = r.code();
-    List<String> codes = new ArrayList<>();
-    List<String> messages = new ArrayList<>();
-    try {
-      ResponseBody body = r.body();
-      byte[] bytes = body == null ? new byte[0] : body.byteStream().readNBytes(MAX_ERROR_BODY);
-      if (bytes.length > 0) {
-        try {
-          JsonNode json = JSON.readTree(bytes);
-          for (JsonNode err : json.path("errors")) {
-            String c = err.path("code").asText("");
-            String m = err.path("message").asText("");
-            if (!c.isEmpty()) {
-              codes.add(c);
-            }
-            messages.add(c.isEmpty() ? m : m.isEmpty() ? c : c + ": " + m);
-          }
-        } catch (IOException notJson) {
-          String text = new String(bytes, StandardCharsets.UTF_8).strip();
-          if (!text.isEmpty() && text.length() < 200 && !text.contains("<")) {
-            messages.add(text);
-          }
-        }
-      }
-    } catch (IOException e) {
-      // The body is only for the message; the status says enough.
-    }
-    String detail = messages.isEmpty() ? "" : " (" + String.join("; ", messages) + ")";
-    if (code == 401 || code == 403) {
-      String host = hostKey(r.request().url());
-      String realm = auth.challengeFor(host).map(AuthChallenge::realm).orElse(null);
-      List<AuthChallenge> sent = AuthChallenge.parseAll(r.headers("WWW-Authenticate"));
-      if (!sent.isEmpty() && sent.get(0).realm() != null) {
-        realm = sent.get(0).realm();
-      }
-      String realmText = realm == null ? "" : " for realm \"" + Redaction.safeRealm(realm) + "\"";
-      String what = code == 401 ? "authentication required" + realmText + ": no credentials were accepted"
-          : "access denied" + realmText;
-      return new UnauthorizedException("Tried to " + action + " but " + host + " answered HTTP " + code + ", "
-          + what + detail, realm);
-    }
-    if (code == 404) {
-      return new NotFoundException("Tried to " + action + " but it was not found" + detail);
-    }
-    return new RegistryErrorException("Tried to " + action + " but the registry answered HTTP " + code + detail,
-        code, codes);
+    return ResponseFailures.of(r, action, auth);
   }
 
   private static void trustEverything(OkHttpClient.Builder hb) {
