@@ -1,5 +1,6 @@
 package dev.sociscope.core.image;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,8 @@ public interface BlobContent {
       public InputStream open(long offset) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         ch.position(start + offset);
-        return new BoundedInputStream(Channels.newInputStream(ch), length - offset);
+        return BoundedInputStream.builder().setInputStream(Channels.newInputStream(ch)).setMaxCount(length - offset)
+            .get();
       }
     };
   }

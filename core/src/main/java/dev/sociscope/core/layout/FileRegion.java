@@ -1,6 +1,6 @@
 package dev.sociscope.core.layout;
 
-import dev.sociscope.core.image.BoundedInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -28,7 +28,8 @@ public record FileRegion(Path file, long offset, long length) {
       channel.close();
       throw e;
     }
-    return new BoundedInputStream(Channels.newInputStream(channel), count);
+    return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel)).setMaxCount(count)
+        .get();
   }
 
   public InputStream open() throws IOException {

@@ -3,7 +3,7 @@ package dev.sociscope.core.registry;
 import dev.sociscope.core.error.CancelledException;
 import dev.sociscope.core.error.DigestMismatchException;
 import dev.sociscope.core.image.BlobContent;
-import dev.sociscope.core.image.BoundedInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.registry.auth.Scopes;
 import java.io.IOException;
@@ -241,7 +241,7 @@ final class BlobUploader {
 
       @Override
       public void writeTo(BufferedSink sink) throws IOException {
-        try (InputStream in = new BoundedInputStream(content.open(offset), length);
+        try (InputStream in = BoundedInputStream.builder().setInputStream(content.open(offset)).setMaxCount(length).get();
             Source source = Okio.source(in)) {
           long written = sink.writeAll(source);
           if (written != length) {
