@@ -2,6 +2,7 @@ package dev.sociscope.app.browse;
 
 import dev.sociscope.app.create.CreateIndexViewModel;
 import dev.sociscope.app.files.ImageFilesViewModel;
+import dev.sociscope.app.health.HealthViewModel;
 import dev.sociscope.app.connect.SessionSecrets;
 import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Messages;
@@ -44,6 +45,7 @@ public final class RegistryViewModel {
   private Consumer<Void> onZtocOpened = v -> { };
   private String pendingTag = "";
   private final ImageFilesViewModel files;
+  private final HealthViewModel health;
   private final ReadOnlyObjectWrapper<CreateIndexViewModel> lastWizard = new ReadOnlyObjectWrapper<>();
 
   private final ReadOnlyObjectWrapper<RegistryConnection> connection = new ReadOnlyObjectWrapper<>();
@@ -75,7 +77,11 @@ public final class RegistryViewModel {
     this.secrets = secrets;
     this.workspace = workspace;
     this.files = new ImageFilesViewModel(service, tasks, dialogs);
-    image.addListener((o, a, b) -> files.clear());
+    this.health = new HealthViewModel(service, tasks);
+    image.addListener((o, a, b) -> {
+      files.clear();
+      health.show(connection.get(), selectedRepository.get(), b);
+    });
     repositoryFilter.addListener((o, a, b) -> {
       filteredRepositories.setPredicate(matcher(b));
       repositoryPages.updateSummary();
@@ -386,6 +392,11 @@ public final class RegistryViewModel {
   /** The wizard opened last (tests drive it). */
   public ReadOnlyObjectProperty<CreateIndexViewModel> lastWizardProperty() {
     return lastWizard.getReadOnlyProperty();
+  }
+
+  /** The Health tab of the image view. */
+  public HealthViewModel health() {
+    return health;
   }
 
   /** The Files tab of the image view. */

@@ -10,6 +10,8 @@ import dev.sociscope.app.common.Progress;
 import dev.sociscope.app.model.LayerSource;
 import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.core.error.CancelledException;
+import dev.sociscope.core.health.HealthChecker;
+import dev.sociscope.core.health.HealthReport;
 import dev.sociscope.core.image.BlobRandomAccess;
 import dev.sociscope.core.image.ImageLocation;
 import dev.sociscope.core.image.ImageSource;
@@ -219,6 +221,14 @@ public final class CoreRegistryService implements RegistryService {
       String platform, SociIndexOptions options, Progress progress) throws Exception {
     progress.update(-1, -1);
     return soci(connection).plan(ref(connection, repository, tag), selection(allPlatforms, platform), options);
+  }
+
+  @Override
+  public HealthReport check(RegistryConnection connection, String repository, String reference, String platform,
+      int spotChecks, Progress progress) throws Exception {
+    progress.update(-1, -1);
+    return new HealthChecker(soci(connection)).check(ref(connection, repository, reference),
+        selection(false, platform), spotChecks);
   }
 
   static ImageResolver.PlatformSelection selection(boolean all, String platform) {

@@ -81,6 +81,12 @@ public final class LazyRegistryService implements RegistryService {
   }
 
   @Override
+  public dev.sociscope.core.health.HealthReport check(RegistryConnection connection, String repository,
+      String reference, String platform, int spotChecks, Progress progress) throws Exception {
+    return delegate().check(connection, repository, reference, platform, spotChecks, progress);
+  }
+
+  @Override
   public CreateIndexResult createIndex(RegistryConnection connection, CreateIndexRequest request, Progress progress)
       throws Exception {
     return delegate().createIndex(connection, request, progress);

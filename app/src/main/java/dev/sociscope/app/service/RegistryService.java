@@ -58,6 +58,15 @@ public interface RegistryService {
       throws Exception;
 
   /**
+   * Checks the image's SOCI indexes as the runtime would use them (core's health check), with {@code spotChecks}
+   * spans of each indexed layer fetched and verified.
+   */
+  default dev.sociscope.core.health.HealthReport check(RegistryConnection connection, String repository,
+      String reference, String platform, int spotChecks, Progress progress) throws Exception {
+    throw new UnsupportedOperationException("this service does not check images");
+  }
+
+  /**
    * Builds a SOCI index for an image and writes it next to the image (registry or layout), then checks with
    * discovery that it is found. Blocking; progress per layer goes to the request's listener.
    */

@@ -78,6 +78,12 @@ class ScreenshotTest {
    */
   private static final class PausedBuilds implements RegistryService {
     @Override
+    public dev.sociscope.core.health.HealthReport check(RegistryConnection c, String repository, String reference,
+        String platform, int spotChecks, Progress p) throws Exception {
+      return real.check(c, repository, reference, platform, spotChecks, p);
+    }
+
+    @Override
     public dev.sociscope.core.workflow.IndexPlan plan(RegistryConnection c, String repository, String tag,
         boolean all, String platform, dev.sociscope.core.soci.SociIndexOptions options, Progress p) throws Exception {
       return real.plan(c, repository, tag, all, platform, options, p);
@@ -245,6 +251,12 @@ class ScreenshotTest {
     fxRun(() -> ctx.registryViewModel().files().preview(numbers));
     waitUntil("read stats", () -> ctx.registryViewModel().files().readStatusProperty().get().contains("saved"));
     shot(ctx.scene(), "image-files");
+
+    fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(2));
+    fxRun(() -> ctx.registryViewModel().health().check());
+    waitUntil("health findings", () -> !ctx.registryViewModel().health().runningProperty().get()
+        && !ctx.registryViewModel().health().rows().isEmpty());
+    shot(ctx.scene(), "image-health");
 
     fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(0));
     robot.clickOn("Create index\u2026");
