@@ -1,9 +1,9 @@
 package dev.sociscope.app.activity;
 
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.app.model.ActivityEntry;
 import dev.sociscope.app.model.ActivityLog;
 import dev.sociscope.app.common.Messages;
-import dev.sociscope.app.common.Sizes;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -56,7 +56,7 @@ public final class ActivityController {
       @Override
       protected void updateItem(Number item, boolean empty) {
         super.updateItem(item, empty);
-        setText(empty || item == null || item.longValue() < 0 ? null : Sizes.human(item.longValue()));
+        setText(empty || item == null || item.longValue() < 0 ? null : ByteSize.human(item.longValue()));
       }
     });
     durationColumn.setCellValueFactory(c -> c.getValue().durationProperty());

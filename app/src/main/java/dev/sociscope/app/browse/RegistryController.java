@@ -1,10 +1,10 @@
 package dev.sociscope.app.browse;
 
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.app.create.CreateIndexViewModel;
 import dev.sociscope.app.create.CreateIndexController;
 import dev.sociscope.app.files.ImageFilesController;
 import dev.sociscope.app.common.Messages;
-import dev.sociscope.app.common.Sizes;
 import dev.sociscope.app.common.Styles;
 import dev.sociscope.app.model.ImageDetails;
 import javafx.beans.binding.Bindings;
@@ -154,7 +154,7 @@ public final class RegistryController {
       @Override
       protected void updateItem(Long item, boolean empty) {
         super.updateItem(item, empty);
-        setText(empty || item == null ? null : Sizes.human(item));
+        setText(empty || item == null ? null : ByteSize.human(item));
       }
     });
     layerSoci.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sociStatus()));

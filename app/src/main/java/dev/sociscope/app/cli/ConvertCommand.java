@@ -2,6 +2,7 @@ package dev.sociscope.app.cli;
 
 import dev.sociscope.core.soci.SociVersion;
 import dev.sociscope.core.workflow.ConvertResult;
+import dev.sociscope.core.workflow.ExistingIndexPolicy;
 import dev.sociscope.core.workflow.CreateListener;
 import dev.sociscope.core.workflow.CreatedIndex;
 import dev.sociscope.core.workflow.SociService;
@@ -26,6 +27,15 @@ final class ConvertCommand implements Callable<Integer> {
   @Mixin RegistryFlags registry;
   @Mixin PlatformFlags platforms;
   @Mixin CreateCommand.BuildFlags build;
+  @CommandLine.Option(names = {"-n", "--dry-run"}, description = "Build the indexes (into the local cache) and print"
+      + " what would be written: the SOCI-enabled image index, rewritten manifests with their new digests, added"
+      + " indexes, shared entries and bytes added. Nothing is written to DST.")
+  boolean dryRun;
+  @CommandLine.Option(names = "--existing-index", paramLabel = "warn|skip|allow", defaultValue = "warn",
+      description = "When the source already is a SOCI-enabled image, or DST already holds one: warn and convert"
+          + " (default), skip (write nothing), or allow (convert silently).")
+  String existing;
+  @CommandLine.Option(names = "--json", description = "With --dry-run: the preview as JSON.") boolean json;
 
   @Override
   public Integer call() throws Exception {
@@ -38,7 +48,14 @@ final class ConvertCommand implements Callable<Integer> {
       }
     };
     ConvertResult r = soci.convert(src, dst, platforms.selection(false), build.options(SociVersion.V2), build.force,
-        listener, new dev.sociscope.core.io.Cancellation());
+        dryRun, ExistingIndexPolicy.parse(existing), listener, new dev.sociscope.core.io.Cancellation());
+    if (r.skippedBecause() != null) {
+      return 0;
+    }
+    if (dryRun) {
+      ConvertPreviewPrinter.print(out, r.preview(), json);
+      return 0;
+    }
     for (CreatedIndex ci : r.indexes()) {
       out.println("soci index " + ci.build().digest() + " for " + ci.manifest().platformText());
     }

@@ -72,17 +72,23 @@ final class CreateCommand implements Callable<Integer> {
   /** Build options shared with convert. */
   static final class BuildFlags {
     @Option(names = "--span-size", paramLabel = "BYTES", defaultValue = SociDefaults.SPAN_SIZE_TEXT,
-        description = "Span size in uncompressed bytes (default: ${DEFAULT-VALUE}).")
+        converter = ByteSizes.class, description = "Span size in uncompressed bytes: 65536, 64KiB, 4MiB (default: ${DEFAULT-VALUE}).")
     long spanSize;
     @Option(names = "--min-layer-size", paramLabel = "BYTES", defaultValue = SociDefaults.MIN_LAYER_SIZE_TEXT,
-        description = "Layers smaller than this get no zTOC (default: ${DEFAULT-VALUE}).")
+        converter = ByteSizes.class, description = "Layers smaller than this get no zTOC (default: ${DEFAULT-VALUE}).")
     long minLayerSize;
     @Option(names = {"-f", "--force"}, description = "Rebuild zTOCs that already exist.") boolean force;
-    @Option(names = "--build-tool-id", paramLabel = "TEXT", defaultValue = SociDefaults.BUILD_TOOL_IDENTIFIER,
+    @Option(names = {"--build-tool-id", "--build-tool"}, paramLabel = "TEXT", defaultValue = SociDefaults.BUILD_TOOL_IDENTIFIER,
         description = "Build tool identifier written into the index and zTOCs (default: ${DEFAULT-VALUE}).")
     String buildTool;
     @Option(names = "--optimizations", paramLabel = "NAME", description = "Optimizations; only 'xattr' exists.")
     List<String> optimizations = new ArrayList<>();
+    @Option(names = "--prefetch-file", paramLabel = "PATH", description = "A file whose spans get a prefetch"
+        + " artifact (repeatable; spec 3.7). A path in no indexed layer is a warning.")
+    List<String> prefetchFiles = new ArrayList<>();
+    @Option(names = "--prefetch-files-json", paramLabel = "FILE",
+        description = "A JSON array of paths to prefetch (as 'sociscope profile --export' writes it).")
+    java.nio.file.Path prefetchJson;
 
     SociIndexOptions options(SociVersion version) {
       for (String o : optimizations) {
@@ -96,8 +102,17 @@ final class CreateCommand implements Callable<Integer> {
       if (minLayerSize < 0) {
         throw new IllegalArgumentException("--min-layer-size must not be negative");
       }
+      List<String> prefetch = new ArrayList<>(prefetchFiles);
+      if (prefetchJson != null) {
+        try {
+          prefetch.addAll(dev.sociscope.core.profile.StartupPaths.parse(java.nio.file.Files.readString(prefetchJson)));
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException("--prefetch-files-json " + prefetchJson + ": " + e.getMessage(), e);
+        }
+      }
       return SociIndexOptions.defaults(version).withSpanSize(spanSize).withMinLayerSize(minLayerSize)
-          .withBuildToolIdentifier(buildTool).withXattrOptimization(optimizations.contains("xattr"));
+          .withBuildToolIdentifier(buildTool).withXattrOptimization(optimizations.contains("xattr"))
+          .withPrefetchPaths(prefetch);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.format.ByteSize;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -130,7 +131,7 @@ final class InspectCommand implements Callable<Integer> {
     if (bytes < 1024) {
       return bytes + " B";
     }
-    return ByteSizes.binary(bytes) + " (" + bytes + " B)";
+    return ByteSize.human(bytes) + " (" + bytes + " B)";
   }
 
   private static ObjectNode summary(OciDocument doc) {

@@ -2,6 +2,7 @@ package dev.sociscope.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sociscope.core.format.FileMode;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.files.FileEntry;
 import dev.sociscope.core.files.ImageFiles;
@@ -96,24 +97,9 @@ final class LsCommand implements Callable<Integer> {
   }
 
   static String modeString(FileMetadata m) {
-    char t;
-    switch (m.type()) {
-      case DIR: t = 'd'; break;
-      case SYMLINK: t = 'l'; break;
-      case HARDLINK: t = 'h'; break;
-      case CHAR: t = 'c'; break;
-      case BLOCK: t = 'b'; break;
-      case FIFO: t = 'p'; break;
-      default: t = '-';
-    }
-    int p = m.permissions();
-    String rwx = "rwxrwxrwx";
-    StringBuilder sb = new StringBuilder().append(t);
-    for (int i = 0; i < 9; i++) {
-      sb.append((p & (1 << (8 - i))) != 0 ? rwx.charAt(i) : '-');
-    }
-    return sb.toString();
+    return FileMode.ls(m.type(), m.mode());
   }
+
 
   private static ObjectNode json(FileEntry e) {
     FileMetadata m = e.metadata();

@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.format.ByteSize;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sociscope.core.extract.SpanRange;
@@ -83,7 +84,7 @@ final class ProfileCommand implements Callable<Integer> {
   static final class MinSize implements CommandLine.ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
-      return value.trim().equals("0") ? 0L : ByteSizes.parse(value);
+      return value.trim().equals("0") ? 0L : ByteSize.parse(value);
     }
   }
 
@@ -209,7 +210,7 @@ final class ProfileCommand implements Callable<Integer> {
   }
 
   static String bytes(long n) {
-    return n < 1024 ? n + " B" : ByteSizes.binary(n);
+    return n < 1024 ? n + " B" : ByteSize.human(n);
   }
 
   private static String percent(long part, long whole) {

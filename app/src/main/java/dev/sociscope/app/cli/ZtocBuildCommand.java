@@ -32,7 +32,7 @@ public final class ZtocBuildCommand implements Callable<Integer> {
       description = "Minimum uncompressed bytes between checkpoints (default: 4MiB; accepts 65536, 64KiB, 1MiB).")
   long spanSize = SociDefaults.SPAN_SIZE;
 
-  @Option(names = "--build-tool", paramLabel = "ID",
+  @Option(names = {"--build-tool-id", "--build-tool"}, paramLabel = "TEXT",
       description = "Build tool identifier stored in the zTOC (default: \"${DEFAULT-VALUE}\").")
   String buildTool = SociDefaults.BUILD_TOOL_IDENTIFIER;
 

@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.core.ztoc.Checkpoint;
 import dev.sociscope.core.ztoc.CompressionInfo;
 import dev.sociscope.core.ztoc.EntryType;
@@ -147,7 +148,7 @@ final class ZtocInfoPrinter {
     if (n < 1024) {
       return exact;
     }
-    return exact + " (" + ByteSizes.binary(n) + ")";
+    return exact + " (" + ByteSize.human(n) + ")";
   }
 
   /** {@code ls -l} style: type letter, then rwx with setuid/setgid/sticky folded in. */

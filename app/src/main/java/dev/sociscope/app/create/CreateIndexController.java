@@ -1,7 +1,7 @@
 package dev.sociscope.app.create;
 
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.app.common.Messages;
-import dev.sociscope.app.common.Sizes;
 import dev.sociscope.app.common.Styles;
 import dev.sociscope.core.soci.SociVersion;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -83,7 +83,7 @@ public final class CreateIndexController {
       @Override
       protected void updateItem(Long item, boolean empty) {
         super.updateItem(item, empty);
-        setText(empty || item == null ? null : Sizes.human(item));
+        setText(empty || item == null ? null : ByteSize.human(item));
       }
     });
     planDecision.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().decision()));

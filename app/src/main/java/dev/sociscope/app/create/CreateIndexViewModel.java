@@ -1,9 +1,10 @@
 package dev.sociscope.app.create;
 
+import dev.sociscope.core.format.ShortDigest;
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.app.files.ImageFilesViewModel;
 import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Messages;
-import dev.sociscope.app.common.Sizes;
 import dev.sociscope.app.common.TaskRunner;
 import dev.sociscope.app.model.CreateIndexRequest;
 import dev.sociscope.app.model.CreateIndexResult;
@@ -216,7 +217,7 @@ public final class CreateIndexViewModel {
     }
     plan.setAll(rows);
     buildable.set(canBuild);
-    estimate.set(Messages.get("create.estimate", indexed, layers, Sizes.human(bytes), spans));
+    estimate.set(Messages.get("create.estimate", indexed, layers, ByteSize.human(bytes), spans));
   }
 
   /** Core's verdict in the wizard's words. */
@@ -225,7 +226,7 @@ public final class CreateIndexViewModel {
       case INDEX:
         return Messages.get("create.plan.indexed", l.spans());
       case BELOW_MIN_SIZE:
-        return Messages.get("create.plan.small", Sizes.human(l.layer().size()), Sizes.human(options.minLayerSize()));
+        return Messages.get("create.plan.small", ByteSize.human(l.layer().size()), ByteSize.human(options.minLayerSize()));
       case UNSUPPORTED_COMPRESSION:
         return Messages.get("create.plan.unsupported", l.layer().mediaType());
       case PREFETCH_ARTIFACT:
@@ -245,7 +246,7 @@ public final class CreateIndexViewModel {
     for (PlanRow r : plan) {
       if (r.indexed() && !byDigest.containsKey(r.digest())) {
         LayerProgress p = new LayerProgress(Messages.get("create.layer", r.index(),
-            ImageFilesViewModel.shortDigest(r.digest())));
+            ShortDigest.of(r.digest())));
         byDigest.put(r.digest(), p);
         bars.add(p);
       }
@@ -262,7 +263,7 @@ public final class CreateIndexViewModel {
         r -> {
           result.set(r);
           layers.forEach(l -> l.progress.set(1));
-          String digests = String.join(", ", r.indexDigests().stream().map(ImageFilesViewModel::shortDigest)
+          String digests = String.join(", ", r.indexDigests().stream().map(ShortDigest::of)
               .toList());
           if (r.verified()) {
             state.set(State.DONE);
@@ -312,7 +313,7 @@ public final class CreateIndexViewModel {
             pending.get(key).set(false);
             double[] v = latest.get(key);
             bar.progress.set(v[1] > 0 ? v[0] / v[1] : -1);
-            bar.detail.set(Messages.get("preview.fetched", Sizes.human((long) v[0]), Sizes.human((long) v[1])));
+            bar.detail.set(Messages.get("preview.fetched", ByteSize.human((long) v[0]), ByteSize.human((long) v[1])));
           });
         }
       }

@@ -1,9 +1,10 @@
 package dev.sociscope.app.files;
 
+import dev.sociscope.core.format.ShortDigest;
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.common.Sizes;
 import dev.sociscope.app.common.TaskRunner;
 import dev.sociscope.app.preview.ContentSniffer;
 import dev.sociscope.app.model.ImageDetails;
@@ -143,7 +144,7 @@ public final class ImageFilesViewModel {
     List<String> names = new ArrayList<>();
     names.add(Messages.get("image.files.merged", details.layers().size()));
     for (ImageDetails.Layer l : details.layers()) {
-      names.add(Messages.get("image.files.layer", l.index(), shortDigest(l.digest()), l.sociStatus()));
+      names.add(Messages.get("image.files.layer", l.index(), ShortDigest.of(l.digest()), l.sociStatus()));
     }
     views.setAll(names);
     rebuild();
@@ -213,16 +214,16 @@ public final class ImageFilesViewModel {
       }
       loading.set(false);
       tree.set(built.tree());
-      summary.set(Messages.get("image.files.summary", Sizes.exact(built.entries()), built.layersListed(),
+      summary.set(Messages.get("image.files.summary", ByteSize.exact(built.entries()), built.layersListed(),
           shown == 0 ? details.layers().size() : 1));
       if (built.unindexed() == 0) {
         note.set("");
         canScan.set(false);
       } else if (scanning) {
-        note.set(Messages.get("image.files.scanned", built.unindexed(), Sizes.human(built.unindexedBytes())));
+        note.set(Messages.get("image.files.scanned", built.unindexed(), ByteSize.human(built.unindexedBytes())));
         canScan.set(false);
       } else {
-        note.set(Messages.get("image.files.unindexed", built.unindexed(), Sizes.human(built.unindexedBytes())));
+        note.set(Messages.get("image.files.unindexed", built.unindexed(), ByteSize.human(built.unindexedBytes())));
         canScan.set(true);
       }
     }, error -> {
@@ -302,7 +303,7 @@ public final class ImageFilesViewModel {
     String repo = repository;
     ImageDetails details = image;
     long size = node.size();
-    readStatus.set(Messages.get("preview.fetched", Sizes.human(0), Sizes.human(size)));
+    readStatus.set(Messages.get("preview.fetched", ByteSize.human(0), ByteSize.human(size)));
     AtomicReference<String> latest = new AtomicReference<>("");
     AtomicBoolean scheduled = new AtomicBoolean();
     tasks.run(title, p -> {
@@ -310,7 +311,7 @@ public final class ImageFilesViewModel {
       java.util.function.UnaryOperator<OutputStream> counting = sink -> new Counting(sink, limit, done -> {
         p.update(done, size);
         p.checkCancelled();
-        latest.set(Messages.get("preview.fetched", Sizes.human(done), Sizes.human(size)));
+        latest.set(Messages.get("preview.fetched", ByteSize.human(done), ByteSize.human(size)));
         if (scheduled.compareAndSet(false, true)) {
           Platform.runLater(() -> {
             scheduled.set(false);
@@ -347,17 +348,13 @@ public final class ImageFilesViewModel {
   /** "Fetched 1.0 MiB in 1 request (1 span) · saved 11.9 MiB of the 13.1 MiB layer" or the streaming cost. */
   static String describe(ReadStats s) {
     if (s.lazy()) {
-      return Messages.get("image.files.readLazy", Sizes.human(s.fileSize()), Sizes.human(s.bytesFetched()),
-          s.requests(), s.spans(), Sizes.human(s.bytesSaved()), Sizes.human(s.layerSize()));
+      return Messages.get("image.files.readLazy", ByteSize.human(s.fileSize()), ByteSize.human(s.bytesFetched()),
+          s.requests(), s.spans(), ByteSize.human(s.bytesSaved()), ByteSize.human(s.layerSize()));
     }
-    return Messages.get("image.files.readStreamed", Sizes.human(s.fileSize()), Sizes.human(s.bytesFetched()),
-        Sizes.human(s.layerSize()));
+    return Messages.get("image.files.readStreamed", ByteSize.human(s.fileSize()), ByteSize.human(s.bytesFetched()),
+        ByteSize.human(s.layerSize()));
   }
 
-  public static String shortDigest(String digest) {
-    int colon = digest.indexOf(':');
-    return digest.length() > colon + 13 ? digest.substring(0, colon + 13) : digest;
-  }
 
   /** Counts bytes written, keeping at most {@code limit} of them when the sink is a preview buffer. */
   private static final class Counting extends OutputStream {

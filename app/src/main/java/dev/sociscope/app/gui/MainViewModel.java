@@ -1,9 +1,9 @@
 package dev.sociscope.app.gui;
 
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.app.ztoc.DocumentOpener;
 import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Messages;
-import dev.sociscope.app.common.Sizes;
 import dev.sociscope.app.common.Theme;
 import dev.sociscope.app.settings.AppSettings;
 import dev.sociscope.app.model.ZtocDocument;
@@ -63,9 +63,9 @@ public final class MainViewModel {
       if (d == null) {
         return "";
       }
-      return Messages.get("header.facts", Sizes.exact(d.ztoc().files().size()), d.spans().size(),
-          Sizes.human(d.zinfo().spanSize()), d.algorithm().displayName().toLowerCase(Locale.ROOT),
-          Sizes.human(d.layerSize()), Sizes.human(d.ztoc().uncompressedArchiveSize()), d.ztoc().version());
+      return Messages.get("header.facts", ByteSize.exact(d.ztoc().files().size()), d.spans().size(),
+          ByteSize.human(d.zinfo().spanSize()), d.algorithm().displayName().toLowerCase(Locale.ROOT),
+          ByteSize.human(d.layerSize()), ByteSize.human(d.ztoc().uncompressedArchiveSize()), d.ztoc().version());
     }, workspace.documentProperty());
     layerText = Bindings.createStringBinding(() -> {
       ZtocDocument d = workspace.document();

@@ -1,9 +1,9 @@
 package dev.sociscope.app.preview;
 
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Progress;
-import dev.sociscope.app.common.Sizes;
 import dev.sociscope.app.common.TaskRunner;
 import dev.sociscope.app.common.UserError;
 import dev.sociscope.app.service.FileContentService;
@@ -176,8 +176,8 @@ public final class PreviewViewModel {
   }
 
   private void present(PreviewContent c) {
-    String size = Sizes.human(c.fileSize());
-    String shown = c.truncated() ? Messages.get("preview.truncated", Sizes.human(c.shownBytes())) : "";
+    String size = ByteSize.human(c.fileSize());
+    String shown = c.truncated() ? Messages.get("preview.truncated", ByteSize.human(c.shownBytes())) : "";
     switch (c.kind()) {
       case IMAGE:
         image.set(c.image());
@@ -234,7 +234,7 @@ public final class PreviewViewModel {
       @Override
       public void update(long done, long total) {
         p.update(done, total);
-        latest.set(total > 0 ? Messages.get("preview.fetched", Sizes.human(done), Sizes.human(total)) : "");
+        latest.set(total > 0 ? Messages.get("preview.fetched", ByteSize.human(done), ByteSize.human(total)) : "");
         if (scheduled.compareAndSet(false, true)) {
           runOnFx(() -> {
             scheduled.set(false);

@@ -1,5 +1,6 @@
 package dev.sociscope.app.service;
 
+import dev.sociscope.core.format.ShortDigest;
 import dev.sociscope.app.model.CreateIndexResult;
 import dev.sociscope.app.model.CreateIndexRequest;
 import dev.sociscope.app.model.RegistryConnection;
@@ -193,7 +194,7 @@ public final class CoreRegistryService implements RegistryService {
   public ZtocDocument openZtoc(RegistryConnection connection, String repositoryName, ImageDetails.Layer layer,
       Progress progress) throws Exception {
     if (!layer.indexed()) {
-      throw new IllegalArgumentException(Messages.get("image.soci.notIndexed", shortDigest(layer.digest())));
+      throw new IllegalArgumentException(Messages.get("image.soci.notIndexed", ShortDigest.of(layer.digest())));
     }
     ImageSource store = store(connection, repositoryName);
     byte[] bytes = store.readBlob(Digest.parse(layer.ztocDigest()));
@@ -201,9 +202,9 @@ public final class CoreRegistryService implements RegistryService {
     progress.checkCancelled();
     Ztoc ztoc = ZtocReader.read(bytes);
     Digest layerDigest = Digest.parse(layer.digest());
-    LayerSource source = LayerSource.remote(store.describe() + "@" + layer.digest(), shortDigest(layer.digest()),
+    LayerSource source = LayerSource.remote(store.describe() + "@" + layer.digest(), ShortDigest.of(layer.digest()),
         () -> BlobRandomAccess.of(store, layerDigest, layer.size()));
-    return ZtocDocument.of(repositoryName + " layer " + layer.index() + " (" + shortDigest(layer.digest()) + ")",
+    return ZtocDocument.of(repositoryName + " layer " + layer.index() + " (" + ShortDigest.of(layer.digest()) + ")",
         Optional.empty(), Optional.of(source), ztoc, Zinfo.of(ztoc), progress::isCancelled);
   }
 
@@ -246,8 +247,4 @@ public final class CoreRegistryService implements RegistryService {
     }
   }
 
-  static String shortDigest(String digest) {
-    int colon = digest.indexOf(':');
-    return digest.length() > colon + 13 ? digest.substring(0, colon + 13) : digest;
-  }
 }

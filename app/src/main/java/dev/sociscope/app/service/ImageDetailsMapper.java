@@ -1,8 +1,8 @@
 package dev.sociscope.app.service;
 
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.app.model.ImageDetails;
 import dev.sociscope.app.common.Messages;
-import dev.sociscope.app.common.Sizes;
 import dev.sociscope.core.image.ImageConfigSummary;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Platform;
@@ -45,7 +45,7 @@ final class ImageDetailsMapper {
 
   private static String status(LayerStatus l) {
     if (l.indexed()) {
-      return Messages.get("image.soci.indexed", l.ztoc().spanSize() > 0 ? Sizes.human(l.ztoc().spanSize()) : "?");
+      return Messages.get("image.soci.indexed", l.ztoc().spanSize() > 0 ? ByteSize.human(l.ztoc().spanSize()) : "?");
     }
     return Messages.get("image.soci.notIndexedBecause", l.detail());
   }

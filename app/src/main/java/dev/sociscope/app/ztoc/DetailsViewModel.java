@@ -1,11 +1,11 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.core.format.FileMode;
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.app.model.SpanInfo;
 import dev.sociscope.app.model.FileNode;
 import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.app.common.Messages;
-import dev.sociscope.app.common.Modes;
-import dev.sociscope.app.common.Sizes;
 import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.PaxRecord;
 import java.nio.ByteBuffer;
@@ -63,7 +63,7 @@ public final class DetailsViewModel {
     out.add(row("details.ztoc.uncompressedSize", sizeText(doc.ztoc().uncompressedArchiveSize()), true));
     out.add(row("details.ztoc.spanSize", sizeText(doc.zinfo().spanSize()), true));
     out.add(row("details.ztoc.spans", Integer.toString(doc.spans().size()), true));
-    out.add(row("details.ztoc.entries", Sizes.exact(doc.ztoc().files().size()), true));
+    out.add(row("details.ztoc.entries", ByteSize.exact(doc.ztoc().files().size()), true));
     if (doc.tree().replacedEntries() > 0) {
       out.add(row("details.ztoc.replaced", Integer.toString(doc.tree().replacedEntries()), true));
     }
@@ -78,7 +78,7 @@ public final class DetailsViewModel {
     if (e == null) {
       out.add(row("details.type", Messages.get("details.impliedDir"), false));
       out.add(row("details.contains", Messages.get("details.containsValue", node.descendantCount(),
-          Sizes.human(node.size())), false));
+          ByteSize.human(node.size())), false));
       return;
     }
     out.add(row("details.name", e.name(), false));
@@ -86,9 +86,9 @@ public final class DetailsViewModel {
     out.add(row("details.size", sizeText(e.uncompressedSize()), true));
     if (node.isDirectory()) {
       out.add(row("details.contains", Messages.get("details.containsValue", node.descendantCount(),
-          Sizes.human(node.size())), false));
+          ByteSize.human(node.size())), false));
     }
-    out.add(row("details.mode", Modes.rwx(e.type(), e.mode()) + "  (" + Modes.octal(e.mode()) + ", raw 0"
+    out.add(row("details.mode", FileMode.ls(e.type(), e.mode()) + "  (" + FileMode.octal(e.mode()) + ", raw 0"
         + Long.toOctalString(e.mode()) + ")", true));
     out.add(row("details.uid", Long.toString(e.uid()), true));
     out.add(row("details.gid", Long.toString(e.gid()), true));
@@ -101,14 +101,14 @@ public final class DetailsViewModel {
     if (e.devmajor() != 0 || e.devminor() != 0) {
       out.add(row("details.device", e.devmajor() + ", " + e.devminor(), true));
     }
-    out.add(row("details.offset", Sizes.exact(e.uncompressedOffset()) + " \u2013 " + Sizes.exact(e.dataEnd()), true));
+    out.add(row("details.offset", ByteSize.exact(e.uncompressedOffset()) + " \u2013 " + ByteSize.exact(e.dataEnd()), true));
     if (node.hasData()) {
       SpanInfo first = doc.spans().get(node.firstSpan());
       SpanInfo last = doc.spans().get(node.lastSpan());
       out.add(row("details.spans", EntryText.spans(node) + "  (" + (node.lastSpan() - node.firstSpan() + 1) + ")",
           true));
-      out.add(row("details.compressedRange", Sizes.exact(first.compressedStart()) + " \u2013 "
-          + Sizes.exact(last.compressedEnd()) + "  (" + Sizes.human(last.compressedEnd() - first.compressedStart())
+      out.add(row("details.compressedRange", ByteSize.exact(first.compressedStart()) + " \u2013 "
+          + ByteSize.exact(last.compressedEnd()) + "  (" + ByteSize.human(last.compressedEnd() - first.compressedStart())
           + ")", true));
     }
     for (PaxRecord r : e.xattrs()) {
@@ -134,7 +134,7 @@ public final class DetailsViewModel {
   }
 
   private static String sizeText(long bytes) {
-    return Sizes.exact(bytes) + " B  (" + Sizes.human(bytes) + ")";
+    return ByteSize.exact(bytes) + " B  (" + ByteSize.human(bytes) + ")";
   }
 
   private static DetailRow row(String key, String value, boolean mono) {

@@ -1,7 +1,7 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.core.format.FileMode;
 import dev.sociscope.app.model.FileNode;
-import dev.sociscope.app.common.Modes;
 import dev.sociscope.core.ztoc.FileMetadata;
 
 /** Column texts for a tree node, shared by the tree and the details panel. */
@@ -10,7 +10,7 @@ public final class EntryText {
 
   public static String mode(FileNode n) {
     FileMetadata e = n.entry();
-    return e == null ? "" : Modes.rwx(e.type(), e.mode());
+    return e == null ? "" : FileMode.ls(e.type(), e.mode());
   }
 
   public static String owner(FileNode n) {

@@ -3,7 +3,7 @@ package dev.sociscope.app.ztoc;
 import dev.sociscope.app.model.FileNode;
 import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.app.common.Messages;
-import dev.sociscope.app.common.Sizes;
+import dev.sociscope.core.format.ByteSize;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class FileTreeController {
     nameColumn.setCellFactory(c -> new FileTreeCells.NameCell());
     nameColumn.setComparator(Comparator.comparing(FileNode::name));
     sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().size()));
-    sizeColumn.setCellFactory(c -> new FileTreeCells.TextCell<>(Sizes::human, "size-cell"));
+    sizeColumn.setCellFactory(c -> new FileTreeCells.TextCell<>(ByteSize::human, "size-cell"));
     text(modeColumn, EntryText::mode);
     text(ownerColumn, EntryText::owner);
     text(mtimeColumn, EntryText::modTime);

@@ -3,7 +3,7 @@ package dev.sociscope.app.ztoc;
 import dev.sociscope.app.model.FileTree;
 import dev.sociscope.app.model.FileNode;
 import dev.sociscope.app.common.Messages;
-import dev.sociscope.app.common.Sizes;
+import dev.sociscope.core.format.ByteSize;
 import java.util.Comparator;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,7 +35,7 @@ public final class FileTreeTable {
     TreeTableColumn<FileNode, Long> size = new TreeTableColumn<>(Messages.get("tree.column.size"));
     size.setPrefWidth(84); // not 80, the default width that JavaFX auto-sizes to content (run-dependent)
     size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().size()));
-    size.setCellFactory(c -> new FileTreeCells.TextCell<>(Sizes::human, "size-cell"));
+    size.setCellFactory(c -> new FileTreeCells.TextCell<>(ByteSize::human, "size-cell"));
     table.getColumns().add(name);
     table.getColumns().add(size);
     table.getColumns().add(text("tree.column.mode", 96, EntryText::mode, "mono"));

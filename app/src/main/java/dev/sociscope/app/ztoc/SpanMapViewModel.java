@@ -1,10 +1,10 @@
 package dev.sociscope.app.ztoc;
 
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.app.model.SpanInfo;
 import dev.sociscope.app.model.FileNode;
 import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.app.common.Messages;
-import dev.sociscope.app.common.Sizes;
 import java.util.BitSet;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,7 +30,7 @@ public final class SpanMapViewModel {
     workspace.documentProperty().addListener((o, a, doc) -> {
       spans.set(doc == null ? List.of() : doc.spans());
       summary.set(doc == null ? "" : Messages.get("spans.summary", doc.spans().size(),
-          Sizes.human(doc.zinfo().spanSize()), Sizes.human(doc.layerSize()), doc.algorithm().displayName()));
+          ByteSize.human(doc.zinfo().spanSize()), ByteSize.human(doc.layerSize()), doc.algorithm().displayName()));
       updateSelection();
     });
     workspace.selection().addListener((ListChangeListener<FileNode>) c -> updateSelection());
@@ -76,7 +76,7 @@ public final class SpanMapViewModel {
     } else {
       selectionActive.set(true);
       selectionSummary.set(Messages.get("spans.selection", set.cardinality(),
-          Sizes.human(doc.compressedBytes(set)), Sizes.human(doc.layerSize())));
+          ByteSize.human(doc.compressedBytes(set)), ByteSize.human(doc.layerSize())));
     }
   }
 
@@ -89,10 +89,10 @@ public final class SpanMapViewModel {
     SpanInfo s = doc.spans().get(index);
     StringBuilder sb = new StringBuilder();
     sb.append(Messages.get("spans.tooltip.title", index)).append('\n');
-    sb.append(Messages.get("spans.tooltip.compressed", Sizes.exact(s.compressedStart()),
-        Sizes.exact(s.compressedEnd()), Sizes.human(s.compressedSize()))).append('\n');
-    sb.append(Messages.get("spans.tooltip.uncompressed", Sizes.exact(s.uncompressedStart()),
-        Sizes.exact(s.uncompressedEnd()), Sizes.human(s.uncompressedSize()))).append('\n');
+    sb.append(Messages.get("spans.tooltip.compressed", ByteSize.exact(s.compressedStart()),
+        ByteSize.exact(s.compressedEnd()), ByteSize.human(s.compressedSize()))).append('\n');
+    sb.append(Messages.get("spans.tooltip.uncompressed", ByteSize.exact(s.uncompressedStart()),
+        ByteSize.exact(s.uncompressedEnd()), ByteSize.human(s.uncompressedSize()))).append('\n');
     sb.append(Messages.get("spans.tooltip.bits", s.bits()));
     List<FileNode> files = doc.filesBySpan().get(index);
     if (files.isEmpty()) {

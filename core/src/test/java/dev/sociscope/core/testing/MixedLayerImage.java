@@ -29,7 +29,8 @@ public final class MixedLayerImage {
   public static final String MIXED = "mixed";
   public static final String NOT_A_LAYER = "not-a-layer";
   /**
-   * Tag of a linux/amd64 image with two large gzip layers of named files: layer 0 holds {@code app/bin} (256 KiB),
+   * Tag of a linux/amd64 image with two large gzip layers of named files: layer 0 holds {@code app/bin} (256 KiB,
+   * setuid),
    * {@code etc/common.conf} and the directory {@code etc/}; layer 1 holds {@code app/lib.so} (192 KiB) and another
    * {@code etc/common.conf}.
    */
@@ -136,6 +137,9 @@ public final class MixedLayerImage {
       for (int i = 0; i < names.size(); i++) {
         TarArchiveEntry e = new TarArchiveEntry(names.get(i));
         e.setModTime(0);
+        if (names.get(i).equals("app/bin")) {
+          e.setMode(0104755); // setuid, for the mode columns of ls -l and the GUI
+        }
         byte[] data = names.get(i).endsWith("/") ? new byte[0] : randomBytes(sizes.get(i));
         e.setSize(data.length);
         tar.putArchiveEntry(e);
