@@ -2,9 +2,7 @@ package dev.sociscope.core.build;
 
 import dev.sociscope.core.gzip.GzipInflater;
 import dev.sociscope.core.io.ChunkInputStream;
-import dev.sociscope.core.tar.TarEntry;
 import dev.sociscope.core.tar.TarFormatException;
-import dev.sociscope.core.tar.TarReader;
 import dev.sociscope.core.ztoc.Checkpoint;
 import dev.sociscope.core.ztoc.CompressionAlgorithm;
 import dev.sociscope.core.ztoc.CompressionInfo;
@@ -75,7 +73,7 @@ public final class SpanSizeScan {
     peek.reset();
     Counting counted = new Counting(peek, progress, cancelled);
     if (!gzip) {
-      List<FileMetadata> files = readToc(counted);
+      List<FileMetadata> files = ZtocBuilder.readToc(counted);
       counted.transferTo(java.io.OutputStream.nullOutputStream());
       long size = counted.count;
       Map<Long, Zinfo> zinfos = new LinkedHashMap<>();
@@ -101,7 +99,7 @@ public final class SpanSizeScan {
         }
       }
     });
-    List<FileMetadata> files = readToc(inflater);
+    List<FileMetadata> files = ZtocBuilder.readToc(inflater);
     inflater.skip(Long.MAX_VALUE); // later checkpoints still count, as in the builder
     long uncompressed = ZtocBuilder.archiveSize(files);
     Map<Long, Zinfo> zinfos = new LinkedHashMap<>();
@@ -112,15 +110,6 @@ public final class SpanSizeScan {
       zinfos.put(spanSizes.get(i), new GzipZinfo(spanSizes.get(i), checkpoints.get(i), counted.count, uncompressed));
     }
     return new Result(files, counted.count, uncompressed, true, zinfos);
-  }
-
-  private static List<FileMetadata> readToc(InputStream tar) throws IOException {
-    TarReader reader = new TarReader(tar);
-    List<FileMetadata> files = new ArrayList<>();
-    for (TarEntry e = reader.next(); e != null; e = reader.next()) {
-      files.add(e.metadata());
-    }
-    return files;
   }
 
   /** Counts the layer bytes read, reports them, and stops when cancelled. */

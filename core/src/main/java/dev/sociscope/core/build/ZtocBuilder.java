@@ -148,7 +148,7 @@ public final class ZtocBuilder {
     return new Ztoc(Ztoc.CURRENT_VERSION, options.buildTool(), size, uncompressedSize, files, info);
   }
 
-  private static List<FileMetadata> readToc(InputStream tar) throws IOException {
+  static List<FileMetadata> readToc(InputStream tar) throws IOException {
     TarReader reader = new TarReader(tar);
     List<FileMetadata> files = new ArrayList<>();
     for (TarEntry e = reader.next(); e != null; e = reader.next()) {
