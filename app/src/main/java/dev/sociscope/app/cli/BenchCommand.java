@@ -1,7 +1,9 @@
 package dev.sociscope.app.cli;
 
 import dev.sociscope.core.soci.SociDefaults;
+import dev.sociscope.core.build.SpanSizeScan;
 import dev.sociscope.core.build.ZtocBuilder;
+import dev.sociscope.core.profile.WhatIfAnalyzer;
 import dev.sociscope.core.gzip.GzipInflater;
 import dev.sociscope.core.ztoc.Ztoc;
 import dev.sociscope.core.ztoc.ZtocWriter;
@@ -105,12 +107,19 @@ public final class BenchCommand implements Callable<Integer> {
       peak[0] = Math.max(peak[0], heapPeak());
       return 0;
     });
+    // The what-if pass: span geometry at 1, 2, 4, 8 and 16 MiB from one inflate (sociscope profile --what-if --exact).
+    Timing whatIf = best(() -> {
+      try (InputStream in = Files.newInputStream(gz)) {
+        return SpanSizeScan.scan(in, WhatIfAnalyzer.SPAN_SIZES, n -> { }, () -> false).files().size();
+      }
+    });
     double mb = uncompressed / 1e6;
     out.printf("%n%-40s %8s %8s %10s%n", "measurement (best of " + rounds + ")", "wall s", "cpu s", "MB/s (cpu)");
     row(out, "gzip -dc > /dev/null", gzipDc, mb);
     row(out, "java.util.zip GZIPInputStream (zlib)", zlib, mb);
     row(out, "sociscope GzipInflater", ours, mb);
     row(out, "sociscope zTOC build (span " + spanSize + ")", build, mb);
+    row(out, "what-if scan, 5 span sizes, one pass", whatIf, mb);
     out.printf("%nratios (wall / cpu):%n");
     out.printf("  inflate throughput, ours / java.util.zip     %.2fx / %.2fx%n", zlib.wall / ours.wall,
         zlib.cpu / ours.cpu);
@@ -118,6 +127,8 @@ public final class BenchCommand implements Callable<Integer> {
         build.wall / gzipDc.wall, build.cpu / gzipDc.cpu);
     out.printf("  zTOC build time / GZIPInputStream read time  %.2fx / %.2fx%n", build.wall / zlib.wall,
         build.cpu / zlib.cpu);
+    out.printf("  what-if (5 span sizes) / one zTOC build      %.2fx / %.2fx   (target <= 1.5x)%n",
+        whatIf.wall / build.wall, whatIf.cpu / build.cpu);
     long ztocBytes = ZtocWriter.write(built[0]).length;
     out.printf("%nzTOC: %d entries, %d spans, %,d bytes%n", built[0].files().size(),
         built[0].compressionInfo().spanCount(), ztocBytes);
