@@ -41,6 +41,8 @@ public final class CreateIndexController {
   @FXML private VBox progressBox;
   @FXML private Label status;
   @FXML private Button runButton;
+  @FXML private Button previewButton;
+  @FXML private javafx.scene.control.ListView<String> previewList;
   @FXML private Button cancelButton;
   @FXML private Button closeButton;
 
@@ -93,6 +95,13 @@ public final class CreateIndexController {
     viewModel.layers().addListener((ListChangeListener<CreateIndexViewModel.LayerProgress>) c -> rebuildBars());
     var running = viewModel.stateProperty().isEqualTo(CreateIndexViewModel.State.RUNNING);
     runButton.disableProperty().bind(running.or(viewModel.buildableProperty().not()));
+    previewButton.disableProperty().bind(running.or(viewModel.buildableProperty().not()));
+    previewButton.visibleProperty().bind(viewModel.versionProperty().isEqualTo(SociVersion.V2));
+    previewButton.managedProperty().bind(previewButton.visibleProperty());
+    previewList.setItems(viewModel.previewLines());
+    var hasPreview = javafx.beans.binding.Bindings.isNotEmpty(viewModel.previewLines());
+    previewList.visibleProperty().bind(hasPreview);
+    previewList.managedProperty().bind(hasPreview);
     cancelButton.disableProperty().bind(running.not());
     closeButton.disableProperty().bind(running);
     for (javafx.scene.Node n : new javafx.scene.Node[] {platformBox, spanSpinner, minSpinner, versionBox}) {
@@ -150,6 +159,11 @@ public final class CreateIndexController {
     if (status.getScene() != null && status.getScene().getWindow() != null) {
       status.getScene().getWindow().hide();
     }
+  }
+
+  @FXML
+  private void preview() {
+    viewModel.preview();
   }
 
   public Button runButton() {

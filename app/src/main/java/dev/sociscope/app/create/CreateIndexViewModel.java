@@ -90,6 +90,7 @@ public final class CreateIndexViewModel {
   private final BooleanProperty allPlatforms = new SimpleBooleanProperty(false);
   private final ObservableList<PlanRow> plan = FXCollections.observableArrayList();
   private final BooleanProperty buildable = new SimpleBooleanProperty(false);
+  private final ObservableList<String> previewLines = FXCollections.observableArrayList();
   private TaskRunner.Handle planning;
   private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
   private final ObservableList<LayerProgress> layers = FXCollections.observableArrayList();
@@ -147,6 +148,59 @@ public final class CreateIndexViewModel {
     return plan;
   }
 
+  /** The migration preview: what a v2 build would write, line by line; empty until asked. */
+  public ObservableList<String> previewLines() {
+    return previewLines;
+  }
+
+  /**
+   * Shows, before converting, the SOCI-enabled image a v2 build would write: the new image index, the manifests it
+   * rewrites with their new digests, the v2 indexes it adds, what stays shared, and the bytes added. Builds the
+   * zTOCs (so Create then reuses them) but writes nothing to the image's repository or layout.
+   */
+  public void preview() {
+    if (state.get() == State.RUNNING || !buildable.get()) {
+      return;
+    }
+    previewLines.setAll(Messages.get("create.preview.running"));
+    state.set(State.RUNNING);
+    status.set(Messages.get("create.preview.running"));
+    running = tasks.run(Messages.get("task.previewConversion", image.reference()),
+        p -> service.previewConversion(connection, request(CreateListener.NONE), p),
+        preview -> {
+          state.set(State.EDITING);
+          status.set(Messages.get("create.preview.done", ByteSize.human(preview.bytesAdded())));
+          previewLines.setAll(describe(preview, tag + "-soci"));
+        },
+        error -> {
+          state.set(State.FAILED);
+          status.set(error.summary());
+          previewLines.clear();
+        });
+  }
+
+  private static List<String> describe(dev.sociscope.core.workflow.ConvertPreview p, String destinationTag) {
+    List<String> lines = new ArrayList<>();
+    lines.add(Messages.get("create.preview.index", ShortDigest.of(p.index().toString()), destinationTag));
+    for (dev.sociscope.core.workflow.ConvertPreview.Rewrite r : p.rewritten()) {
+      lines.add(Messages.get("create.preview.rewritten", r.platform(), ShortDigest.of(r.from().toString()),
+          ShortDigest.of(r.to().toString())));
+    }
+    for (Descriptor d : p.added()) {
+      lines.add(Messages.get("create.preview.added", ShortDigest.of(d.digest().toString()), ByteSize.human(d.size())));
+    }
+    for (Descriptor d : p.shared()) {
+      lines.add(Messages.get("create.preview.shared", ShortDigest.of(d.digest().toString()), d.mediaType()));
+    }
+    lines.add(Messages.get("create.preview.bytes", ByteSize.human(p.bytesAdded())));
+    return lines;
+  }
+
+  private CreateIndexRequest request(CreateListener listener) {
+    return new CreateIndexRequest(repository, tag, allPlatforms.get(), allPlatforms.get() ? "" : image.platform(),
+        version.get(), Math.max(1, spanMiB.get()) * MIB, Math.max(0, minLayerMiB.get()) * MIB, listener);
+  }
+
   /** Whether the plan would give an index (no layer type that fails the build, at least one layer indexed). */
   public BooleanProperty buildableProperty() {
     return buildable;
@@ -187,6 +241,7 @@ public final class CreateIndexViewModel {
       planning.cancel();
     }
     buildable.set(false);
+    previewLines.clear();
     estimate.set(Messages.get("create.planning"));
     SociIndexOptions options = options();
     boolean all = allPlatforms.get();
@@ -255,9 +310,7 @@ public final class CreateIndexViewModel {
     state.set(State.RUNNING);
     status.set(Messages.get("create.running"));
     result.set(null);
-    CreateIndexRequest request = new CreateIndexRequest(repository, tag, allPlatforms.get(),
-        allPlatforms.get() ? "" : image.platform(), version.get(), Math.max(1, spanMiB.get()) * MIB,
-        Math.max(0, minLayerMiB.get()) * MIB, listener(byDigest));
+    CreateIndexRequest request = request(listener(byDigest));
     running = tasks.run(Messages.get("task.createIndex", image.reference()),
         p -> service.createIndex(connection, request, p),
         r -> {

@@ -238,6 +238,16 @@ public final class CoreRegistryService implements RegistryService {
   }
 
   @Override
+  public dev.sociscope.core.workflow.ConvertPreview previewConversion(RegistryConnection c,
+      CreateIndexRequest request, Progress progress) throws Exception {
+    try {
+      return new IndexCreation(soci(c), ref(c, request.repository(), request.tag()), request, progress).preview();
+    } catch (CancelledException e) {
+      throw new java.util.concurrent.CancellationException(e.getMessage());
+    }
+  }
+
+  @Override
   public CreateIndexResult createIndex(RegistryConnection c, CreateIndexRequest request, Progress progress)
       throws Exception {
     try {

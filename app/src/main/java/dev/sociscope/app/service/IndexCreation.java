@@ -65,6 +65,15 @@ final class IndexCreation {
     return new CreateIndexResult(written, target, found);
   }
 
+  /** The SOCI-enabled image a v2 build would write, built into the cache and not written (a dry run). */
+  dev.sociscope.core.workflow.ConvertPreview preview() throws Exception {
+    var platforms = CoreRegistryService.selection(request.allPlatforms(), request.platform());
+    SociIndexOptions options = SociIndexOptions.defaults(SociVersion.V2).withSpanSize(request.spanSize())
+        .withMinLayerSize(request.minLayerSize());
+    return soci.convert(ref, ref + "-soci", platforms, options, false, true,
+        dev.sociscope.core.workflow.ExistingIndexPolicy.ALLOW, listener(), cancel).preview();
+  }
+
   /** The task's Cancel reaches the builders through the listener, which they call often. */
   private CreateListener listener() {
     return new CreateListener() {

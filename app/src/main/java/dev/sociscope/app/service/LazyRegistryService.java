@@ -87,6 +87,12 @@ public final class LazyRegistryService implements RegistryService {
   }
 
   @Override
+  public dev.sociscope.core.workflow.ConvertPreview previewConversion(RegistryConnection connection,
+      CreateIndexRequest request, Progress progress) throws Exception {
+    return delegate().previewConversion(connection, request, progress);
+  }
+
+  @Override
   public CreateIndexResult createIndex(RegistryConnection connection, CreateIndexRequest request, Progress progress)
       throws Exception {
     return delegate().createIndex(connection, request, progress);

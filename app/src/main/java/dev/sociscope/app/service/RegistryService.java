@@ -67,6 +67,15 @@ public interface RegistryService {
   }
 
   /**
+   * What converting the image into a SOCI-enabled image ({@code TAG-soci}) would write, without writing it: the
+   * zTOCs are built (into the local cache, so the real conversion reuses them), nothing goes to the destination.
+   */
+  default dev.sociscope.core.workflow.ConvertPreview previewConversion(RegistryConnection connection,
+      CreateIndexRequest request, Progress progress) throws Exception {
+    throw new UnsupportedOperationException("this service does not preview conversions");
+  }
+
+  /**
    * Builds a SOCI index for an image and writes it next to the image (registry or layout), then checks with
    * discovery that it is found. Blocking; progress per layer goes to the request's listener.
    */

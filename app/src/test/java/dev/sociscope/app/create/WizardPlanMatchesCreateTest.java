@@ -100,4 +100,23 @@ class WizardPlanMatchesCreateTest {
     assertThat(created.exitCode()).isEqualTo(1);
     assertThat(created.err()).contains("no ztocs created");
   }
+
+  @Test
+  void theMigrationPreviewShowsWhatAV2BuildWritesAndWritesNothing() throws Exception {
+    Path layout = tmp.resolve("layout");
+    MixedLayerImage.write(layout);
+    CreateIndexViewModel vm = wizard(layout, MixedLayerImage.MIXED);
+    vm.versionProperty().set(dev.sociscope.core.soci.SociVersion.V2);
+    vm.preview();
+    assertThat(vm.previewLines().get(0)).startsWith("image index sha256:").endsWith(" mixed-soci");
+    assertThat(vm.previewLines()).anyMatch(l -> l.startsWith("rewritten  linux/amd64  sha256:"))
+        .anyMatch(l -> l.startsWith("rewritten  linux/arm64  sha256:"))
+        .anyMatch(l -> l.startsWith("added      SOCI index v2 sha256:"))
+        .anyMatch(l -> l.startsWith("bytes added: "));
+    assertThat(vm.statusProperty().get()).startsWith("Preview ready: ").contains("nothing was written");
+    assertThat(dev.sociscope.core.layout.OciLayout.open(layout).tags()).doesNotContain("mixed-soci");
+    // A change of options makes the preview stale: it goes.
+    vm.spanMiBProperty().set(2);
+    assertThat(vm.previewLines()).isEmpty();
+  }
 }

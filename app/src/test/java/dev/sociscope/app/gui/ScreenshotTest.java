@@ -78,6 +78,12 @@ class ScreenshotTest {
    */
   private static final class PausedBuilds implements RegistryService {
     @Override
+    public dev.sociscope.core.workflow.ConvertPreview previewConversion(RegistryConnection c,
+        dev.sociscope.app.model.CreateIndexRequest request, Progress p) throws Exception {
+      return real.previewConversion(c, request, p);
+    }
+
+    @Override
     public dev.sociscope.core.health.HealthReport check(RegistryConnection c, String repository, String reference,
         String platform, int spotChecks, Progress p) throws Exception {
       return real.check(c, repository, reference, platform, spotChecks, p);
@@ -277,6 +283,25 @@ class ScreenshotTest {
     releaseBuild.countDown();
     waitUntil("cancelled", () -> ctx.tasks().currentProperty().get() == null);
     fxRun(dialog::hide);
+
+    // The migration preview: what a v2 build would write, before anything is written.
+    robot.clickOn("Create index\u2026");
+    waitUntil("second wizard", () -> ctx.main().registry().createDialog() != null
+        && ctx.main().registry().createDialog().isShowing()
+        && ctx.registryViewModel().lastWizardProperty().get() != wizard);
+    dev.sociscope.app.create.CreateIndexViewModel v2 = fx(() -> ctx.registryViewModel().lastWizardProperty().get());
+    fxRun(() -> {
+      v2.spanMiBProperty().set(1);
+      v2.minLayerMiBProperty().set(1);
+      v2.versionProperty().set(dev.sociscope.core.soci.SociVersion.V2);
+    });
+    waitUntil("v2 plan", () -> v2.buildableProperty().get());
+    fxRun(v2::preview);
+    waitUntil("preview", () -> v2.stateProperty().get() == dev.sociscope.app.create.CreateIndexViewModel.State.EDITING
+        && v2.previewLines().size() > 1);
+    Stage previewDialog = ctx.main().registry().createDialog();
+    shot(previewDialog.getScene(), "create-preview-dialog");
+    fxRun(previewDialog::hide);
   }
 
   private static Window windowWith(String selector) {
