@@ -57,6 +57,7 @@ public final class RegistryController {
   @FXML private TableColumn<ImageDetails.Fact, String> factName;
   @FXML private TableColumn<ImageDetails.Fact, String> factValue;
   @FXML private TableView<ImageDetails.SociIndexRow> indexTable;
+  @FXML private Button compareButton;
   @FXML private TableColumn<ImageDetails.SociIndexRow, String> indexDigest;
   @FXML private TableColumn<ImageDetails.SociIndexRow, String> indexVersion;
   @FXML private TableColumn<ImageDetails.SociIndexRow, String> indexTool;
@@ -146,6 +147,7 @@ public final class RegistryController {
     indexTool.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().createdBy()));
     indexZtocs.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().ztocCount())));
     indexTable.setPlaceholder(new Label(Messages.get("image.soci.none")));
+    compareButton.disableProperty().bind(viewModel.imageProperty().isNull());
     layerIndex.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().index())));
     layerDigest.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().digest()));
     layerType.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().mediaType()));
@@ -202,6 +204,26 @@ public final class RegistryController {
     configTable.getItems().setAll(img.config());
     indexTable.getItems().setAll(img.sociIndexes());
     layerTable.getItems().setAll(img.layers());
+  }
+
+  /**
+   * Compares the selected SOCI index (or the one the runtime uses) with another tag or digest of the repository,
+   * asked for in a small dialog, and shows the differences in a window of their own.
+   */
+  @FXML
+  private void compareIndexes() {
+    ImageDetails.SociIndexRow selected = indexTable.getSelectionModel().getSelectedItem();
+    javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+    ask.initOwner(imagePane.getScene().getWindow());
+    ask.setTitle(Messages.get("compare.title"));
+    ask.setHeaderText(Messages.get("compare.ask", selected == null ? viewModel.selectedTagProperty().get()
+        : dev.sociscope.core.format.ShortDigest.of(selected.digest())));
+    ask.getEditor().setPromptText(Messages.get("compare.prompt"));
+    ask.showAndWait().filter(t -> !t.isBlank()).ifPresent(other -> {
+      viewModel.compareWith(selected == null ? "" : selected.digest(), other);
+      dev.sociscope.app.compare.CompareDialog.show(imagePane.getScene().getWindow(), viewModel.compare(),
+          imagePane.getScene().getStylesheets());
+    });
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.sociscope.app.browse;
 
 import dev.sociscope.app.create.CreateIndexViewModel;
 import dev.sociscope.app.files.ImageFilesViewModel;
+import dev.sociscope.app.compare.CompareViewModel;
 import dev.sociscope.app.health.HealthViewModel;
 import dev.sociscope.app.connect.SessionSecrets;
 import dev.sociscope.app.common.DialogService;
@@ -46,6 +47,7 @@ public final class RegistryViewModel {
   private String pendingTag = "";
   private final ImageFilesViewModel files;
   private final HealthViewModel health;
+  private final CompareViewModel compare;
   private final ReadOnlyObjectWrapper<CreateIndexViewModel> lastWizard = new ReadOnlyObjectWrapper<>();
 
   private final ReadOnlyObjectWrapper<RegistryConnection> connection = new ReadOnlyObjectWrapper<>();
@@ -78,6 +80,7 @@ public final class RegistryViewModel {
     this.workspace = workspace;
     this.files = new ImageFilesViewModel(service, tasks, dialogs);
     this.health = new HealthViewModel(service, tasks);
+    this.compare = new CompareViewModel(service, tasks);
     image.addListener((o, a, b) -> {
       files.clear();
       health.show(connection.get(), selectedRepository.get(), b);
@@ -392,6 +395,24 @@ public final class RegistryViewModel {
   /** The wizard opened last (tests drive it). */
   public ReadOnlyObjectProperty<CreateIndexViewModel> lastWizardProperty() {
     return lastWizard.getReadOnlyProperty();
+  }
+
+  /** The compare view (index diff). */
+  public CompareViewModel compare() {
+    return compare;
+  }
+
+  /**
+   * Compares an index of the shown image ({@code index}: a SOCI index digest, or empty for the one the runtime
+   * uses) with {@code other}: a tag of the same repository, or a digest of an image or SOCI index in it.
+   */
+  public void compareWith(String index, String other) {
+    RegistryConnection c = connection.get();
+    if (c == null || image.get() == null || other == null || other.isBlank()) {
+      return;
+    }
+    compare.compare(c, selectedRepository.get(), index == null || index.isEmpty() ? selectedTag.get() : index,
+        other.trim());
   }
 
   /** The Health tab of the image view. */

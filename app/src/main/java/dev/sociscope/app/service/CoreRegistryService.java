@@ -232,6 +232,13 @@ public final class CoreRegistryService implements RegistryService {
         selection(false, platform), spotChecks);
   }
 
+  @Override
+  public dev.sociscope.core.diff.IndexDiff diff(RegistryConnection connection, String repository, String a,
+      String b, Progress progress) throws Exception {
+    progress.update(-1, -1);
+    return soci(connection).diff(ref(connection, repository, a), ref(connection, repository, b));
+  }
+
   static ImageResolver.PlatformSelection selection(boolean all, String platform) {
     return all ? ImageResolver.PlatformSelection.ALL : platform == null || platform.isEmpty()
         ? ImageResolver.PlatformSelection.DEFAULT : ImageResolver.PlatformSelection.of(List.of(Platform.parse(platform)));

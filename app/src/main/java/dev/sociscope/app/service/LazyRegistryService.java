@@ -93,6 +93,12 @@ public final class LazyRegistryService implements RegistryService {
   }
 
   @Override
+  public dev.sociscope.core.diff.IndexDiff diff(RegistryConnection connection, String repository, String a,
+      String b, Progress progress) throws Exception {
+    return delegate().diff(connection, repository, a, b, progress);
+  }
+
+  @Override
   public CreateIndexResult createIndex(RegistryConnection connection, CreateIndexRequest request, Progress progress)
       throws Exception {
     return delegate().createIndex(connection, request, progress);

@@ -67,6 +67,15 @@ public interface RegistryService {
   }
 
   /**
+   * How two SOCI indexes of a repository differ (core's index diff). Each side is a tag or digest in the repository:
+   * an image (its index the runtime would use) or a SOCI index manifest.
+   */
+  default dev.sociscope.core.diff.IndexDiff diff(RegistryConnection connection, String repository, String a,
+      String b, Progress progress) throws Exception {
+    throw new UnsupportedOperationException("this service does not compare indexes");
+  }
+
+  /**
    * What converting the image into a SOCI-enabled image ({@code TAG-soci}) would write, without writing it: the
    * zTOCs are built (into the local cache, so the real conversion reuses them), nothing goes to the destination.
    */

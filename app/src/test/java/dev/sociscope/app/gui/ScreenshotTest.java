@@ -78,6 +78,12 @@ class ScreenshotTest {
    */
   private static final class PausedBuilds implements RegistryService {
     @Override
+    public dev.sociscope.core.diff.IndexDiff diff(RegistryConnection c, String repository, String a, String b,
+        Progress p) throws Exception {
+      return real.diff(c, repository, a, b, p);
+    }
+
+    @Override
     public dev.sociscope.core.workflow.ConvertPreview previewConversion(RegistryConnection c,
         dev.sociscope.app.model.CreateIndexRequest request, Progress p) throws Exception {
       return real.previewConversion(c, request, p);
@@ -263,6 +269,15 @@ class ScreenshotTest {
     waitUntil("health findings", () -> !ctx.registryViewModel().health().runningProperty().get()
         && !ctx.registryViewModel().health().rows().isEmpty());
     shot(ctx.scene(), "image-health");
+
+    // The compare view: the demo image's v1 index against its SOCI-enabled image's v2 index (same zTOC).
+    fxRun(() -> ctx.registryViewModel().compareWith("", "demo-soci"));
+    waitUntil("comparison", () -> !ctx.registryViewModel().compare().lines().isEmpty());
+    Stage compare = fx(() -> dev.sociscope.app.compare.CompareDialog.show(ctx.scene().getWindow(),
+        ctx.registryViewModel().compare(), ctx.scene().getStylesheets()));
+    assertThat(fx(() -> ctx.registryViewModel().compare().lines().get(0))).startsWith("reused  sha256:");
+    shot(compare.getScene(), "compare-dialog");
+    fxRun(compare::hide);
 
     fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(0));
     robot.clickOn("Create index\u2026");
