@@ -49,7 +49,8 @@ class HealthAndPruneRegistryIT {
     RegistryClient client = RegistryClient.builder().plainHttp(registry.host()).build();
     ImageStores stores = new ImageStores(client);
     String[][] copies = {{MixedLayerImage.MIXED, "health/app:" + MixedLayerImage.MIXED},
-        {MixedLayerImage.FILES, "health/app:" + MixedLayerImage.FILES}, {MixedLayerImage.FILES, "prune/app:files"}};
+        {MixedLayerImage.FILES, "health/app:" + MixedLayerImage.FILES}, {MixedLayerImage.FILES, "prune/app:files"},
+        {MixedLayerImage.FILES, "bad/app:files"}};
     for (String[] c : copies) {
       ImageLocation src = ImageLocation.parse("oci:" + tmp.resolve("layout") + ":" + c[0]);
       ImageLocation dst = ImageLocation.parse(registry.ref(c[1]));
@@ -83,6 +84,14 @@ class HealthAndPruneRegistryIT {
     HealthReport v1 = checker.check(ref(MixedLayerImage.MIXED), ImageResolver.PlatformSelection.ALL, 2);
     assertThat(v1.findingsOf(Check.V1_ONLY)).hasSize(2);
     assertThat(v1.fails(Check.Severity.ERROR)).isFalse();
+    assertThat(v1.findingsOf(Check.LAYER_NOT_INDEXED)).hasSize(6)
+        .allSatisfy(f -> assertThat(f.message()).contains("bytes are pulled before the container starts"));
+
+    soci.create(ref(MixedLayerImage.MIXED), SociService.CreateRequest.defaults()
+        .withOptions(OPTIONS.withSpanSize(2 * MixedLayerImage.SPAN_SIZE)).pushing(true)
+        .withPlatforms(ImageResolver.PlatformSelection.ALL), CreateListener.NONE, new Cancellation());
+    assertThat(checker.check(ref(MixedLayerImage.MIXED), ImageResolver.PlatformSelection.ALL, 0)
+        .findingsOf(Check.AMBIGUOUS_INDEXES)).hasSize(2);
 
     soci.convert(ref(MixedLayerImage.MIXED), ref("mixed-soci"), ImageResolver.PlatformSelection.ALL,
         OPTIONS.withVersion(SociVersion.V2), false, CreateListener.NONE, new Cancellation());
@@ -153,5 +162,52 @@ class HealthAndPruneRegistryIT {
     assertThat(repo.manifest(tag).index().manifests()).singleElement()
         .satisfies(d -> assertThat(d.digest()).isEqualTo(sigDoc.digest()));
     assertThat(HealthAndPruneRegistryIT.soci.prune(registry.ref("prune/app:files"), true).orphans()).isEmpty();
+  }
+
+  /** Puts an edited copy of {@code index} into the repository and lists it in the image's fallback tag. */
+  private static void addEdited(RemoteRepository repo, CreatedIndex good, String note,
+      java.util.function.Consumer<ObjectNode> edit) throws Exception {
+    ObjectNode doc = (ObjectNode) JSON.readTree(good.build().bytes());
+    ((ObjectNode) doc.get("annotations")).put("test.edit", note);
+    edit.accept(doc);
+    OciDocument edited = OciDocument.parse(JSON.writeValueAsBytes(doc), MediaType.OCI_MANIFEST);
+    repo.putManifest(edited, null);
+    String tag = ReferrersIndex.fallbackTag(good.manifest().manifest().digest());
+    ObjectNode list = (ObjectNode) JSON.readTree(repo.manifest(tag).bytes());
+    ((ArrayNode) list.get("manifests")).addObject().put("mediaType", MediaType.OCI_MANIFEST)
+        .put("artifactType", MediaType.SOCI_INDEX_V1).put("digest", edited.digest().toString())
+        .put("size", edited.size());
+    repo.putManifest(OciDocument.parse(JSON.writeValueAsBytes(list)), tag);
+  }
+
+  @Test
+  void indexesInconsistentWithTheImageAreReportedOnTheRegistry() throws Exception {
+    String ref = registry.ref("bad/app:files");
+    CreatedIndex good = soci.create(ref, SociService.CreateRequest.defaults()
+        .withOptions(OPTIONS.withMinLayerSize(0)).pushing(true), CreateListener.NONE, new Cancellation())
+        .created().get(0);
+    RemoteRepository repo = soci.open(ref).repository();
+    String unknown = "sha256:" + "12".repeat(32);
+    var config = good.manifest().manifest().manifest().config();
+    addEdited(repo, good, "1", doc -> {
+      ((ObjectNode) doc.get("layers").get(0).get("annotations")).put("com.amazon.soci.image-layer-digest", unknown);
+      ((ObjectNode) doc.get("layers").get(1).get("annotations")).put("com.amazon.soci.span-size", "123");
+    });
+    addEdited(repo, good, "2", doc -> ((ObjectNode) doc.get("layers").get(1))
+        .put("digest", config.digest().toString()).put("size", config.size()));
+    addEdited(repo, good, "3", doc -> ((ObjectNode) doc.get("layers").get(0)).remove("annotations"));
+    repo.deleteBlob(good.build().index().ztocs().get(0).ztocDigest()); // the registry lost a zTOC
+
+    HealthReport r = checker.check(ref, ImageResolver.PlatformSelection.DEFAULT, 1);
+    assertThat(r.findingsOf(Check.ZTOC_LAYER_UNKNOWN)).singleElement()
+        .satisfies(f -> assertThat(f.subject()).startsWith("layer " + unknown));
+    assertThat(r.findingsOf(Check.SPAN_SIZE_MISMATCH)).isNotEmpty()
+        .allSatisfy(f -> assertThat(f.message()).contains("span size 123"));
+    assertThat(r.findingsOf(Check.ZTOC_MISSING)).isNotEmpty()
+        .allSatisfy(f -> assertThat(f.message()).contains(good.build().index().ztocs().get(0).ztocDigest()
+            .toString()));
+    assertThat(r.findingsOf(Check.ZTOC_UNREADABLE)).isNotEmpty();
+    assertThat(r.findingsOf(Check.INDEX_UNREADABLE)).isNotEmpty();
+    assertThat(r.fails(Check.Severity.ERROR)).isTrue();
   }
 }
