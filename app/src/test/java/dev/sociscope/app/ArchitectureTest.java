@@ -16,7 +16,7 @@ class ArchitectureTest {
   private static final String[] VIEWS = {"dev.sociscope.app.gui..", "dev.sociscope.app.connect..",
       "dev.sociscope.app.browse..", "dev.sociscope.app.files..", "dev.sociscope.app.create..",
       "dev.sociscope.app.ztoc..", "dev.sociscope.app.preview..", "dev.sociscope.app.activity..",
-      "dev.sociscope.app.sources..", "dev.sociscope.app.health..", "dev.sociscope.app.compare.."};
+      "dev.sociscope.app.sources..", "dev.sociscope.app.health..", "dev.sociscope.app.compare..", "dev.sociscope.app.profile.."};
   private static JavaClasses app;
 
   @BeforeAll

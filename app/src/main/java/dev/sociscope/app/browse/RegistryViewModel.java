@@ -4,6 +4,7 @@ import dev.sociscope.app.create.CreateIndexViewModel;
 import dev.sociscope.app.files.ImageFilesViewModel;
 import dev.sociscope.app.compare.CompareViewModel;
 import dev.sociscope.app.health.HealthViewModel;
+import dev.sociscope.app.profile.ProfileViewModel;
 import dev.sociscope.app.connect.SessionSecrets;
 import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Messages;
@@ -48,6 +49,7 @@ public final class RegistryViewModel {
   private final ImageFilesViewModel files;
   private final HealthViewModel health;
   private final CompareViewModel compare;
+  private final ProfileViewModel profile;
   private final ReadOnlyObjectWrapper<CreateIndexViewModel> lastWizard = new ReadOnlyObjectWrapper<>();
 
   private final ReadOnlyObjectWrapper<RegistryConnection> connection = new ReadOnlyObjectWrapper<>();
@@ -81,9 +83,11 @@ public final class RegistryViewModel {
     this.files = new ImageFilesViewModel(service, tasks, dialogs);
     this.health = new HealthViewModel(service, tasks);
     this.compare = new CompareViewModel(service, tasks);
+    this.profile = new ProfileViewModel(service, tasks, dialogs);
     image.addListener((o, a, b) -> {
       files.clear();
       health.show(connection.get(), selectedRepository.get(), b);
+      profile.show(connection.get(), selectedRepository.get(), b);
     });
     repositoryFilter.addListener((o, a, b) -> {
       filteredRepositories.setPredicate(matcher(b));
@@ -395,6 +399,11 @@ public final class RegistryViewModel {
   /** The wizard opened last (tests drive it). */
   public ReadOnlyObjectProperty<CreateIndexViewModel> lastWizardProperty() {
     return lastWizard.getReadOnlyProperty();
+  }
+
+  /** The Profile tab of the image view. */
+  public ProfileViewModel profile() {
+    return profile;
   }
 
   /** The compare view (index diff). */

@@ -17,6 +17,11 @@ public interface DialogService {
   /** An OCI image layout folder. */
   Optional<Path> chooseImageFolder();
 
+  /** A file of paths a container touches at start: a plain list, a JSON array or an strace log. */
+  default Optional<Path> choosePathsFile() {
+    return Optional.empty();
+  }
+
   /** An oci-archive or docker-archive tar file. */
   Optional<Path> chooseImageArchive();
 

@@ -87,6 +87,12 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
+  public Optional<Path> choosePathsFile() {
+    FileChooser chooser = chooser(Messages.get("dialog.pathsFile.title"));
+    return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(java.io.File::toPath);
+  }
+
+  @Override
   public Optional<Path> chooseImageArchive() {
     FileChooser chooser = chooser(Messages.get("dialog.imageArchive.title"));
     chooser.getExtensionFilters().addAll(

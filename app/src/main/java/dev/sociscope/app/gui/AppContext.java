@@ -143,6 +143,8 @@ public final class AppContext implements AutoCloseable {
         () -> new dev.sociscope.app.browse.RegistryController(registryViewModel));
     controllers.put(dev.sociscope.app.files.ImageFilesController.class,
         () -> new dev.sociscope.app.files.ImageFilesController(registryViewModel.files()));
+    controllers.put(dev.sociscope.app.profile.ProfileController.class,
+        () -> new dev.sociscope.app.profile.ProfileController(registryViewModel.profile()));
     controllers.put(dev.sociscope.app.health.HealthController.class,
         () -> new dev.sociscope.app.health.HealthController(registryViewModel.health()));
     StartupTrace.mark("view models built");

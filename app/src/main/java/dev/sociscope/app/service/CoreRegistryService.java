@@ -233,6 +233,14 @@ public final class CoreRegistryService implements RegistryService {
   }
 
   @Override
+  public dev.sociscope.core.profile.StartupProfile profile(RegistryConnection connection, String repository,
+      String reference, String platform, List<String> paths, Progress progress) throws Exception {
+    progress.update(-1, -1);
+    Platform wanted = platform == null || platform.isEmpty() ? null : Platform.parse(platform);
+    return soci(connection).profile(ref(connection, repository, reference), wanted, paths);
+  }
+
+  @Override
   public dev.sociscope.core.diff.IndexDiff diff(RegistryConnection connection, String repository, String a,
       String b, Progress progress) throws Exception {
     progress.update(-1, -1);

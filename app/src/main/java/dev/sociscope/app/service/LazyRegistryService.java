@@ -99,6 +99,12 @@ public final class LazyRegistryService implements RegistryService {
   }
 
   @Override
+  public dev.sociscope.core.profile.StartupProfile profile(RegistryConnection connection, String repository,
+      String reference, String platform, List<String> paths, Progress progress) throws Exception {
+    return delegate().profile(connection, repository, reference, platform, paths, progress);
+  }
+
+  @Override
   public CreateIndexResult createIndex(RegistryConnection connection, CreateIndexRequest request, Progress progress)
       throws Exception {
     return delegate().createIndex(connection, request, progress);

@@ -67,6 +67,15 @@ public interface RegistryService {
   }
 
   /**
+   * What a container start that touches {@code paths} costs for this image, full pull against lazy loading through
+   * the index the runtime would use (core's start-up profile).
+   */
+  default dev.sociscope.core.profile.StartupProfile profile(RegistryConnection connection, String repository,
+      String reference, String platform, java.util.List<String> paths, Progress progress) throws Exception {
+    throw new UnsupportedOperationException("this service does not profile images");
+  }
+
+  /**
    * How two SOCI indexes of a repository differ (core's index diff). Each side is a tag or digest in the repository:
    * an image (its index the runtime would use) or a SOCI index manifest.
    */

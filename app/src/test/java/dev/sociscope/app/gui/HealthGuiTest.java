@@ -36,7 +36,7 @@ class HealthGuiTest {
     HealthViewModel health = ctx.registryViewModel().health();
     try (PulseWatchdog watchdog = new PulseWatchdog()) {
       watchdog.phase("health tab");
-      fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(2));
+      fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(3));
       assertThat(fx(() -> health.rows().isEmpty())).isTrue();
       robot.clickOn("#checkButton");
       waitUntil("findings", () -> !health.runningProperty().get() && !health.rows().isEmpty());

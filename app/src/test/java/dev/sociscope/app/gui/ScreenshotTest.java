@@ -78,6 +78,12 @@ class ScreenshotTest {
    */
   private static final class PausedBuilds implements RegistryService {
     @Override
+    public dev.sociscope.core.profile.StartupProfile profile(RegistryConnection c, String repository,
+        String reference, String platform, List<String> paths, Progress p) throws Exception {
+      return real.profile(c, repository, reference, platform, paths, p);
+    }
+
+    @Override
     public dev.sociscope.core.diff.IndexDiff diff(RegistryConnection c, String repository, String a, String b,
         Progress p) throws Exception {
       return real.diff(c, repository, a, b, p);
@@ -264,7 +270,15 @@ class ScreenshotTest {
     waitUntil("read stats", () -> ctx.registryViewModel().files().readStatusProperty().get().contains("saved"));
     shot(ctx.scene(), "image-files");
 
-    fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(2));
+    fxRun(() -> {
+      ctx.main().registry().imageTabs().getSelectionModel().select(2);
+      ctx.registryViewModel().profile().pathsProperty().set("/data/numbers.txt\n/etc/motd\n/usr/local/bin/hello.sh\n");
+      ctx.registryViewModel().profile().run();
+    });
+    waitUntil("profile", () -> ctx.registryViewModel().profile().profileProperty().get() != null);
+    shot(ctx.scene(), "image-profile");
+
+    fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(3));
     fxRun(() -> ctx.registryViewModel().health().check());
     waitUntil("health findings", () -> !ctx.registryViewModel().health().runningProperty().get()
         && !ctx.registryViewModel().health().rows().isEmpty());
