@@ -29,6 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The registry browser's paging: first page, load more, and search over what is loaded. */
 class RegistryViewModelPagingTest {
   @TempDir Path temp;
+  /** Settings are written on a background thread: closed after each test so the temp folder can go. */
+  private final java.util.List<AppSettings> opened = new java.util.ArrayList<>();
+
+  @org.junit.jupiter.api.AfterEach
+  void closeSettings() {
+    opened.forEach(AppSettings::close);
+  }
 
   private final List<String> requests = new ArrayList<>();
   private final DirectTaskRunner tasks = new DirectTaskRunner();
@@ -100,6 +107,7 @@ class RegistryViewModelPagingTest {
 
   private RegistryViewModel connected(int pageSize) {
     AppSettings settings = new AppSettings(new SettingsStore(temp), Settings.DEFAULT);
+    opened.add(settings);
     RegistryViewModel vm = new RegistryViewModel(new PagingService(), tasks, dialogs, settings, new SessionSecrets(),
         new ZtocWorkspace());
     vm.setPageSize(pageSize);
