@@ -85,6 +85,30 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     };
   }
 
+  @Override
+  public <T> Handle runQuietly(String title, Work<T> work, Consumer<? super T> onSuccess,
+      Consumer<UserError> onError) {
+    WorkTask<T> task = new WorkTask<>(title, work);
+    task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+    task.setOnFailed(e -> {
+      if (!(task.getException() instanceof CancellationException)) {
+        onError.accept(ErrorDescriber.describe(task.getException()));
+      }
+    });
+    executor.execute(task);
+    return new Handle() {
+      @Override
+      public void cancel() {
+        task.cancel(true);
+      }
+
+      @Override
+      public boolean isDone() {
+        return task.isDone();
+      }
+    };
+  }
+
   private void clear(Task<?> task) {
     if (current.get() == task) {
       current.set(null);

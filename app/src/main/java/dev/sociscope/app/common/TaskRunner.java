@@ -16,4 +16,14 @@ public interface TaskRunner {
   }
 
   <T> Handle run(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<UserError> onError);
+
+  /**
+   * Like {@link #run}, for small, frequent work the user did not ask for by name (the wizard's plan on every option
+   * change): it is not listed in the activity panel and not shown in the status bar, which would repaint the main
+   * window each time.
+   */
+  default <T> Handle runQuietly(String title, Work<T> work, Consumer<? super T> onSuccess,
+      Consumer<UserError> onError) {
+    return run(title, work, onSuccess, onError);
+  }
 }

@@ -42,7 +42,7 @@ public final class CreateIndexController {
   @FXML private Label status;
   @FXML private Button runButton;
   @FXML private Button previewButton;
-  @FXML private javafx.scene.control.ListView<String> previewList;
+  @FXML private Label previewText;
   @FXML private Button cancelButton;
   @FXML private Button closeButton;
 
@@ -98,10 +98,12 @@ public final class CreateIndexController {
     previewButton.disableProperty().bind(running.or(viewModel.buildableProperty().not()));
     previewButton.visibleProperty().bind(viewModel.versionProperty().isEqualTo(SociVersion.V2));
     previewButton.managedProperty().bind(previewButton.visibleProperty());
-    previewList.setItems(viewModel.previewLines());
+    // A label, not a list: the wizard opens without loading list skins on the FX thread.
+    previewText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        () -> String.join("\n", viewModel.previewLines()), viewModel.previewLines()));
     var hasPreview = javafx.beans.binding.Bindings.isNotEmpty(viewModel.previewLines());
-    previewList.visibleProperty().bind(hasPreview);
-    previewList.managedProperty().bind(hasPreview);
+    previewText.visibleProperty().bind(hasPreview);
+    previewText.managedProperty().bind(hasPreview);
     cancelButton.disableProperty().bind(running.not());
     closeButton.disableProperty().bind(running);
     for (javafx.scene.Node n : new javafx.scene.Node[] {platformBox, spanSpinner, minSpinner, versionBox}) {

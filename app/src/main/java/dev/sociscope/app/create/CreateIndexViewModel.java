@@ -245,7 +245,7 @@ public final class CreateIndexViewModel {
     estimate.set(Messages.get("create.planning"));
     SociIndexOptions options = options();
     boolean all = allPlatforms.get();
-    planning = tasks.run(Messages.get("task.plan", image.reference()),
+    planning = tasks.runQuietly(Messages.get("task.plan", image.reference()),
         p -> service.plan(connection, repository, tag, all, all ? "" : image.platform(), options, p),
         this::show,
         error -> estimate.set(error.summary()));
