@@ -46,10 +46,7 @@ public final class RegistryViewModel {
   private final ZtocWorkspace workspace;
   private Consumer<Void> onZtocOpened = v -> { };
   private String pendingTag = "";
-  private final ImageFilesViewModel files;
-  private final HealthViewModel health;
-  private final CompareViewModel compare;
-  private final ProfileViewModel profile;
+  private final ImageTabs tabs;
   private final ReadOnlyObjectWrapper<CreateIndexViewModel> lastWizard = new ReadOnlyObjectWrapper<>();
 
   private final ReadOnlyObjectWrapper<RegistryConnection> connection = new ReadOnlyObjectWrapper<>();
@@ -80,15 +77,8 @@ public final class RegistryViewModel {
     this.settings = settings;
     this.secrets = secrets;
     this.workspace = workspace;
-    this.files = new ImageFilesViewModel(service, tasks, dialogs);
-    this.health = new HealthViewModel(service, tasks);
-    this.compare = new CompareViewModel(service, tasks);
-    this.profile = new ProfileViewModel(service, tasks, dialogs);
-    image.addListener((o, a, b) -> {
-      files.clear();
-      health.show(connection.get(), selectedRepository.get(), b);
-      profile.show(connection.get(), selectedRepository.get(), b);
-    });
+    this.tabs = ImageTabs.create(service, tasks, dialogs);
+    image.addListener((o, a, b) -> tabs.show(connection.get(), selectedRepository.get(), b));
     repositoryFilter.addListener((o, a, b) -> {
       filteredRepositories.setPredicate(matcher(b));
       repositoryPages.updateSummary();
@@ -401,44 +391,37 @@ public final class RegistryViewModel {
     return lastWizard.getReadOnlyProperty();
   }
 
-  /** The Profile tab of the image view. */
   public ProfileViewModel profile() {
-    return profile;
+    return tabs.profile();
   }
 
-  /** The compare view (index diff). */
   public CompareViewModel compare() {
-    return compare;
+    return tabs.compare();
   }
 
-  /**
-   * Compares an index of the shown image ({@code index}: a SOCI index digest, or empty for the one the runtime
-   * uses) with {@code other}: a tag of the same repository, or a digest of an image or SOCI index in it.
-   */
+  /** Compares an index of the shown image (digest; empty: the runtime's) with a tag or digest of the repository. */
   public void compareWith(String index, String other) {
     RegistryConnection c = connection.get();
     if (c == null || image.get() == null || other == null || other.isBlank()) {
       return;
     }
-    compare.compare(c, selectedRepository.get(), index == null || index.isEmpty() ? selectedTag.get() : index,
+    tabs.compare().compare(c, selectedRepository.get(), index == null || index.isEmpty() ? selectedTag.get() : index,
         other.trim());
   }
 
-  /** The Health tab of the image view. */
   public HealthViewModel health() {
-    return health;
+    return tabs.health();
   }
 
-  /** The Files tab of the image view. */
   public ImageFilesViewModel files() {
-    return files;
+    return tabs.files();
   }
 
   /** Lists the shown image's files (once per image), for the Files tab. */
   public void showFiles() {
     ImageDetails details = image.get();
-    if (details != null && connection.get() != null && !files.shows(details)) {
-      files.load(connection.get(), selectedRepository.get(), details);
+    if (details != null && connection.get() != null && !tabs.files().shows(details)) {
+      tabs.files().load(connection.get(), selectedRepository.get(), details);
     }
   }
 
