@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.core.soci.SociDefaults;
 import dev.sociscope.core.build.SpanSizeScan;
 import dev.sociscope.core.build.ZtocBuilder;
@@ -43,17 +44,21 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--size-mb", paramLabel = "MB", description = "Uncompressed size of the generated layer "
-      + "(default: ${DEFAULT-VALUE}).")
-  int sizeMb = 256;
+  @Option(names = "--size", paramLabel = "BYTES", defaultValue = "256MiB", converter = ByteSizes.Positive.class,
+      description = "Uncompressed size of the generated layer: 65536, 64KiB, 4MiB (default: ${DEFAULT-VALUE}).")
+  long size;
+
+  /** The old spelling of {@code --size}, in MiB; kept so that scripts and the README's figures still run. */
+  @Option(names = "--size-mb", paramLabel = "MB", hidden = true, description = "Deprecated: --size in MiB.")
+  Integer sizeMb;
 
   @Option(names = "--layer", paramLabel = "FILE", description = "Benchmark this tar+gzip layer instead of "
       + "generating one.")
   Path layer;
 
-  @Option(names = "--span-size", paramLabel = "BYTES", converter = ByteSizes.class,
-      description = "Span size for the zTOC build (default: 4MiB).")
-  long spanSize = SociDefaults.SPAN_SIZE;
+  @Option(names = "--span-size", paramLabel = "BYTES", defaultValue = SociDefaults.SPAN_SIZE_TEXT,
+      converter = ByteSizes.Positive.class, description = "Span size for the zTOC build (default: ${DEFAULT-VALUE}).")
+  long spanSize;
 
   @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds per measurement; the best counts (default: "
       + "${DEFAULT-VALUE}).")
@@ -68,9 +73,13 @@ public final class BenchCommand implements Callable<Integer> {
       work = Files.createTempDirectory("sociscope-bench");
       Path tar = work.resolve("layer.tar");
       gz = work.resolve("layer.tar.gz");
-      out.printf("generating a %d MiB layer (seed 20260611) ...%n", sizeMb);
+      long bytes = sizeMb != null ? (long) sizeMb << 20 : size;
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("--size-mb must be positive");
+      }
+      out.printf("generating a %s layer (seed 20260611) ...%n", ByteSize.human(bytes));
       out.flush();
-      generateTar(tar, (long) sizeMb << 20);
+      generateTar(tar, bytes);
       compress(tar, gz);
       Files.delete(tar);
     }
@@ -118,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
     row(out, "gzip -dc > /dev/null", gzipDc, mb);
     row(out, "java.util.zip GZIPInputStream (zlib)", zlib, mb);
     row(out, "sociscope GzipInflater", ours, mb);
-    row(out, "sociscope zTOC build (span " + spanSize + ")", build, mb);
+    row(out, "sociscope zTOC build (span " + ByteSize.human(spanSize) + ")", build, mb);
     row(out, "what-if scan, 5 span sizes, one pass", whatIf, mb);
     out.printf("%nratios (wall / cpu):%n");
     out.printf("  inflate throughput, ours / java.util.zip     %.2fx / %.2fx%n", zlib.wall / ours.wall,

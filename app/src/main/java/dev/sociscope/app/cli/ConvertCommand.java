@@ -2,11 +2,11 @@ package dev.sociscope.app.cli;
 
 import dev.sociscope.core.soci.SociVersion;
 import dev.sociscope.core.workflow.ConvertResult;
-import dev.sociscope.core.workflow.ExistingIndexPolicy;
-import dev.sociscope.core.workflow.CreateListener;
 import dev.sociscope.core.workflow.CreatedIndex;
+import dev.sociscope.core.workflow.ExistingIndexPolicy;
 import dev.sociscope.core.workflow.SociService;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +17,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Convert an image into a SOCI-enabled image (SOCI index v2), as 'soci convert' does, and write it"
         + " to DST (registry reference or oci:DIR[:TAG]; must be a tag).",
-        "Default platform: linux/amd64 for multi-platform images (see --platform, --all-platforms)."})
+        "Default platform: linux/amd64 for multi-platform images (see --platform, --all-platforms).",
+        "With --dry-run the zTOCs are built into the local cache only, and the output is:",
+        "  dry run: nothing written to DST",
+        "  SOCI-enabled image index sha256:... would be tagged DST",
+        "    rewritten  PLATFORM  sha256:OLD -> sha256:NEW   (one per converted image manifest)",
+        "    added      soci index v2  sha256:...  SIZE      (one per platform)",
+        "    shared     sha256:...  MEDIA_TYPE              (entries kept from the source)",
+        "  bytes added: SIZE (BYTES)"})
 final class ConvertCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Parameters(index = "0", paramLabel = "SRC",
@@ -32,35 +39,49 @@ final class ConvertCommand implements Callable<Integer> {
       + " indexes, shared entries and bytes added. Nothing is written to DST.")
   boolean dryRun;
   @CommandLine.Option(names = "--existing-index", paramLabel = "warn|skip|allow", defaultValue = "warn",
+      converter = Policy.class,
       description = "When the source already is a SOCI-enabled image, or DST already holds one: warn and convert"
           + " (default), skip (write nothing), or allow (convert silently).")
-  String existing;
-  @CommandLine.Option(names = "--json", description = "With --dry-run: the preview as JSON.") boolean json;
+  ExistingIndexPolicy existing;
+  @CommandLine.Option(names = "--json", description = "With --dry-run: print the preview as JSON (progress lines go"
+      + " to stderr).") boolean json;
 
   @Override
   public Integer call() throws Exception {
+    if (json && !dryRun) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--json needs --dry-run");
+    }
     SociService soci = registry.service(src, dst);
     PrintWriter out = spec.commandLine().getOut();
-    CreateListener listener = new CreateListener() {
-      @Override
-      public synchronized void message(String line) {
-        out.println(line);
-      }
-    };
+    PrintWriter err = spec.commandLine().getErr();
+    // With --json, stdout carries the JSON document alone.
+    CreateCommand.Lines listener = new CreateCommand.Lines(json ? err : out, err, false);
     ConvertResult r = soci.convert(src, dst, platforms.selection(false), build.options(SociVersion.V2), build.force,
-        dryRun, ExistingIndexPolicy.parse(existing), listener, new dev.sociscope.core.io.Cancellation());
-    if (r.skippedBecause() != null) {
+        dryRun, existing, listener, new dev.sociscope.core.io.Cancellation());
+    if (dryRun) {
+      ConvertPreviewPrinter.print(out, r, json);
       return 0;
     }
-    if (dryRun) {
-      ConvertPreviewPrinter.print(out, r.preview(), json);
-      return 0;
+    if (r.skippedBecause() != null) {
+      return 0; // core said "skipped: ..." already
     }
     for (CreatedIndex ci : r.indexes()) {
       out.println("soci index " + ci.build().digest() + " for " + ci.manifest().platformText());
     }
-    r.skippedPlatforms().forEach(s -> spec.commandLine().getErr().println("skipped " + s));
+    r.skippedPlatforms().forEach(s -> err.println("skipped " + s));
     out.println("SOCI-enabled image " + r.destination() + " " + r.conversion().indexDigest());
     return 0;
+  }
+
+  /** {@code --existing-index warn|skip|allow} (any case); anything else is bad usage. */
+  static final class Policy implements CommandLine.ITypeConverter<ExistingIndexPolicy> {
+    @Override
+    public ExistingIndexPolicy convert(String value) {
+      try {
+        return ExistingIndexPolicy.valueOf(value.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not warn, skip or allow");
+      }
+    }
   }
 }

@@ -30,7 +30,7 @@ final class CopyCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "DST", description = "registry reference or oci:PATH[:TAG]")
   String destination;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "Copy only this platform's manifest.")
+  @Option(names = {"-p", "--platform"}, paramLabel = "OS/ARCH[/VARIANT]", description = "Copy only this platform's manifest.")
   String platform;
 
   @Override

@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.format.ShortDigest;
 import dev.sociscope.core.soci.SociDefaults;
 import dev.sociscope.core.soci.SociAnnotations;
 import dev.sociscope.core.soci.SociIndexOptions;
@@ -39,19 +40,7 @@ final class CreateCommand implements Callable<Integer> {
     SociService soci = registry.service(ref);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CreateListener listener = new CreateListener() {
-      @Override
-      public synchronized void message(String line) {
-        out.println(line);
-      }
-
-      @Override
-      public synchronized void layerProgress(dev.sociscope.core.oci.Descriptor layer, long done, long total) {
-        if (progress) {
-          err.println("layer " + layer.digest().shortHex() + ": " + done + "/" + total + " bytes");
-        }
-      }
-    };
+    CreateListener listener = new Lines(out, err, progress);
     SociService.CreateOutcome o = soci.create(ref, SociService.CreateRequest.defaults()
         .withOptions(build.options(SociVersion.V1)).forcing(build.force).pushing(push)
         .withPlatforms(platforms.selection(false)), listener, new dev.sociscope.core.io.Cancellation());
@@ -69,17 +58,66 @@ final class CreateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Prints what core reports while building: its lines as upstream prints them on stdout, and warnings on stderr as
+   * {@code warning: ...} (core's own {@code warning:} lines and prefetch paths found in no indexed layer). When
+   * stdout carries JSON, the other lines go to stderr too. With {@code progress}, per-layer byte counts on stderr.
+   */
+  static final class Lines implements CreateListener {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean progress;
+
+    Lines(PrintWriter out, PrintWriter err, boolean progress) {
+      this.out = out;
+      this.err = err;
+      this.progress = progress;
+    }
+
+    @Override
+    public synchronized void message(String line) {
+      String warning = warning(line);
+      if (warning != null) {
+        err.println(warning);
+        err.flush();
+      } else {
+        out.println(line);
+      }
+    }
+
+    @Override
+    public synchronized void layerProgress(dev.sociscope.core.oci.Descriptor layer, long done, long total) {
+      if (progress) {
+        err.println("layer " + ShortDigest.of(layer.digest()) + ": " + done + "/" + total + " bytes");
+      }
+    }
+
+    /** The line as a warning ({@code warning: ...}), or null when it is none. */
+    static String warning(String line) {
+      if (line.startsWith("warning: ")) {
+        return line;
+      }
+      if (line.startsWith("prefetch file ") && line.endsWith(" not found in any indexed layer")) {
+        return "warning: " + line;
+      }
+      return null;
+    }
+  }
+
   /** Build options shared with convert. */
   static final class BuildFlags {
     @Option(names = "--span-size", paramLabel = "BYTES", defaultValue = SociDefaults.SPAN_SIZE_TEXT,
-        converter = ByteSizes.class, description = "Span size in uncompressed bytes: 65536, 64KiB, 4MiB (default: ${DEFAULT-VALUE}).")
+        converter = ByteSizes.Positive.class,
+        description = "Span size in uncompressed bytes: 65536, 64KiB, 4MiB (default: ${DEFAULT-VALUE}).")
     long spanSize;
     @Option(names = "--min-layer-size", paramLabel = "BYTES", defaultValue = SociDefaults.MIN_LAYER_SIZE_TEXT,
-        converter = ByteSizes.class, description = "Layers smaller than this get no zTOC (default: ${DEFAULT-VALUE}).")
+        converter = ByteSizes.class,
+        description = "Layers smaller than this get no zTOC; 0 indexes every layer (default: ${DEFAULT-VALUE}).")
     long minLayerSize;
     @Option(names = {"-f", "--force"}, description = "Rebuild zTOCs that already exist.") boolean force;
-    @Option(names = {"--build-tool-id", "--build-tool"}, paramLabel = "TEXT", defaultValue = SociDefaults.BUILD_TOOL_IDENTIFIER,
-        description = "Build tool identifier written into the index and zTOCs (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--build-tool-id", "--build-tool"}, paramLabel = "TEXT",
+        defaultValue = SociDefaults.BUILD_TOOL_IDENTIFIER,
+        description = "Build tool identifier written into the index and zTOCs (default: \"${DEFAULT-VALUE}\").")
     String buildTool;
     @Option(names = "--optimizations", paramLabel = "NAME", description = "Optimizations; only 'xattr' exists.")
     List<String> optimizations = new ArrayList<>();
@@ -87,7 +125,8 @@ final class CreateCommand implements Callable<Integer> {
         + " artifact (repeatable; spec 3.7). A path in no indexed layer is a warning.")
     List<String> prefetchFiles = new ArrayList<>();
     @Option(names = "--prefetch-files-json", paramLabel = "FILE",
-        description = "A JSON array of paths to prefetch (as 'sociscope profile --export' writes it).")
+        description = "A JSON array of paths to prefetch, added to --prefetch-file (as 'sociscope profile --export'"
+            + " writes it).")
     java.nio.file.Path prefetchJson;
 
     SociIndexOptions options(SociVersion version) {
@@ -96,18 +135,19 @@ final class CreateCommand implements Callable<Integer> {
           throw new IllegalArgumentException("unknown optimization '" + o + "' (only 'xattr' exists)");
         }
       }
-      if (spanSize <= 0) {
-        throw new IllegalArgumentException("--span-size must be positive");
-      }
-      if (minLayerSize < 0) {
-        throw new IllegalArgumentException("--min-layer-size must not be negative");
-      }
       List<String> prefetch = new ArrayList<>(prefetchFiles);
       if (prefetchJson != null) {
         try {
-          prefetch.addAll(dev.sociscope.core.profile.StartupPaths.parse(java.nio.file.Files.readString(prefetchJson)));
+          String text = java.nio.file.Files.readString(prefetchJson);
+          if (!text.strip().startsWith("[")) {
+            // StartupPaths.parse would also take a plain list or an strace log; this flag takes JSON, as upstream's.
+            throw new dev.sociscope.core.error.CorruptInputException("not a JSON array of paths (e.g. [\"/app/bin\"];"
+                + " 'sociscope profile --export' writes one)");
+          }
+          prefetch.addAll(dev.sociscope.core.profile.StartupPaths.parse(text));
         } catch (java.io.IOException e) {
-          throw new IllegalArgumentException("--prefetch-files-json " + prefetchJson + ": " + e.getMessage(), e);
+          throw new IllegalArgumentException("--prefetch-files-json " + prefetchJson + ": "
+              + UserErrorHandler.message(e).replace(prefetchJson + ": ", ""), e);
         }
       }
       return SociIndexOptions.defaults(version).withSpanSize(spanSize).withMinLayerSize(minLayerSize)

@@ -39,7 +39,7 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--raw", description = "Print the manifest or index bytes exactly as stored.")
   boolean raw;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "For an index: show this platform's manifest.")
+  @Option(names = {"-p", "--platform"}, paramLabel = "OS/ARCH[/VARIANT]", description = "For an index: show this platform's manifest.")
   String platform;
 
   @Option(names = "--json", description = "Print a JSON summary.")

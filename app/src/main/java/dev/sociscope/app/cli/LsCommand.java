@@ -3,6 +3,7 @@ package dev.sociscope.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sociscope.core.format.FileMode;
+import dev.sociscope.core.format.ShortDigest;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.files.FileEntry;
 import dev.sociscope.core.files.ImageFiles;
@@ -90,8 +91,8 @@ final class LsCommand implements Callable<Integer> {
     FileMetadata m = e.metadata();
     String target = m.type() == EntryType.SYMLINK ? " -> " + m.linkname()
         : m.type() == EntryType.HARDLINK ? " link to " + m.linkname() : "";
-    String layerText = e.layerDigest() == null ? "-" : e.layerDigest().shortHex();
-    return String.format(Locale.ROOT, "%s %5d %5d %12d %-25s %-12s %s%s", modeString(m), m.uid(), m.gid(),
+    String layerText = e.layerDigest() == null ? "-" : ShortDigest.of(e.layerDigest());
+    return String.format(Locale.ROOT, "%s %5d %5d %12d %-25s %-19s %s%s", modeString(m), m.uid(), m.gid(),
         m.uncompressedSize(), m.modTime().isEmpty() ? "-" : m.modTime(), layerText,
         recursive ? e.path() : e.name(), target);
   }
@@ -100,14 +101,13 @@ final class LsCommand implements Callable<Integer> {
     return FileMode.ls(m.type(), m.mode());
   }
 
-
   private static ObjectNode json(FileEntry e) {
     FileMetadata m = e.metadata();
     ObjectNode o = Json.object();
     o.put("path", "/" + e.path());
     o.put("type", m.type().wireName());
     o.put("size", m.uncompressedSize());
-    o.put("mode", String.format(Locale.ROOT, "%04o", m.permissions()));
+    o.put("mode", FileMode.octal(m.mode()));
     o.put("uid", m.uid());
     o.put("gid", m.gid());
     o.put("modTime", m.modTime());

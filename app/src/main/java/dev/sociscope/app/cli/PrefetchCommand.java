@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.format.ShortDigest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sociscope.core.oci.Digest;
@@ -63,7 +64,7 @@ final class PrefetchCommand implements Runnable {
       rows.add(new String[] {"PLATFORM", "LAYER", "INDEX", "ARTIFACT", "SPANS", "RANGES", "PROBLEM"});
       for (FoundPrefetch f : found) {
         rows.add(new String[] {f.manifest().platformText(), f.descriptor().layerDigest().toString(),
-            f.index().descriptor().digest().shortHex(), f.descriptor().descriptor().digest().shortHex(),
+            ShortDigest.of(f.index().descriptor().digest()), ShortDigest.of(f.descriptor().descriptor().digest()),
             f.artifact() == null ? "-" : Long.toString(f.spanCount()), ranges(f),
             f.problem() == null ? "" : f.problem()});
       }

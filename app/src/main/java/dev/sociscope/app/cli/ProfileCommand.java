@@ -65,12 +65,13 @@ final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--what-if", description = "Also print what the start would cost with other span sizes (1, 2, 4, 8"
       + " and 16 MiB unless --span-size) and min layer sizes.")
   boolean whatIf;
-  @Option(names = "--span-size", paramLabel = "BYTES", converter = ByteSizes.class,
+  @Option(names = "--span-size", paramLabel = "BYTES", converter = ByteSizes.Positive.class,
       description = "A span size for the what-if table (repeatable, e.g. --span-size 1MiB --span-size 8MiB;"
           + " implies --what-if).")
   List<Long> spanSizes = new ArrayList<>();
-  @Option(names = "--min-layer-size", paramLabel = "BYTES", converter = MinSize.class,
-      description = "Min layer size of the what-if span-size rows (default: 10MiB, as create; 0: every layer).")
+  @Option(names = "--min-layer-size", paramLabel = "BYTES", converter = ByteSizes.class,
+      description = "Min layer size of the what-if span-size rows (default: " + SociDefaults.MIN_LAYER_SIZE_TEXT
+          + ", as create; 0: every layer).")
   Long minLayerSize;
   @Option(names = "--exact", description = "What-if rows measured from the layers (downloads every layer SOCI can"
       + " index once) instead of estimated from the existing zTOCs; implies --what-if.")
@@ -79,14 +80,6 @@ final class ProfileCommand implements Callable<Integer> {
   @Option(names = "--export", paramLabel = "FILE", description = "Write the paths found in the image as the JSON array"
       + " 'soci create --prefetch-files-json' reads (paths not found in an indexed layer are left out).")
   Path export;
-
-  /** {@code --min-layer-size}: a byte size or 0. */
-  static final class MinSize implements CommandLine.ITypeConverter<Long> {
-    @Override
-    public Long convert(String value) {
-      return value.trim().equals("0") ? 0L : ByteSize.parse(value);
-    }
-  }
 
   /** {@code --bandwidth}. */
   static final class Bandwidth implements CommandLine.ITypeConverter<Double> {
@@ -210,7 +203,7 @@ final class ProfileCommand implements Callable<Integer> {
   }
 
   static String bytes(long n) {
-    return n < 1024 ? n + " B" : ByteSize.human(n);
+    return ByteSize.human(n);
   }
 
   private static String percent(long part, long whole) {

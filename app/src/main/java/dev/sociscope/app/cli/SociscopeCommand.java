@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code sociscope} command line. Exit codes: 0 success, 1 a user error (one line on stderr), 2 bad usage.
+ * The {@code sociscope} command line. Exit codes: 0 success, 1 a user error (one line on stderr), 2 bad usage (one
+ * line on stderr and a pointer to {@code --help}).
  */
 @Command(
     name = "sociscope",
@@ -64,6 +65,21 @@ public final class SociscopeCommand implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new UserErrorHandler());
+    cli.setParameterExceptionHandler(SociscopeCommand::usageError);
     return cli;
+  }
+
+  /**
+   * Bad usage (unknown option, bad value, missing argument): the reason in one line, naming the value, then where
+   * to look; not the whole usage text, which would bury the reason.
+   */
+  static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("sociscope: " + String.valueOf(ex.getMessage()).replace('\n', ' '));
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return EXIT_USAGE;
   }
 }

@@ -28,13 +28,15 @@ public final class ZtocBuildCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Where to write the zTOC.")
   Path output;
 
-  @Option(names = "--span-size", paramLabel = "BYTES", converter = ByteSizes.class,
-      description = "Minimum uncompressed bytes between checkpoints (default: 4MiB; accepts 65536, 64KiB, 1MiB).")
-  long spanSize = SociDefaults.SPAN_SIZE;
+  @Option(names = "--span-size", paramLabel = "BYTES", defaultValue = SociDefaults.SPAN_SIZE_TEXT,
+      converter = ByteSizes.Positive.class, description = "Minimum uncompressed bytes between checkpoints: 65536,"
+          + " 64KiB, 4MiB (default: ${DEFAULT-VALUE}).")
+  long spanSize;
 
   @Option(names = {"--build-tool-id", "--build-tool"}, paramLabel = "TEXT",
+      defaultValue = SociDefaults.BUILD_TOOL_IDENTIFIER,
       description = "Build tool identifier stored in the zTOC (default: \"${DEFAULT-VALUE}\").")
-  String buildTool = SociDefaults.BUILD_TOOL_IDENTIFIER;
+  String buildTool;
 
   @Override
   public Integer call() throws Exception {

@@ -1,6 +1,7 @@
 package dev.sociscope.app.cli;
 
 import dev.sociscope.core.format.ByteSize;
+import dev.sociscope.core.format.FileMode;
 import dev.sociscope.core.ztoc.Checkpoint;
 import dev.sociscope.core.ztoc.CompressionInfo;
 import dev.sociscope.core.ztoc.EntryType;
@@ -151,33 +152,9 @@ final class ZtocInfoPrinter {
     return exact + " (" + ByteSize.human(n) + ")";
   }
 
-  /** {@code ls -l} style: type letter, then rwx with setuid/setgid/sticky folded in. */
+  /** {@code ls -l} style, as the GUI and {@code sociscope ls -l} show it (core's {@link FileMode}). */
   static String modeString(FileMetadata f) {
-    long m = f.mode();
-    char type = switch (f.type()) {
-      case DIR -> 'd';
-      case SYMLINK -> 'l';
-      case HARDLINK -> '-'; // ls shows a hard link as the regular file it is
-      case CHAR -> 'c';
-      case BLOCK -> 'b';
-      case FIFO -> 'p';
-      case REG -> '-';
-    };
-    StringBuilder sb = new StringBuilder(10).append(type);
-    sb.append((m & 0400) != 0 ? 'r' : '-').append((m & 0200) != 0 ? 'w' : '-');
-    sb.append(exec(m & 0100, m & 04000, 's'));
-    sb.append((m & 040) != 0 ? 'r' : '-').append((m & 020) != 0 ? 'w' : '-');
-    sb.append(exec(m & 010, m & 02000, 's'));
-    sb.append((m & 04) != 0 ? 'r' : '-').append((m & 02) != 0 ? 'w' : '-');
-    sb.append(exec(m & 01, m & 01000, 't'));
-    return sb.toString();
-  }
-
-  private static char exec(long x, long special, char letter) {
-    if (special != 0) {
-      return x != 0 ? letter : Character.toUpperCase(letter);
-    }
-    return x != 0 ? 'x' : '-';
+    return FileMode.ls(f.type(), f.mode());
   }
 
   /** PAX values are bytes: text when they are valid UTF-8 without controls, else hex. */

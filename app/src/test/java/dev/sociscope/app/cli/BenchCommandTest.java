@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
   @Test
   void runsOnASmallGeneratedLayer() {
-    CliTestSupport.Result r = CliTestSupport.run("bench", "--size-mb", "2", "--rounds", "1", "--span-size", "64KiB");
+    CliTestSupport.Result r = CliTestSupport.run("bench", "--size", "2MiB", "--rounds", "1", "--span-size", "64KiB");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("sociscope GzipInflater").contains("zTOC build time / gzip -dc time")
         .contains("peak heap during build").contains("what-if (5 span sizes) / one zTOC build");

@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.format.ShortDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,8 +77,8 @@ class PrefetchCommandTest {
     PrefetchArtifact first = artifact(0);
     String text = t.ok("prefetch", "list", ref).out();
     assertThat(text).contains("PLATFORM", "LAYER", "INDEX", "ARTIFACT", "SPANS", "RANGES")
-        .contains("linux/amd64  " + imageLayers.get(0).digest() + "  " + indexDigest.substring(7, 19) + "  "
-            + artifacts.get(0).digest().shortHex() + "  ")
+        .contains("linux/amd64  " + imageLayers.get(0).digest() + "  " + indexDigest.substring(0, 19) + "  "
+            + ShortDigest.of(artifacts.get(0).digest()) + "  ")
         .contains(first.spans().get(0).startSpan() + "-" + first.spans().get(0).endSpan());
   }
 

@@ -1,25 +1,36 @@
 package dev.sociscope.core.format;
 
+import java.math.BigInteger;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Byte counts for people, the same in the CLI and the GUI: binary units ({@code 1.5 MiB}), and sizes as people
- * type them: {@code 65536}, {@code 64KiB}, {@code 4MiB}, {@code 1GiB}. The short forms {@code k}, {@code M},
- * {@code G} (with or without {@code B}) are binary too, as in {@code dd} and upstream's flags; there is no decimal
- * kilobyte here, because span and layer sizes are powers of two.
+ * Byte counts for people, the same in the CLI and the GUI: printed in binary units ({@code 1.5 MiB}), and parsed as
+ * people type them: {@code 65536}, {@code 64KiB}, {@code 4MiB}, {@code 1GiB}.
+ *
+ * <p>Units when parsing (case-insensitive, an optional space before the unit): {@code B}; {@code KiB}, {@code MiB},
+ * {@code GiB}, {@code TiB}, {@code PiB}, {@code EiB} (what {@link #human} prints); and the short forms
+ * {@code K}/{@code KB}, {@code M}/{@code MB}, {@code G}/{@code GB}, {@code T}/{@code TB} (and so on), which are <em>binary too</em> ({@code 64KB} = {@code 64KiB} = 65536), as in Docker's
+ * {@code --memory} and {@code --shm-size}. There is no decimal kilobyte: span and layer sizes are powers of two, and
+ * a flag that meant 1000 for {@code KB} but 1024 for {@code KiB} would be a trap. Only whole numbers are accepted
+ * (no {@code 1.5MiB}, no sign, no hex).
  */
 public final class ByteSize {
   private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-  private static final String[][] SUFFIXES = {{"kib", "10"}, {"mib", "20"}, {"gib", "30"}, {"tib", "40"},
-      {"kb", "10"}, {"mb", "20"}, {"gb", "30"}, {"tb", "40"}, {"k", "10"}, {"m", "20"}, {"g", "30"}, {"t", "40"},
-      {"b", "0"}};
+  private static final Pattern SIZE = Pattern.compile("(-?)([0-9]+)\\s*([a-z]*)");
+  private static final String EXAMPLES = "examples: 65536, 64KiB, 4MiB, 1GiB";
 
   private ByteSize() {}
 
-  /** {@code 512 B}, {@code 1.5 MiB}, {@code 120 GiB}: one decimal below 100 of a unit. */
+  /**
+   * {@code 512 B}, {@code 1.5 MiB}, {@code 120 GiB}: bytes below 1024 exactly, else the largest binary unit with
+   * one decimal below 100 and none from 100 on. Negative counts (deltas) get a minus sign.
+   */
   public static String human(long bytes) {
     if (bytes < 0) {
-      return "-" + human(-(bytes + 1) + 1);
+      // Long.MIN_VALUE has no positive counterpart; 8 EiB is what it rounds to anyway.
+      return "-" + (bytes == Long.MIN_VALUE ? "8.0 EiB" : human(-bytes));
     }
     if (bytes < 1024) {
       return bytes + " B";
@@ -30,7 +41,12 @@ public final class ByteSize {
       value /= 1024;
       unit++;
     }
-    return value < 100 ? String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit])
+    // 1023.96 KiB would print as "1024 KiB": say "1.0 MiB" instead.
+    if (Math.round(value) >= 1024 && unit < UNITS.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return value < 99.95 ? String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit])
         : String.format(Locale.ROOT, "%.0f %s", value, UNITS[unit]);
   }
 
@@ -40,32 +56,52 @@ public final class ByteSize {
   }
 
   /**
-   * Parses a size: a whole number of bytes with an optional binary unit. Zero is allowed (a min layer size of 0
-   * indexes every layer); callers that need a positive size say so.
+   * Parses a size of 0 or more bytes (a min layer size of 0 indexes every layer); see the class comment for units.
    *
-   * @throws IllegalArgumentException with one line naming the value, for junk, negative values and overflow
+   * @throws IllegalArgumentException with one line naming the value, for junk, negative values and values beyond
+   *     {@link Long#MAX_VALUE}
    */
   public static long parse(String text) {
     String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-    int shift = 0;
-    for (String[] s : SUFFIXES) {
-      if (v.endsWith(s[0]) && v.length() > s[0].length()) {
-        shift = Integer.parseInt(s[1]);
-        v = v.substring(0, v.length() - s[0].length()).trim();
-        break;
-      }
+    Matcher m = SIZE.matcher(v);
+    int shift = m.matches() ? shift(m.group(3)) : -1;
+    if (shift < 0) {
+      throw new IllegalArgumentException("'" + text + "' is not a byte size (" + EXAMPLES + ")");
     }
-    if (!v.matches("[0-9]{1,19}")) {
-      throw new IllegalArgumentException("'" + text + "' is not a byte size (examples: 65536, 64KiB, 4MiB)");
+    BigInteger n = new BigInteger(m.group(2)).shiftLeft(shift);
+    if (m.group(1).equals("-") && n.signum() != 0) {
+      throw new IllegalArgumentException("'" + text + "' is negative; a byte size is 0 or more");
     }
-    try {
-      long n = Long.parseLong(v);
-      if (shift > 0 && n > (Long.MAX_VALUE >> shift)) {
-        throw new ArithmeticException();
-      }
-      return n << shift;
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new IllegalArgumentException("'" + text + "' is too large a byte size");
+    if (n.bitLength() > 63) {
+      throw new IllegalArgumentException("'" + text + "' is too large a byte size (at most 8 EiB - 1 byte)");
+    }
+    return n.longValueExact();
+  }
+
+  /**
+   * Parses a size of at least one byte (span sizes, buffer sizes), as {@link #parse}.
+   *
+   * @throws IllegalArgumentException also for {@code 0}
+   */
+  public static long parsePositive(String text) {
+    long n = parse(text);
+    if (n == 0) {
+      throw new IllegalArgumentException("'" + text + "' is not a positive byte size (" + EXAMPLES + ")");
+    }
+    return n;
+  }
+
+  /** The power of two a unit stands for, -1 for no unit we know. */
+  private static int shift(String unit) {
+    switch (unit) {
+      case "": case "b": return 0;
+      case "k": case "kb": case "kib": return 10;
+      case "m": case "mb": case "mib": return 20;
+      case "g": case "gb": case "gib": return 30;
+      case "t": case "tb": case "tib": return 40;
+      case "p": case "pb": case "pib": return 50;
+      case "e": case "eb": case "eib": return 60;
+      default: return -1;
     }
   }
 }
