@@ -51,9 +51,7 @@ final class PrefetchCommand implements Runnable {
       List<FoundPrefetch> found = registry.service(ref).prefetches(ref, platforms.selection(true));
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        ArrayNode arr = Json.array();
-        found.forEach(f -> arr.add(json(f)));
-        out.println(Json.write(arr));
+        out.println(Json.write(json(found)));
         return 0;
       }
       if (found.isEmpty()) {
@@ -95,9 +93,7 @@ final class PrefetchCommand implements Runnable {
       List<FoundPrefetch> found = all.stream().filter(f -> f.descriptor().layerDigest().equals(wanted)).toList();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        ArrayNode arr = Json.array();
-        found.forEach(f -> arr.add(json(f)));
-        out.println(Json.write(arr));
+        out.println(Json.write(json(found)));
         return 0;
       }
       boolean first = true;
@@ -160,6 +156,12 @@ final class PrefetchCommand implements Runnable {
     }
     return f.artifact().spans().stream().map(s -> s.startSpan() == s.endSpan() ? Integer.toString(s.startSpan())
         : s.startSpan() + "-" + s.endSpan()).collect(Collectors.joining(","));
+  }
+
+  static ArrayNode json(List<FoundPrefetch> found) {
+    ArrayNode arr = Json.array();
+    found.forEach(f -> arr.add(json(f)));
+    return arr;
   }
 
   static ObjectNode json(FoundPrefetch f) {

@@ -1,5 +1,6 @@
 package dev.sociscope.app.model;
 
+import dev.sociscope.core.extract.SpanRange;
 import dev.sociscope.core.tar.TarPaths;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
@@ -113,28 +114,18 @@ public final class FileTree {
         throw new CancellationException();
       }
       String path = normalize(f.name());
-      int first = -1;
-      int last = -1;
-      if (f.type() == EntryType.REG && f.uncompressedSize() > 0 && zinfo != null) {
-        first = zinfo.spanOf(f.uncompressedOffset());
-        last = zinfo.spanOf(f.dataEnd() - 1);
-      }
       if (path.isEmpty()) {
-        root.setEntry(f, first, last);
+        setEntry(root, f, zinfo);
         root.makeDirectory();
         continue;
       }
       FileNode node = byPath.get(path);
       if (node == null) {
-        node = new FileNode(baseName(path), path, parentOf(path, byPath, nodes));
-        node.parent().addChild(node);
-        node.parent().makeDirectory();
-        byPath.put(path, node);
-        nodes.add(node);
+        node = addNode(path, byPath, nodes);
       } else if (!node.isImplied()) {
         replaced++;
       }
-      node.setEntry(f, first, last);
+      setEntry(node, f, zinfo);
     }
     root.finish();
     return new FileTree(root, List.copyOf(nodes), replaced, byPath);
@@ -158,27 +149,37 @@ public final class FileTree {
       }
       FileMetadata f = e.metadata();
       Zinfo zinfo = e.layer() < 0 ? null : zinfoOfLayer.apply(e.layer());
-      int first = -1;
-      int last = -1;
-      if (f.type() == EntryType.REG && f.uncompressedSize() > 0 && zinfo != null) {
-        first = zinfo.spanOf(f.uncompressedOffset());
-        last = zinfo.spanOf(f.dataEnd() - 1);
-      }
       FileNode node = byPath.get(path);
       if (node == null) {
-        node = new FileNode(baseName(path), path, parentOf(path, byPath, nodes));
-        node.parent().addChild(node);
-        node.parent().makeDirectory();
-        byPath.put(path, node);
-        nodes.add(node);
+        node = addNode(path, byPath, nodes);
       }
       if (e.layerDigest() != null) {
-        node.setEntry(f, first, last);
+        setEntry(node, f, zinfo);
         node.setLayer(e.layer());
       }
     }
     root.finish();
     return new FileTree(root, List.copyOf(nodes), 0, byPath);
+  }
+
+  /** Sets a node's entry with the spans a lazy read of its data fetches (none without data or without a zTOC). */
+  private static void setEntry(FileNode node, FileMetadata f, Zinfo zinfo) {
+    if (f.type() == EntryType.REG && f.uncompressedSize() > 0 && zinfo != null) {
+      SpanRange spans = SpanRange.of(zinfo, f.uncompressedOffset(), f.uncompressedSize());
+      node.setEntry(f, spans.first(), spans.last());
+    } else {
+      node.setEntry(f, -1, -1);
+    }
+  }
+
+  /** A new node at {@code path}, under its parent (made a directory, and made itself when missing). */
+  private static FileNode addNode(String path, Map<String, FileNode> byPath, List<FileNode> nodes) {
+    FileNode node = new FileNode(baseName(path), path, parentOf(path, byPath, nodes));
+    node.parent().addChild(node);
+    node.parent().makeDirectory();
+    byPath.put(path, node);
+    nodes.add(node);
+    return node;
   }
 
   private static FileNode parentOf(String path, Map<String, FileNode> byPath, List<FileNode> nodes) {
@@ -195,7 +196,6 @@ public final class FileTree {
     return parent;
   }
 
-  /** Drops "./" prefixes, leading and trailing slashes and empty or "." segments. */
   /** The same path cleaning as {@code ls}/{@code get}: {@code ..} resolved, never above the image root. */
   static String normalize(String name) {
     return TarPaths.normalize(name);
