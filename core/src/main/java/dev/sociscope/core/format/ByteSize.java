@@ -62,20 +62,7 @@ public final class ByteSize {
    *     {@link Long#MAX_VALUE}
    */
   public static long parse(String text) {
-    String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-    Matcher m = SIZE.matcher(v);
-    int shift = m.matches() ? shift(m.group(3)) : -1;
-    if (shift < 0) {
-      throw new IllegalArgumentException("'" + text + "' is not a byte size (" + EXAMPLES + ")");
-    }
-    BigInteger n = new BigInteger(m.group(2)).shiftLeft(shift);
-    if (m.group(1).equals("-") && n.signum() != 0) {
-      throw new IllegalArgumentException("'" + text + "' is negative; a byte size is 0 or more");
-    }
-    if (n.bitLength() > 63) {
-      throw new IllegalArgumentException("'" + text + "' is too large a byte size (at most 8 EiB - 1 byte)");
-    }
-    return n.longValueExact();
+    return parse(text, "a byte size is 0 or more");
   }
 
   /**
@@ -84,11 +71,29 @@ public final class ByteSize {
    * @throws IllegalArgumentException also for {@code 0}
    */
   public static long parsePositive(String text) {
-    long n = parse(text);
+    long n = parse(text, "this size must be at least 1 byte");
     if (n == 0) {
       throw new IllegalArgumentException("'" + text + "' is not a positive byte size (" + EXAMPLES + ")");
     }
     return n;
+  }
+
+  /** Parses as the class comment says; {@code negativeRule} words what a negative value breaks, for its error. */
+  private static long parse(String text, String negativeRule) {
+    String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    Matcher m = SIZE.matcher(v);
+    int shift = m.matches() ? shift(m.group(3)) : -1;
+    if (shift < 0) {
+      throw new IllegalArgumentException("'" + text + "' is not a byte size (" + EXAMPLES + ")");
+    }
+    BigInteger n = new BigInteger(m.group(2)).shiftLeft(shift);
+    if (m.group(1).equals("-") && n.signum() != 0) {
+      throw new IllegalArgumentException("'" + text + "' is negative; " + negativeRule);
+    }
+    if (n.bitLength() > 63) {
+      throw new IllegalArgumentException("'" + text + "' is too large a byte size (at most 8 EiB - 1 byte)");
+    }
+    return n.longValueExact();
   }
 
   /** The power of two a unit stands for, -1 for no unit we know. */

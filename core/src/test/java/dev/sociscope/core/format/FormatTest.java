@@ -58,7 +58,8 @@ class FormatTest {
     assertThat(ByteSize.parsePositive("1")).isEqualTo(1);
     assertThatThrownBy(() -> ByteSize.parsePositive("0KiB"))
         .hasMessage("'0KiB' is not a positive byte size (examples: 65536, 64KiB, 4MiB, 1GiB)");
-    assertThatThrownBy(() -> ByteSize.parsePositive("-1")).hasMessageContaining("negative");
+    assertThatThrownBy(() -> ByteSize.parsePositive("-1"))
+        .hasMessageContaining("negative").hasMessageContaining("at least 1 byte").hasMessageNotContaining("0 or more");
   }
 
   @Test
