@@ -141,6 +141,10 @@ public final class SociDiscoverer {
   private FoundIndex read(SociVersion version, Descriptor d, FoundIndex.Via via) throws IOException {
     try {
       OciDocument doc = source.manifest(d.digest().toString());
+      if (d.size() > 0 && doc.size() != d.size()) {
+        return new FoundIndex(version, d, via, null, "index manifest " + d.digest() + " is " + doc.size()
+            + " bytes, its descriptor says " + d.size());
+      }
       Descriptor full = d.size() == 0 ? d.withContent(d.digest(), doc.size()) : d;
       SociIndex index = SociIndex.from(doc);
       return new FoundIndex(index.version(), full, via, index, null);
@@ -216,14 +220,14 @@ public final class SociDiscoverer {
       return new LayerStatus(i, layer, LayerStatus.State.INDEXED, z, -1, -1, "zTOC " + z.ztocDigest());
     }
     try {
-      byte[] bytes = source.readBlob(z.ztocDigest());
+      byte[] bytes = source.readBlob(z.descriptor(), dev.sociscope.core.image.BlobKind.ZTOC);
       ZtocReader.Parsed parsed = ZtocReader.readWithZinfo(bytes);
       return new LayerStatus(i, layer, LayerStatus.State.INDEXED, z, parsed.zinfo().spanCount(),
           parsed.ztoc().files().size(), "zTOC " + z.ztocDigest());
     } catch (NotFoundException e) {
       return new LayerStatus(i, layer, LayerStatus.State.ZTOC_MISSING, z, -1, -1,
           "the index names zTOC " + z.ztocDigest() + " but its blob is missing");
-    } catch (ZtocFormatException e) {
+    } catch (dev.sociscope.core.error.CorruptInputException e) {
       return new LayerStatus(i, layer, LayerStatus.State.ZTOC_MISSING, z, -1, -1,
           "zTOC " + z.ztocDigest() + " is unreadable: " + e.getMessage());
     }

@@ -133,8 +133,8 @@ public final class SociService {
         for (dev.sociscope.core.soci.PrefetchDescriptor pd : f.index().prefetches()) {
           try {
             out.add(new FoundPrefetch(p.manifest(), f, pd, dev.sociscope.core.soci.PrefetchArtifact.parse(
-                loc.store().readBlob(pd.descriptor().digest())), null));
-          } catch (dev.sociscope.core.error.NotFoundException | dev.sociscope.core.oci.OciFormatException e) {
+                loc.store().readBlob(pd.descriptor(), dev.sociscope.core.image.BlobKind.PREFETCH)), null));
+          } catch (dev.sociscope.core.error.NotFoundException | dev.sociscope.core.error.CorruptInputException e) {
             out.add(new FoundPrefetch(p.manifest(), f, pd, null, e.getMessage()));
           }
         }
