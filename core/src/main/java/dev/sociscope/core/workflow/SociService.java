@@ -196,8 +196,17 @@ public final class SociService {
 
   /** Finds every SOCI index of the image's selected platforms. */
   public Discovery discover(String ref, ImageResolver.PlatformSelection selection) throws IOException {
+    return discover(ref, selection, true);
+  }
+
+  /**
+   * Like {@link #discover(String, ImageResolver.PlatformSelection)}; with {@code readIndexes} false the v1 indexes
+   * are listed from the referrers list alone, without fetching each index manifest (for a list of digests).
+   */
+  public Discovery discover(String ref, ImageResolver.PlatformSelection selection, boolean readIndexes)
+      throws IOException {
     OpenedImage loc = open(ref);
-    return new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
+    return new SociDiscoverer(loc.store(), readIndexes).discover(loc.reference(), selection);
   }
 
   /** Per layer of a platform manifest: indexed by {@code index} or why not. */
