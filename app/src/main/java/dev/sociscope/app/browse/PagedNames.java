@@ -26,6 +26,7 @@ public final class PagedNames {
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private String next;
+  private String cutShort;
   private TaskRunner.Handle running;
 
   PagedNames(ObservableList<String> loaded, ObservableList<String> shown, StringProperty filter) {
@@ -44,6 +45,7 @@ public final class PagedNames {
     seen.clear();
     loaded.clear();
     next = null;
+    cutShort = null;
     more.set(false);
     updateSummary();
   }
@@ -68,6 +70,7 @@ public final class PagedNames {
     List<String> fresh = page.names().stream().filter(seen::add).toList();
     loaded.addAll(fresh);
     next = page.next().orElse(null);
+    cutShort = page.cutShort().orElse(null);
     more.set(next != null);
     updateSummary();
   }
@@ -79,6 +82,8 @@ public final class PagedNames {
           loaded.size()));
     } else if (next != null) {
       summary.set(Messages.get("registry.list.more", loaded.size()));
+    } else if (cutShort != null) {
+      summary.set(Messages.get("registry.list.cutShort", loaded.size(), cutShort));
     } else {
       summary.set("");
     }

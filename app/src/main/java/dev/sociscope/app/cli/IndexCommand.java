@@ -56,7 +56,8 @@ public final class IndexCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       SociService soci = registry.service(ref);
-      Discovery d = soci.discover(ref, platforms.selection(true));
+      // Digests alone come from the referrers list: no request per index manifest.
+      Discovery d = soci.discover(ref, platforms.selection(true), !quiet || json);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         ArrayNode arr = Json.array();

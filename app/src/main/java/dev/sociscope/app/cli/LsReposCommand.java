@@ -2,6 +2,7 @@ package dev.sociscope.app.cli;
 
 import dev.sociscope.core.io.Cancellation;
 import dev.sociscope.core.image.ImageReference;
+import dev.sociscope.core.registry.Listing;
 import dev.sociscope.core.registry.RegistryClient;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +23,10 @@ final class LsReposCommand implements Callable<Integer> {
   @Parameters(paramLabel = "REGISTRY", description = "host[:port], e.g. 127.0.0.1:5000 or docker.io")
   String host;
 
-  @Option(names = "--json", description = "Print a JSON array.")
+  @Option(names = "--json", description = "Print a JSON array (an object with \"complete\": false when cut short).")
   boolean json;
+
+  @Mixin ListingFlags listing = new ListingFlags();
 
   @Override
   public Integer call() throws Exception {
@@ -34,8 +37,8 @@ final class LsReposCommand implements Callable<Integer> {
     }
     String apiHost = ImageReference.of(registryHost, "x", "latest").apiHost();
     RegistryClient client = registry.client(List.of(apiHost));
-    List<String> repos = client.catalog(apiHost, Cancellation.NONE);
-    Json.printNames(spec.commandLine().getOut(), repos, json);
+    Listing repos = client.catalogListing(apiHost, 0, listing.limits(), Cancellation.NONE);
+    ListingFlags.print(spec.commandLine().getOut(), spec.commandLine().getErr(), repos, json);
     return 0;
   }
 }

@@ -1,8 +1,12 @@
 package dev.sociscope.app.cli;
 
 import dev.sociscope.core.image.ImageLocation;
-import dev.sociscope.core.image.ImageSource;
+import dev.sociscope.core.registry.Listing;
+import dev.sociscope.core.registry.ListingLimits;
+import dev.sociscope.core.registry.RemoteRepository;
+import dev.sociscope.core.workflow.OpenedImage;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,17 +24,30 @@ final class LsTagsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "REF", description = "host/repository (a tag, if given, is ignored) or a local location")
   String ref;
 
-  @Option(names = "--json", description = "Print a JSON array.")
+  @Option(names = "--json", description = "Print a JSON array (an object with \"complete\": false when cut short).")
   boolean json;
+
+  @Mixin ListingFlags listing = new ListingFlags();
 
   @Override
   public Integer call() throws Exception {
     ImageLocation location = ImageLocation.parse(ref);
-    List<String> tags;
-    try (ImageSource source = registry.stores(location).openSource(location)) {
-      tags = source.tags();
+    ListingLimits limits = listing.limits();
+    Listing tags;
+    try (OpenedImage image = OpenedImage.open(location, registry.clientFor(List.of(location)), null)) {
+      RemoteRepository remote = image.repository();
+      tags = remote != null ? remote.tagListing(0, limits) : local(image.store().tags(), limits);
     }
-    Json.printNames(spec.commandLine().getOut(), tags, json);
+    ListingFlags.print(spec.commandLine().getOut(), spec.commandLine().getErr(), tags, json);
     return 0;
+  }
+
+  /** The names of a layout or archive (read whole from disk), cut at the same limit. */
+  private static Listing local(List<String> names, ListingLimits limits) {
+    if (names.size() <= limits.maxEntries()) {
+      return new Listing(names, Optional.empty());
+    }
+    return new Listing(names.subList(0, limits.maxEntries()),
+        Optional.of("stopped after " + limits.maxEntries() + " entries (the limit; more are available)"));
   }
 }

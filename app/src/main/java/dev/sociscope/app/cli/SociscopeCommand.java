@@ -53,8 +53,11 @@ public final class SociscopeCommand implements Runnable {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {
       // picocli hands only Exceptions to UserErrorHandler; an Error would end the JVM with a stack trace.
-      cli.getErr().println("sociscope: out of memory (" + e.getMessage() + "); give Java more heap,"
-          + " e.g. JAVA_TOOL_OPTIONS=-Xmx2g");
+      // Not "give Java more heap" alone: every registry and archive read is bounded (BlobKind), so a hostile input
+      // ends in its own one-line error; what is left is a genuinely huge image or zTOC, or a bug.
+      cli.getErr().println("sociscope: out of memory (" + e.getMessage() + "); reads from registries and archives"
+          + " are bounded, so this is a very large image or zTOC (raise the heap, e.g. JAVA_TOOL_OPTIONS=-Xmx4g)"
+          + " or a bug worth reporting");
       cli.getErr().flush();
       return EXIT_USER_ERROR;
     }

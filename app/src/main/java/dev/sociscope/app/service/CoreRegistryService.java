@@ -197,7 +197,8 @@ public final class CoreRegistryService implements RegistryService {
       throw new IllegalArgumentException(Messages.get("image.soci.notIndexed", ShortDigest.of(layer.digest())));
     }
     ImageSource store = store(connection, repositoryName);
-    byte[] bytes = store.readBlob(Digest.parse(layer.ztocDigest()));
+    byte[] bytes = store.readBlob(dev.sociscope.core.oci.Descriptor.of("application/octet-stream",
+        Digest.parse(layer.ztocDigest()), layer.ztocSize()), dev.sociscope.core.image.BlobKind.ZTOC);
     progress.transferred(bytes.length);
     progress.checkCancelled();
     Ztoc ztoc = ZtocReader.read(bytes);

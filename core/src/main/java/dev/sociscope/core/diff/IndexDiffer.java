@@ -64,12 +64,12 @@ public final class IndexDiffer {
 
   /** The span size recorded in the zTOC (the annotation may be absent in older indexes). */
   private static long spanSize(ImageSource store, ZtocDescriptor z) throws IOException {
-    return z.spanSize() > 0 ? z.spanSize() : ZtocReader.readWithZinfo(store.readBlob(z.ztocDigest())).zinfo()
+    return z.spanSize() > 0 ? z.spanSize() : ZtocReader.readWithZinfo(store.readBlob(z.descriptor(), dev.sociscope.core.image.BlobKind.ZTOC)).zinfo()
         .spanSize();
   }
 
   private static Map<String, FileMetadata> toc(ImageSource store, ZtocDescriptor z) throws IOException {
-    Ztoc ztoc = ZtocReader.read(store.readBlob(z.ztocDigest()));
+    Ztoc ztoc = ZtocReader.read(store.readBlob(z.descriptor(), dev.sociscope.core.image.BlobKind.ZTOC));
     Map<String, FileMetadata> out = new LinkedHashMap<>();
     for (FileMetadata f : ztoc.files()) {
       out.put(f.name(), f); // a later entry of the same name replaces an earlier one, as in a file system

@@ -142,7 +142,7 @@ public final class ImageFiles {
       if (cache != null && cache.store().hasBlob(d)) {
         bytes = cache.read(d);
       } else {
-        bytes = source.readBlob(d);
+        bytes = source.readBlob(layer.ztocDescriptor.descriptor(), dev.sociscope.core.image.BlobKind.ZTOC);
         if (!Digest.of(bytes).equals(d)) {
           throw new IOException("zTOC " + d + " does not match its digest");
         }

@@ -127,7 +127,10 @@ public final class HealthChecker {
       }
       byte[] bytes;
       try {
-        bytes = loc.store().readBlob(z.ztocDigest());
+        bytes = loc.store().readBlob(z.descriptor(), dev.sociscope.core.image.BlobKind.ZTOC);
+      } catch (dev.sociscope.core.error.CorruptInputException e) {
+        findings.add(new Finding(Check.ZTOC_UNREADABLE, subject, e.getMessage(), "rebuild the index"));
+        continue;
       } catch (NotFoundException e) {
         findings.add(new Finding(Check.ZTOC_MISSING, subject, "zTOC " + z.ztocDigest() + " is listed but missing",
             "push the index again (sociscope push) or rebuild it"));

@@ -38,7 +38,7 @@ public record ImageConfigSummary(boolean present, String platform, String create
       throw new CorruptInputException("image config " + config.digest() + " is " + config.size()
           + " bytes, more than the " + MAX_CONFIG_BYTES + " an image config may have here");
     }
-    return parse(source.readBlob(config.digest()));
+    return parse(source.readBlob(config, BlobKind.CONFIG));
   }
 
   static ImageConfigSummary parse(byte[] bytes) throws CorruptInputException {

@@ -47,11 +47,22 @@ public interface ImageSource extends Closeable {
   }
 
 
+  /**
+   * A whole blob of unknown size, read into memory up to {@link BlobKind#OTHER}'s ceiling (a larger one is a
+   * typed error, not an out-of-memory); prefer {@link #readBlob(Descriptor, BlobKind)} when a descriptor gives the
+   * size.
+   */
   default byte[] readBlob(Digest digest) throws IOException {
-    try (InputStream in = openBlob(digest)) {
-      byte[] bytes = in.readAllBytes();
-      return bytes;
-    }
+    return BoundedBlobRead.read(this, digest, -1, BlobKind.OTHER);
+  }
+
+  /**
+   * The whole blob a descriptor names, read into memory: at most the descriptor's size and the kind's ceiling; a
+   * body longer or shorter than the descriptor says is refused with a one-line {@code CorruptInputException}, and
+   * the digest is verified.
+   */
+  default byte[] readBlob(Descriptor descriptor, BlobKind kind) throws IOException {
+    return BoundedBlobRead.read(this, descriptor.digest(), descriptor.size(), kind);
   }
 
   /** The size of a blob; {@link NotFoundException} when missing. */

@@ -138,8 +138,10 @@ final class BlobUploader {
     long chunk = Math.max(client.chunkSize(), session.minChunk);
     long offset = 0;
     int resumes = 0;
+    int stalls = 0;
     String action = "upload blob " + digest + " (" + size + " bytes, in chunks) to " + repo.describe();
     while (offset < size) {
+      long before = offset;
       long length = Math.min(chunk, size - offset);
       long last = offset + length - 1;
       Headers headers = Headers.of("Content-Range", offset + "-" + last);
@@ -148,16 +150,15 @@ final class BlobUploader {
       try (Response r = client.send(req, repo.cancellation())) {
         if (r.code() == 416) {
           offset = currentOffset(session, action);
-          continue;
-        }
-        if (r.code() != 202) {
+        } else if (r.code() != 202) {
           throw client.failure(r, action);
-        }
-        session.location = location(r, action);
-        offset = last + 1;
-        Long confirmed = rangeEnd(r.header("Range"));
-        if (confirmed != null && confirmed + 1 != offset) {
-          offset = confirmed + 1; // the registry kept less than we sent: continue from what it has
+        } else {
+          session.location = location(r, action);
+          offset = last + 1;
+          Long confirmed = rangeEnd(r.header("Range"));
+          if (confirmed != null && confirmed + 1 != offset) {
+            offset = confirmed + 1; // the registry kept less than we sent: continue from what it has
+          }
         }
       } catch (RegistryException e) {
         if (!(e.getCause() instanceof IOException)
@@ -169,6 +170,7 @@ final class BlobUploader {
         offset = currentOffset(session, action);
         LOG.info("Chunk upload of {} was cut off; the registry has {} bytes, continuing from there", digest, offset);
       }
+      stalls = checkProgress(before, offset, size, stalls, action);
     }
     HttpUrl url = session.location.newBuilder().addQueryParameter("digest", digest.toString()).build();
     RegistryRequest close = new RegistryRequest("PUT", url, Headers.of(), null, repo.push(),
@@ -179,6 +181,31 @@ final class BlobUploader {
       }
       checkDigest(r, digest, close.action());
     }
+  }
+
+  /**
+   * A registry that keeps answering {@code Range: 0-0} or 416 would have the upload resend the same bytes forever:
+   * the offset must move forward, or the upload fails after the retry policy's number of attempts. An offset past
+   * the blob's end is refused at once.
+   *
+   * @return the number of attempts in a row that did not advance
+   */
+  private int checkProgress(long before, long offset, long size, int stalls, String action) throws IOException {
+    if (offset > size || offset < 0) {
+      throw new RegistryException("Tried to " + action + " but the registry reports " + offset
+          + " bytes received, which does not fit a blob of " + size + " bytes");
+    }
+    if (offset > before) {
+      return 0;
+    }
+    int now = stalls + 1;
+    if (now > client.retryPolicy().maxRetries()) {
+      throw new RegistryException("Tried to " + action + " but the registry did not take any bytes past byte "
+          + before + " after " + now + " attempts in a row; giving up");
+    }
+    LOG.info("Upload of {} did not advance past byte {} (attempt {}); retrying", repo.describe(), before, now);
+    RegistryClient.sleep(client.retryPolicy().backoff(now - 1), repo.cancellation(), action);
+    return now;
   }
 
   /** {@code GET <upload URL>} → 204 with {@code Range: 0-N}: the next byte to send is N+1. */

@@ -1,6 +1,5 @@
 package dev.sociscope.core.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sociscope.core.error.SociscopeException;
 import dev.sociscope.core.io.Cancellation;
 import dev.sociscope.core.registry.auth.Scopes;
@@ -12,7 +11,10 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
 
-/** {@code GET /v2/_catalog} (spec 7.8): all repositories following {@code Link} pages, or one page at a time. */
+/**
+ * {@code GET /v2/_catalog} (spec 7.8): all repositories following {@code Link} pages on the registry's own origin
+ * up to the listing's limits, or one page at a time.
+ */
 final class CatalogLister {
   private final RegistryClient client;
   private final String apiHost;
@@ -24,26 +26,38 @@ final class CatalogLister {
     this.action = "list the repositories (catalog) of " + apiHost;
   }
 
-  List<String> all(int pageSize, Cancellation cancel) throws IOException {
-    HttpUrl url = client.baseUrl(apiHost).resolve("/v2/_catalog");
+  Listing all(int pageSize, ListingLimits limits, Cancellation cancel) throws IOException {
+    HttpUrl first = client.baseUrl(apiHost).resolve("/v2/_catalog");
+    HttpUrl url = first;
     if (pageSize > 0) {
       url = url.newBuilder().addQueryParameter("n", Integer.toString(pageSize)).build();
     }
     List<String> all = new ArrayList<>();
     Set<HttpUrl> seen = new HashSet<>();
-    while (url != null && seen.add(url)) {
+    Pagination.Walk walk = new Pagination.Walk(limits);
+    while (url != null && seen.add(url) && walk.mayRequest()) {
       try (Response r = send(url, cancel)) {
-        all.addAll(names(r));
-        url = Pagination.next(r);
+        Pagination.Names names = Pagination.readNames(r, "repositories", walk.room(), action);
+        all.addAll(names.names());
+        walk.added(names.names().size());
+        if (names.overflow()) {
+          walk.entryLimitReached();
+          break;
+        }
+        Pagination.Next next = Pagination.next(r, first);
+        walk.cut(next.refused());
+        url = next.url();
       }
     }
-    return all;
+    return new Listing(all, walk.cutShort());
   }
 
-  Page page(int pageSize, String last, Cancellation cancel) throws IOException {
-    HttpUrl url = Pagination.pageUrl(client.baseUrl(apiHost).resolve("/v2/_catalog"), pageSize, last, action);
+  Page page(int pageSize, String last, ListingLimits limits, Cancellation cancel) throws IOException {
+    HttpUrl base = client.baseUrl(apiHost).resolve("/v2/_catalog");
+    HttpUrl url = Pagination.pageUrl(base, pageSize, last, action);
     try (Response r = send(url, cancel)) {
-      return Pagination.page(names(r), pageSize, last, Pagination.next(r));
+      Pagination.Names names = Pagination.readNames(r, "repositories", limits.maxEntries(), action);
+      return Pagination.page(names, pageSize, last, Pagination.next(r, base));
     }
   }
 
@@ -62,14 +76,5 @@ final class CatalogLister {
       }
     }
     return r;
-  }
-
-  private List<String> names(Response r) throws IOException {
-    JsonNode body = RegistryClient.readJson(r, action);
-    List<String> names = new ArrayList<>();
-    for (JsonNode repo : body.path("repositories")) {
-      names.add(repo.asText());
-    }
-    return names;
   }
 }

@@ -148,7 +148,13 @@ public final class RegistryClient {
 
   /** As {@link #catalog(String, Cancellation)}, asking for pages of {@code pageSize} entries when positive. */
   public List<String> catalog(String apiHost, int pageSize, Cancellation cancel) throws IOException {
-    return new CatalogLister(this, apiHost).all(pageSize, cancel);
+    return catalogListing(apiHost, pageSize, ListingLimits.DEFAULT, cancel).names();
+  }
+
+  /** The catalog up to {@code limits}; {@link Listing#cutShort} says when the registry had more. */
+  public Listing catalogListing(String apiHost, int pageSize, ListingLimits limits, Cancellation cancel)
+      throws IOException {
+    return new CatalogLister(this, apiHost).all(pageSize, limits, cancel);
   }
 
   /**
@@ -157,7 +163,7 @@ public final class RegistryClient {
    * name of a full page.
    */
   public Page catalogPage(String apiHost, int pageSize, String last, Cancellation cancel) throws IOException {
-    return new CatalogLister(this, apiHost).page(pageSize, last, cancel);
+    return new CatalogLister(this, apiHost).page(pageSize, last, ListingLimits.DEFAULT, cancel);
   }
 
   /** The single call path. The caller closes the response; statuses other than 401/429/5xx are its to map. */

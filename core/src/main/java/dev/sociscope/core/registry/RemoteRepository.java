@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -39,22 +40,30 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
   /** Where each blob's ranged reads end up after redirects (e.g. pre-signed storage URLs), reused (spec 6.4). */
   private final Map<Digest, HttpUrl> blobLocations;
 
+  /** Whether the registry answered the referrers API here (null: not asked yet); saves the parallel tag read. */
+  private final AtomicReference<Boolean> referrersApi;
+
   RemoteRepository(RegistryClient client, ImageReference reference) {
-    this(client, reference, Cancellation.NONE, new ConcurrentHashMap<>());
+    this(client, reference, Cancellation.NONE, new ConcurrentHashMap<>(), new AtomicReference<>());
   }
 
   private RemoteRepository(RegistryClient client, ImageReference reference, Cancellation cancel,
-      Map<Digest, HttpUrl> blobLocations) {
+      Map<Digest, HttpUrl> blobLocations, AtomicReference<Boolean> referrersApi) {
     this.client = client;
     this.reference = reference;
     this.cancel = cancel;
     this.base = client.baseUrl(reference.apiHost());
     this.blobLocations = blobLocations;
+    this.referrersApi = referrersApi;
   }
 
   /** The same repository, with every operation stopped by {@code cancellation}. */
   public RemoteRepository withCancellation(Cancellation cancellation) {
-    return new RemoteRepository(client, reference, cancellation, blobLocations);
+    return new RemoteRepository(client, reference, cancellation, blobLocations, referrersApi);
+  }
+
+  AtomicReference<Boolean> referrersApiKnown() {
+    return referrersApi;
   }
 
   Map<Digest, HttpUrl> blobLocations() {
@@ -111,6 +120,15 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
    */
   public Optional<ManifestHead> headManifest(String ref) throws IOException {
     return new ManifestFetcher(this).head(ref);
+  }
+
+  /**
+   * The manifest a tag names, empty only when the registry definitely says the tag does not exist: a 404 is
+   * confirmed by a second read and the tag list, anything uncertain is an error (see {@link DefiniteTagLookup}).
+   * For tags that are rewritten from what was read, such as the referrers fallback tag.
+   */
+  public Optional<OciDocument> findTagDefinitely(String tag) throws IOException {
+    return new DefiniteTagLookup(this).find(tag);
   }
 
   /** What a HEAD on a manifest tells. */
@@ -221,6 +239,15 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
     return new ReferrersLister(this).list(subject, artifactType);
   }
 
+  /**
+   * The referrers of {@code subject} as a push or removal that rewrites the fallback tag must know them: the API's
+   * answer, else the fallback tag, where only a definite "does not exist" gives an empty list and any uncertain
+   * answer is an error (nothing has been written then).
+   */
+  public List<Descriptor> referrersForUpdate(Digest subject) throws IOException {
+    return new ReferrersLister(this).listForUpdate(subject);
+  }
+
   /** Whether this registry serves the referrers API (asked about {@code subject}); false means fallback tags. */
   public boolean servesReferrersApi(Digest subject) throws IOException {
     return new ReferrersLister(this).apiAvailable(subject);
@@ -238,7 +265,12 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
    * server sends full pages without {@code Link}, continues with {@code last=}.
    */
   public List<String> tags(int pageSize) throws IOException {
-    return new TagLister(this).list(pageSize);
+    return tagListing(pageSize, ListingLimits.DEFAULT).names();
+  }
+
+  /** The tags up to {@code limits}; {@link Listing#cutShort} says when the registry had more. */
+  public Listing tagListing(int pageSize, ListingLimits limits) throws IOException {
+    return new TagLister(this).list(pageSize, limits);
   }
 
   /**
@@ -246,7 +278,7 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
    * server that ignores {@code n} (the CNCF registry 2.8) answers with every tag and no next page.
    */
   public Page tagsPage(int pageSize, String last) throws IOException {
-    return new TagLister(this).page(pageSize, last);
+    return new TagLister(this).page(pageSize, last, ListingLimits.DEFAULT);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.sociscope.core.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,8 +9,9 @@ import okhttp3.HttpUrl;
 import okhttp3.Response;
 
 /**
- * {@code GET /v2/<name>/tags/list}: follows {@code Link} pages (relative URLs), falls back to {@code last=} when
- * a server sends full pages without {@code Link}, and stops when a server ignores {@code n}/{@code last}.
+ * {@code GET /v2/<name>/tags/list}: follows {@code Link} pages on the registry's own origin, falls back to
+ * {@code last=} when a server sends full pages without {@code Link}, stops when a server ignores {@code n}/{@code
+ * last}, and stops (saying so) at the listing's limits.
  */
 final class TagLister {
   private final RemoteRepository repo;
@@ -20,55 +20,61 @@ final class TagLister {
     this.repo = repo;
   }
 
-  List<String> list(int pageSize) throws IOException {
+  Listing list(int pageSize, ListingLimits limits) throws IOException {
     String action = "list tags of " + repo.describe();
     List<String> all = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    HttpUrl url = repo.url("tags", "list");
+    HttpUrl first = repo.url("tags", "list");
+    HttpUrl url = first;
     if (pageSize > 0) {
       url = url.newBuilder().addQueryParameter("n", Integer.toString(pageSize)).build();
     }
+    Pagination.Walk walk = new Pagination.Walk(limits);
     Set<HttpUrl> visited = new HashSet<>();
-    while (url != null && visited.add(url)) {
-      HttpUrl next;
+    while (url != null && visited.add(url) && walk.mayRequest()) {
+      Pagination.Next next;
       int added = 0;
-      int received = 0;
+      Pagination.Names names;
       try (Response r = repo.client().send(RegistryRequest.get(url, repo.pull(), action), repo.cancellation())) {
         if (!r.isSuccessful()) {
           throw repo.client().failure(r, action);
         }
-        JsonNode body = RegistryClient.readJson(r, action);
-        for (JsonNode t : body.path("tags")) {
-          received++;
-          if (seen.add(t.asText())) {
-            all.add(t.asText());
-            added++;
-          }
-        }
-        next = Pagination.next(r);
+        names = Pagination.readNames(r, "tags", walk.room(), action);
+        next = Pagination.next(r, first);
       }
-      if (next == null && pageSize > 0 && received >= pageSize && added > 0) {
-        next = repo.url("tags", "list").newBuilder().addQueryParameter("n", Integer.toString(pageSize))
+      for (String t : names.names()) {
+        if (seen.add(t)) {
+          all.add(t);
+          added++;
+        }
+      }
+      walk.added(added);
+      if (names.overflow()) {
+        walk.entryLimitReached();
+        break;
+      }
+      walk.cut(next.refused());
+      HttpUrl following = next.url();
+      if (following == null && next.refused() == null && pageSize > 0 && names.names().size() >= pageSize
+          && added > 0) {
+        following = first.newBuilder().addQueryParameter("n", Integer.toString(pageSize))
             .addQueryParameter("last", all.get(all.size() - 1)).build();
       }
-      url = next;
+      url = following;
     }
-    return all;
+    return new Listing(all, walk.cutShort());
   }
 
-  Page page(int pageSize, String last) throws IOException {
+  Page page(int pageSize, String last, ListingLimits limits) throws IOException {
     String action = "list tags of " + repo.describe();
-    HttpUrl url = Pagination.pageUrl(repo.url("tags", "list"), pageSize, last, action);
+    HttpUrl base = repo.url("tags", "list");
+    HttpUrl url = Pagination.pageUrl(base, pageSize, last, action);
     try (Response r = repo.client().send(RegistryRequest.get(url, repo.pull(), action), repo.cancellation())) {
       if (!r.isSuccessful()) {
         throw repo.client().failure(r, action);
       }
-      JsonNode body = RegistryClient.readJson(r, action);
-      List<String> names = new ArrayList<>();
-      for (JsonNode t : body.path("tags")) {
-        names.add(t.asText());
-      }
-      return Pagination.page(names, pageSize, last, Pagination.next(r));
+      Pagination.Names names = Pagination.readNames(r, "tags", limits.maxEntries(), action);
+      return Pagination.page(names, pageSize, last, Pagination.next(r, base));
     }
   }
 }

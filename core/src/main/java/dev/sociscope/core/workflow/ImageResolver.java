@@ -94,7 +94,7 @@ public final class ImageResolver {
       return null;
     }
     try {
-      return OciJson.parseConfigPlatform(source.readBlob(config.digest())).normalize();
+      return OciJson.parseConfigPlatform(source.readBlob(config, dev.sociscope.core.image.BlobKind.CONFIG)).normalize();
     } catch (OciFormatException e) {
       return null;
     }

@@ -28,7 +28,7 @@ public final class IndexRemover {
   public static List<Removed> remove(OpenedImage.Store store, Digest subject, List<Digest> indexes)
       throws IOException {
     String tag = ReferrersIndex.fallbackTag(subject);
-    Optional<OciDocument> current = store.findManifest(tag);
+    Optional<OciDocument> current = SociPusher.readFallbackTag(store, tag);
     List<Removed> out = new ArrayList<>();
     List<Digest> unlisted = new ArrayList<>();
     if (current.isPresent() && current.get().isIndex()) {

@@ -21,6 +21,11 @@ import dev.sociscope.core.soci.ZtocDescriptor;
 import dev.sociscope.core.ztoc.ZtocFormatException;
 import dev.sociscope.core.ztoc.ZtocReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +38,28 @@ import java.util.Optional;
  * {@code com.amazon.soci.index-digest} annotation and the SOCI index entries of a SOCI-enabled image index.
  */
 public final class SociDiscoverer {
+  /** Index manifests fetched at the same time at most (an image may have thousands of referrers). */
+  static final int PARALLEL_READS = 8;
+  private static final ExecutorService READS = Executors.newFixedThreadPool(PARALLEL_READS, r -> {
+    Thread t = new Thread(r, "sociscope-discovery");
+    t.setDaemon(true);
+    return t;
+  });
   private final ImageSource source;
+  private final boolean readIndexes;
 
   public SociDiscoverer(ImageSource source) {
+    this(source, true);
+  }
+
+  /**
+   * With {@code readIndexes} false, indexes found through referrers are listed from their descriptors alone (no
+   * request per index; {@link FoundIndex#index()} is null and {@link FoundIndex#problem()} too): what a list of
+   * digests needs.
+   */
+  public SociDiscoverer(ImageSource source, boolean readIndexes) {
     this.source = source;
+    this.readIndexes = readIndexes;
   }
 
   /** Discovers the indexes of the image {@code reference} (tag or digest) for the selected platforms. */
@@ -66,13 +89,44 @@ public final class SociDiscoverer {
             FoundIndex.Via.SOCI_ENABLED_INDEX));
       }
     }
+    // Filtered by artifact type from the list itself; only SOCI indexes are fetched, several at a time.
+    Map<Digest, CompletableFuture<FoundIndex>> reads = new LinkedHashMap<>();
     for (Descriptor d : referrers(source, pm.manifest().digest())) {
       SociVersion v = SociVersion.fromArtifactType(d.artifactType());
-      if (v != null && !found.containsKey(d.digest())) {
-        found.put(d.digest(), read(v, d, FoundIndex.Via.REFERRERS));
+      if (v != null && !found.containsKey(d.digest()) && !reads.containsKey(d.digest())) {
+        reads.put(d.digest(), !readIndexes
+            ? CompletableFuture.completedFuture(new FoundIndex(v, d, FoundIndex.Via.REFERRERS, null, null))
+            : CompletableFuture.supplyAsync(() -> {
+              try {
+                return read(v, d, FoundIndex.Via.REFERRERS);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }, READS));
       }
     }
+    try {
+      for (Map.Entry<Digest, CompletableFuture<FoundIndex>> e : reads.entrySet()) {
+        found.put(e.getKey(), join(e.getValue()));
+      }
+    } finally {
+      reads.values().forEach(f -> f.cancel(false)); // after a failure, reads not started yet are dropped
+    }
     return new ArrayList<>(found.values());
+  }
+
+  private static FoundIndex join(CompletableFuture<FoundIndex> f) throws IOException {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /**
@@ -141,6 +195,10 @@ public final class SociDiscoverer {
   private FoundIndex read(SociVersion version, Descriptor d, FoundIndex.Via via) throws IOException {
     try {
       OciDocument doc = source.manifest(d.digest().toString());
+      if (d.size() > 0 && doc.size() != d.size()) {
+        return new FoundIndex(version, d, via, null, "index manifest " + d.digest() + " is " + doc.size()
+            + " bytes, its descriptor says " + d.size());
+      }
       Descriptor full = d.size() == 0 ? d.withContent(d.digest(), doc.size()) : d;
       SociIndex index = SociIndex.from(doc);
       return new FoundIndex(index.version(), full, via, index, null);
@@ -216,14 +274,14 @@ public final class SociDiscoverer {
       return new LayerStatus(i, layer, LayerStatus.State.INDEXED, z, -1, -1, "zTOC " + z.ztocDigest());
     }
     try {
-      byte[] bytes = source.readBlob(z.ztocDigest());
+      byte[] bytes = source.readBlob(z.descriptor(), dev.sociscope.core.image.BlobKind.ZTOC);
       ZtocReader.Parsed parsed = ZtocReader.readWithZinfo(bytes);
       return new LayerStatus(i, layer, LayerStatus.State.INDEXED, z, parsed.zinfo().spanCount(),
           parsed.ztoc().files().size(), "zTOC " + z.ztocDigest());
     } catch (NotFoundException e) {
       return new LayerStatus(i, layer, LayerStatus.State.ZTOC_MISSING, z, -1, -1,
           "the index names zTOC " + z.ztocDigest() + " but its blob is missing");
-    } catch (ZtocFormatException e) {
+    } catch (dev.sociscope.core.error.CorruptInputException e) {
       return new LayerStatus(i, layer, LayerStatus.State.ZTOC_MISSING, z, -1, -1,
           "zTOC " + z.ztocDigest() + " is unreadable: " + e.getMessage());
     }

@@ -54,8 +54,9 @@ public final class SociPusher {
           + " SOCI-enabled image (use convert)");
     }
     listener.message("checking if a soci index already exists in remote repository...");
-    for (Descriptor other : SociDiscoverer.referrers(target, subject.digest())) {
-      if (!other.digest().equals(doc.digest())) {
+    // Read strictly before anything is written: an uncertain fallback-tag answer aborts the push here.
+    for (Descriptor other : existingReferrers(target, subject.digest())) {
+      if (MediaType.isSociIndex(other.artifactType()) && !other.digest().equals(doc.digest())) {
         listener.message("[WARN] soci index " + other.digest() + " already exists for " + subject.digest()
             + "; pushing index anyway");
       }
@@ -91,7 +92,7 @@ public final class SociPusher {
   static boolean updateFallbackTag(OpenedImage.Store target, Digest subject, Descriptor referrer,
       List<String> warnings) throws IOException {
     String tag = ReferrersIndex.fallbackTag(subject);
-    Optional<OciDocument> current = target.findManifest(tag);
+    Optional<OciDocument> current = readFallbackTag(target, tag);
     ReferrersIndex old;
     if (current.isEmpty()) {
       old = ReferrersIndex.empty();
@@ -123,6 +124,25 @@ public final class SociPusher {
       }
     }
     return true;
+  }
+
+  /** The referrers known before a push: for registries read so that only a definite absence is empty. */
+  private static List<Descriptor> existingReferrers(OpenedImage.Store target, Digest subject) throws IOException {
+    if (target instanceof OpenedImage.Remote remote) {
+      return remote.repo.referrersForUpdate(subject);
+    }
+    return SociDiscoverer.referrers(target, subject);
+  }
+
+  /**
+   * The fallback tag's current document, for rewriting it: in a registry, empty only when the tag definitely does
+   * not exist (a transient 404 or 5xx must not turn into an empty list that drops the other referrers).
+   */
+  static Optional<OciDocument> readFallbackTag(OpenedImage.Store target, String tag) throws IOException {
+    if (target instanceof OpenedImage.Remote remote) {
+      return remote.repo.findTagDefinitely(tag);
+    }
+    return target.findManifest(tag);
   }
 
   private static void verify(OpenedImage.Store target, Digest subject, Digest index) throws IOException {

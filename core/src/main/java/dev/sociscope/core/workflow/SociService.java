@@ -133,8 +133,8 @@ public final class SociService {
         for (dev.sociscope.core.soci.PrefetchDescriptor pd : f.index().prefetches()) {
           try {
             out.add(new FoundPrefetch(p.manifest(), f, pd, dev.sociscope.core.soci.PrefetchArtifact.parse(
-                loc.store().readBlob(pd.descriptor().digest())), null));
-          } catch (dev.sociscope.core.error.NotFoundException | dev.sociscope.core.oci.OciFormatException e) {
+                loc.store().readBlob(pd.descriptor(), dev.sociscope.core.image.BlobKind.PREFETCH)), null));
+          } catch (dev.sociscope.core.error.NotFoundException | dev.sociscope.core.error.CorruptInputException e) {
             out.add(new FoundPrefetch(p.manifest(), f, pd, null, e.getMessage()));
           }
         }
@@ -196,8 +196,17 @@ public final class SociService {
 
   /** Finds every SOCI index of the image's selected platforms. */
   public Discovery discover(String ref, ImageResolver.PlatformSelection selection) throws IOException {
+    return discover(ref, selection, true);
+  }
+
+  /**
+   * Like {@link #discover(String, ImageResolver.PlatformSelection)}; with {@code readIndexes} false the v1 indexes
+   * are listed from the referrers list alone, without fetching each index manifest (for a list of digests).
+   */
+  public Discovery discover(String ref, ImageResolver.PlatformSelection selection, boolean readIndexes)
+      throws IOException {
     OpenedImage loc = open(ref);
-    return new SociDiscoverer(loc.store()).discover(loc.reference(), selection);
+    return new SociDiscoverer(loc.store(), readIndexes).discover(loc.reference(), selection);
   }
 
   /** Per layer of a platform manifest: indexed by {@code index} or why not. */

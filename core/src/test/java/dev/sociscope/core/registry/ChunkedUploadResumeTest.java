@@ -92,4 +92,59 @@ class ChunkedUploadResumeTest {
         "PATCH 70000-99999",
         "PUT " + digest);
   }
+
+  /** A registry that accepts PATCHes but never moves the upload forward ({@code patchAnswer} for every PATCH). */
+  private static List<String> stuckUpload(MockResponse patchAnswer, String offsetRange) throws IOException {
+    List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Dispatcher dispatcher = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        log.add(r.getMethod());
+        switch (r.getMethod()) {
+          case "HEAD":
+            return new MockResponse().setResponseCode(404);
+          case "POST":
+            return new MockResponse().setResponseCode(202).addHeader("Location", "/v2/team/app/blobs/uploads/u1");
+          case "PATCH":
+            r.getBody().readByteArray();
+            return patchAnswer.clone();
+          case "GET":
+            return new MockResponse().setResponseCode(204).addHeader("Range", offsetRange)
+                .addHeader("Location", "/v2/team/app/blobs/uploads/u1");
+          default:
+            return new MockResponse().setResponseCode(400);
+        }
+      }
+    };
+    byte[] blob = new byte[50_000];
+    new Random(3).nextBytes(blob);
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(dispatcher);
+      server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      RegistryClient client = RegistryClient.builder().uploadChunking(10_000, 20_000)
+          .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(1))).build();
+      RemoteRepository repo = client.repository(ImageReference.parse("127.0.0.1:" + server.getPort() + "/team/app:1"));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          Duration.ofSeconds(30), () -> repo.putBlob(Digest.of(blob), BlobContent.ofBytes(blob))))
+          .isInstanceOf(RegistryException.class)
+          .hasMessageContaining("did not take any bytes past byte 0")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+    return log;
+  }
+
+  @Test
+  void aRegistryThatAlwaysAnswersRange00FailsAfterBoundedAttempts() throws IOException {
+    List<String> log = stuckUpload(new MockResponse().setResponseCode(202).addHeader("Range", "0-0")
+        .addHeader("Location", "/v2/team/app/blobs/uploads/u1"), "0-0");
+    assertThat(log.stream().filter("PATCH"::equals).count()).isEqualTo(4); // the first try and 3 retries
+    assertThat(log).doesNotContain("PUT");
+  }
+
+  @Test
+  void aRegistryThatAlwaysAnswers416FailsAfterBoundedAttempts() throws IOException {
+    List<String> log = stuckUpload(new MockResponse().setResponseCode(416), "0-0");
+    assertThat(log.stream().filter("PATCH"::equals).count()).isEqualTo(4);
+    assertThat(log).doesNotContain("PUT");
+  }
 }

@@ -158,4 +158,37 @@ class SociWorkflowRegistryIT {
     assertThatThrownBy(() -> files.read("no/such/file", new ByteArrayOutputStream()))
         .isInstanceOf(FileNotFoundException.class);
   }
+
+  @Test
+  void aSecondIndexPushKeepsTheOtherReferrersOfTheFallbackTag() throws Exception {
+    String ref = registry.ref("golden/keep:v1");
+    GoldenImage.push(layout, "v1", registry, "golden/keep:v1");
+    var repo = service.open(ref).repository();
+    assertThat(repo.servesReferrersApi(manifestDigest)).isFalse(); // the CNCF registry 2.8: fallback tags
+    // A signature referring to the image, listed in the fallback tag the way oras/cosign write it.
+    repo.putBlob(dev.sociscope.core.soci.SociAnnotations.EMPTY_JSON_DIGEST,
+        dev.sociscope.core.image.BlobContent.ofBytes("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    byte[] image = repo.manifest("v1").bytes();
+    dev.sociscope.core.oci.OciDocument signature = dev.sociscope.core.oci.OciDocument.parse((
+        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"artifactType\":"
+        + "\"application/vnd.example.signature.v1+json\",\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\","
+        + "\"digest\":\"" + dev.sociscope.core.soci.SociAnnotations.EMPTY_JSON_DIGEST + "\",\"size\":2},\"layers\":[],"
+        + "\"subject\":{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + manifestDigest
+        + "\",\"size\":" + image.length + "}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    repo.putManifest(signature, null);
+    byte[] list = ReferrersIndex.empty().add(ReferrersIndex.referrerDescriptor(signature)).toBytes();
+    repo.putManifest(dev.sociscope.core.oci.OciDocument.parse(list, "application/vnd.oci.image.index.v1+json"),
+        ReferrersIndex.fallbackTag(manifestDigest));
+
+    Digest first = service.create(ref, SociService.CreateRequest.defaults().withOptions(GOLDEN).pushing(true), null,
+        null).created().get(0).build().digest();
+    Digest second = service.create(ref, SociService.CreateRequest.defaults()
+        .withOptions(GOLDEN.withSpanSize(2 << 20)).pushing(true), null, null).created().get(0).build().digest();
+    assertThat(second).isNotEqualTo(first);
+
+    var tagged = repo.manifest(ReferrersIndex.fallbackTag(manifestDigest)).index().manifests();
+    assertThat(tagged).extracting(d -> d.digest()).containsExactly(signature.digest(), first, second);
+    assertThat(service.discover(ref, ImageResolver.PlatformSelection.ALL).allIndexes())
+        .extracting(f -> f.descriptor().digest()).containsExactlyInAnyOrder(first, second);
+  }
 }
