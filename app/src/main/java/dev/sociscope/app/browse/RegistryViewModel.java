@@ -51,6 +51,8 @@ public final class RegistryViewModel {
   private Target pendingTarget;
   /** What was shown when Refresh was asked for, to say what changed; null when no refresh runs. */
   private RefreshReport.Before refreshing;
+  private ImageDetails refreshedImage;
+  private boolean refreshImageDone;
   private final ImageTabs tabs;
   private final ReadOnlyObjectWrapper<CreateIndexViewModel> lastWizard = new ReadOnlyObjectWrapper<>();
 
@@ -267,8 +269,8 @@ public final class RegistryViewModel {
             show(wanted);
           } else if (repos.size() == 1) {
             selectRepository(repos.get(0));
-          } else if (refreshing != null) {
-            finishRefresh(null);
+          } else {
+            maybeFinishRefresh();
           }
         },
         error -> {
@@ -374,15 +376,13 @@ public final class RegistryViewModel {
               // an image is already chosen (by an address or a refresh): the list does not override it
             } else if (tags.isEmpty() && !tagPages.hasMore()) {
               imageMessage.set(Messages.get("image.noTags"));
-              finishRefresh(null);
             } else if (tags.size() == 1 && !tagPages.hasMore()) {
               selectTag(tags.get(0));
             } else if (tags.contains(pendingTag)) {
               selectTag(pendingTag);
-            } else {
-              finishRefresh(null);
             }
             pendingTag = "";
+            maybeFinishRefresh();
           }
         },
         error -> {
@@ -390,6 +390,7 @@ public final class RegistryViewModel {
           if (selectedTag.get().isEmpty()) {
             imageMessage.set(error.summary());
           }
+          maybeFinishRefresh();
           failed(Messages.get("registry.tagsFailed", repo), error);
         }));
   }
@@ -423,7 +424,7 @@ public final class RegistryViewModel {
           if (repo.equals(selectedRepository.get()) && tag.equals(selectedTag.get())) {
             image.set(details);
             platform.set(details.platform());
-            finishRefresh(details);
+            imageRefreshed(details);
           }
         },
         error -> {
@@ -431,7 +432,7 @@ public final class RegistryViewModel {
             imageMessage.set(Messages.get("image.failed", repo + ":" + tag, error.summary()));
           }
           if (refreshing != null) {
-            finishRefresh(null); // the image shown before is gone: said in the status line, not as a failure
+            imageRefreshed(null); // the image shown before is gone: said in the status line, not as a failure
             return;
           }
           failed(Messages.get("registry.imageFailed", repo + ":" + tag), error);
@@ -526,6 +527,8 @@ public final class RegistryViewModel {
     ImageDetails shown = image.get();
     String repo = selectedRepository.get();
     String tag = selectedTag.get();
+    refreshedImage = null;
+    refreshImageDone = false;
     refreshing = new RefreshReport.Before(List.copyOf(repositories), repo, List.copyOf(tags), tag,
         shown == null ? null : shown.digest());
     Target target = repo.isEmpty() ? null : new Target(repo, tag.isEmpty() ? null : tag,
@@ -533,15 +536,29 @@ public final class RegistryViewModel {
     connect(c, "", target);
   }
 
-  /** Ends a refresh (when one runs) by saying what changed; {@code details} is the image shown now, or null. */
-  private void finishRefresh(ImageDetails details) {
+  /** The image a refresh read again (null: it is gone); the refresh ends once the tags are in too. */
+  private void imageRefreshed(ImageDetails details) {
+    if (refreshing != null) {
+      refreshedImage = details;
+      refreshImageDone = true;
+      maybeFinishRefresh();
+    }
+  }
+
+  /** Ends a refresh, when one runs and everything it reads is in, by saying what changed. */
+  private void maybeFinishRefresh() {
     RefreshReport.Before before = refreshing;
     if (before == null) {
       return;
     }
+    boolean tagsIn = selectedRepository.get().isEmpty() || !tagPages.isLoading();
+    boolean imageIn = selectedTag.get().isEmpty() || refreshImageDone;
+    if (!tagsIn || !imageIn) {
+      return;
+    }
     refreshing = null;
     status.set(RefreshReport.describe(before, List.copyOf(repositories), List.copyOf(tags),
-        details == null ? null : details.digest()));
+        refreshedImage == null ? null : refreshedImage.digest()));
   }
 
   /**

@@ -52,7 +52,9 @@ public final class StartupSmokeTest {
           stop();
           System.out.println("window title: " + stage.getTitle());
           System.out.flush();
-          System.exit(ready.get() ? 0 : 1);
+          boolean shown = ready.get();
+          stage.hide(); // closes the app as the user would, so the settings are written
+          System.exit(shown ? 0 : 1);
         }
       }.start());
       return;
