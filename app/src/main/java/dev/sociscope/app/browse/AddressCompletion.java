@@ -14,7 +14,8 @@ final class AddressCompletion {
   private AddressCompletion() {}
 
   /**
-   * @param host {@code host[:port]} of the connected registry, or null when none (or an image on disk) is open
+   * @param host {@code host[:port]} of the connected registry, or the location of the image on disk that is open
+   *     ({@code oci:DIR}), or null when none is open
    * @param repositories the loaded repositories of that registry
    * @param repository the selected repository, or empty
    * @param tags its loaded tags
@@ -23,15 +24,20 @@ final class AddressCompletion {
   static List<String> complete(String typed, List<SavedRegistry> saved, String host, List<String> repositories,
       String repository, List<String> tags) {
     Set<String> candidates = new LinkedHashSet<>();
-    if (host != null) {
+    if (host != null && host.contains(":/")) {
+      tags.forEach(t -> candidates.add(host + ":" + t)); // an image on disk: its tags
+    } else if (host != null) {
       if (!repository.isEmpty()) {
         tags.forEach(t -> candidates.add(host + "/" + repository + ":" + t));
       }
       repositories.forEach(r -> candidates.add(host + "/" + r));
     }
     for (SavedRegistry s : saved) {
-      candidates.add(AddressTarget.isLocal(s) ? s.url().replaceFirst("^archive:", "oci-archive:")
-          : AddressTarget.hostOf(s) + "/");
+      if (!AddressTarget.isLocal(s)) {
+        candidates.add(AddressTarget.hostOf(s) + "/");
+      } else if (!s.url().startsWith("archive:")) { // the old "archive:" form is no reference the CLI takes
+        candidates.add(s.url());
+      }
     }
     candidates.remove("/");
     String t = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);

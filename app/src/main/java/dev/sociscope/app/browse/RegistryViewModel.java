@@ -601,7 +601,8 @@ public final class RegistryViewModel {
    */
   public List<String> completions(String typed) {
     RegistryConnection c = connection.get();
-    String host = c == null || c.isLocal() ? null : AddressTarget.hostOf(c.registry());
+    String host = c == null ? null : !c.isLocal() ? AddressTarget.hostOf(c.registry())
+        : c.registry().url().startsWith("archive:") ? null : c.registry().url();
     return AddressCompletion.complete(typed, settings.get().registries(), host, List.copyOf(repositories),
         selectedRepository.get(), List.copyOf(tags));
   }
