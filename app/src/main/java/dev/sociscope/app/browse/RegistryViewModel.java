@@ -596,6 +596,24 @@ public final class RegistryViewModel {
   }
 
   /**
+   * The reference of the shown image as the address field (and the CLI) takes it, e.g. {@code host/repo:tag},
+   * {@code host/repo@sha256:...} or {@code oci:DIR:tag}; empty when no image is shown.
+   */
+  public String shownReference() {
+    RegistryConnection c = connection.get();
+    ImageDetails shown = image.get();
+    String tag = selectedTag.get();
+    if (c == null || shown == null || tag.isEmpty()) {
+      return "";
+    }
+    String separator = tag.startsWith("sha256:") ? "@" : ":";
+    if (!c.isLocal()) {
+      return AddressTarget.hostOf(c.registry()) + "/" + selectedRepository.get() + separator + tag;
+    }
+    return c.registry().url().startsWith("archive:") ? "" : c.registry().url() + separator + tag;
+  }
+
+  /**
    * What the address field offers for {@code typed}: known registries, the loaded repositories of the connected
    * registry and the loaded tags of the selected repository, as references that start with (or contain) the text.
    */

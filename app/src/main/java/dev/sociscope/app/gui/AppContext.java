@@ -190,6 +190,12 @@ public final class AppContext implements AutoCloseable {
       mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
       registryViewModel.openLocal(path, java.nio.file.Files.isDirectory(path));
     });
+    // The address field names the image shown, as a browser's does (not while the user types in it)
+    registryViewModel.imageProperty().addListener((o, a, shown) -> {
+      if (shown != null) {
+        main.showAddress(registryViewModel.shownReference());
+      }
+    });
     mainViewModel.shownImageProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
         () -> registryViewModel.imageProperty().get() == null ? "" : registryViewModel.imageProperty().get().reference(),
         registryViewModel.imageProperty()));

@@ -170,6 +170,13 @@ public final class MainController {
     return completionPopup;
   }
 
+  /** Shows the reference of the image on screen in the address field, unless the user is typing there. */
+  public void showAddress(String reference) {
+    if (!addressField.isFocused() && !reference.isEmpty()) {
+      addressField.setText(reference);
+    }
+  }
+
   public javafx.scene.control.TextField addressField() {
     return addressField;
   }
