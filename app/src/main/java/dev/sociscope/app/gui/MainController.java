@@ -50,6 +50,8 @@ public final class MainController {
   @FXML private javafx.scene.control.MenuItem clearCacheItem;
   private final javafx.scene.control.ContextMenu completionPopup = new javafx.scene.control.ContextMenu();
   private CacheViewModel cache;
+  /** True from the user's first key in the address field until it is opened: shown images do not overwrite it. */
+  private boolean userTyping;
   private dev.sociscope.app.browse.RegistryController registryController;
   private java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<
       dev.sociscope.app.browse.RegistryController>> registryLoader;
@@ -130,8 +132,9 @@ public final class MainController {
 
   /** The address field offers completions from known registries, repositories and tags while the user types. */
   private void bindAddress() {
+    addressField.addEventHandler(javafx.scene.input.KeyEvent.KEY_TYPED, e -> userTyping = true);
     addressField.textProperty().addListener((o, a, typed) -> {
-      if (!addressField.isFocused()) {
+      if (!addressField.isFocused() || !userTyping && !completionPopup.isShowing()) {
         return;
       }
       List<String> offered = viewModel.completions(typed);
@@ -172,7 +175,7 @@ public final class MainController {
 
   /** Shows the reference of the image on screen in the address field, unless the user is typing there. */
   public void showAddress(String reference) {
-    if (!addressField.isFocused() && !reference.isEmpty()) {
+    if (!userTyping && !reference.isEmpty()) {
       addressField.setText(reference);
     }
   }
@@ -183,6 +186,7 @@ public final class MainController {
 
   @FXML
   void openAddress() {
+    userTyping = false;
     completionPopup.hide();
     viewModel.openReference(addressField.getText());
   }

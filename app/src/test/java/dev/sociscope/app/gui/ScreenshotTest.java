@@ -271,7 +271,11 @@ class ScreenshotTest {
     robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.L)
         .release(javafx.scene.input.KeyCode.L).release(javafx.scene.input.KeyCode.CONTROL);
     waitUntil("address focused", () -> ctx.main().addressField().isFocused());
-    fxRun(() -> ctx.main().addressField().setText("oci:" + demo + ":"));
+    fxRun(() -> {
+      ctx.main().addressField().setText("oci:" + demo);
+      ctx.main().addressField().end();
+    });
+    robot.write(":");
     waitUntil("completion", () -> ctx.main().completionPopup().isShowing());
     assertThat(fx(() -> ctx.main().completionPopup().getItems().stream()
         .map(javafx.scene.control.MenuItem::getText).toList()))
