@@ -19,6 +19,11 @@ public final class Launcher {
       SociscopeApp.launchGui(args);
       return;
     }
+    // 'sociscope open REF' and 'sociscope REF' start the GUI on an image; a lambda, so the CLI never loads JavaFX
+    SociscopeCommand.setGuiOpener(reference -> SociscopeApp.launchGuiOn(reference));
+    if (args.length == 1 && SociscopeCommand.isImageArgument(args[0])) {
+      args = new String[] {"open", args[0]};
+    }
     System.exit(SociscopeCommand.run(args));
   }
 

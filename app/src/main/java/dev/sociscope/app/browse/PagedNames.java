@@ -25,14 +25,77 @@ public final class PagedNames {
   private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
+  private final Words words;
   private String next;
   private String cutShort;
   private TaskRunner.Handle running;
+  /** Where the list stands, for the words shown when it shows no names. */
+  private State state = State.IDLE;
+  private String idle;
+  private String error = "";
 
-  PagedNames(ObservableList<String> loaded, ObservableList<String> shown, StringProperty filter) {
+  private enum State { IDLE, LOADING, LOADED, FAILED }
+
+  /**
+   * What an empty list says, per state (message keys).
+   *
+   * @param loading while the first page loads
+   * @param empty when everything is loaded and there is nothing
+   * @param filtered when names are loaded but the search matches none of them ({0}: the search)
+   * @param failed when loading failed ({0}: the reason)
+   */
+  record Words(String loading, String empty, String filtered, String failed) {}
+
+  PagedNames(ObservableList<String> loaded, ObservableList<String> shown, StringProperty filter, Words words,
+      String idle) {
     this.loaded = loaded;
     this.shown = shown;
     this.filter = filter;
+    this.words = words;
+    this.idle = idle;
+    updatePlaceholder();
+  }
+
+  /** Back to "nothing asked for yet", saying {@code message} (e.g. "Pick a repository."). */
+  void idle(String message) {
+    reset();
+    idle = message;
+    state = State.IDLE;
+    updatePlaceholder();
+  }
+
+  /** A load of the first page began (the connection, or the tags of a repository). */
+  void started() {
+    state = State.LOADING;
+    updatePlaceholder();
+  }
+
+  /** Loading failed; the empty list says why. */
+  void failed(String reason) {
+    loadFailed();
+    if (loaded.isEmpty()) {
+      state = State.FAILED;
+      error = reason;
+    }
+    updatePlaceholder();
+  }
+
+  private void updatePlaceholder() {
+    String f = filter.get() == null ? "" : filter.get().strip();
+    String text = switch (state) {
+      case IDLE -> idle;
+      case LOADING -> Messages.get(words.loading());
+      case FAILED -> Messages.get(words.failed(), error);
+      case LOADED -> !loaded.isEmpty() && !f.isEmpty() ? Messages.get(words.filtered(), f)
+          : Messages.get(words.empty());
+    };
+    placeholder.set(text);
+  }
+
+  /** What the list says while it shows no names: loading, empty, nothing matches the search, or the error. */
+  public ReadOnlyStringProperty placeholderProperty() {
+    return placeholder.getReadOnlyProperty();
   }
 
   /** Forgets everything loaded and cancels a running load (new connection or repository). */
@@ -47,6 +110,8 @@ public final class PagedNames {
     next = null;
     cutShort = null;
     more.set(false);
+    state = State.IDLE;
+    error = "";
     updateSummary();
   }
 
@@ -72,6 +137,7 @@ public final class PagedNames {
     next = page.next().orElse(null);
     cutShort = page.cutShort().orElse(null);
     more.set(next != null);
+    state = State.LOADED;
     updateSummary();
   }
 
@@ -87,6 +153,7 @@ public final class PagedNames {
     } else {
       summary.set("");
     }
+    updatePlaceholder();
   }
 
   /** The cursor of the next page, or null when everything is loaded. */

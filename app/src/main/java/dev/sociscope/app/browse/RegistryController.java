@@ -104,6 +104,27 @@ public final class RegistryController {
     });
   }
 
+  private static Label placeholder(PagedNames pages) {
+    Label label = new Label();
+    label.setWrapText(true);
+    label.textProperty().bind(pages.placeholderProperty());
+    return label;
+  }
+
+  private static void followSelection(ListView<String> list,
+      javafx.beans.value.ObservableStringValue chosen) {
+    Runnable sync = () -> {
+      String name = chosen.get();
+      if (name == null || name.isEmpty() || !list.getItems().contains(name)) {
+        list.getSelectionModel().clearSelection();
+      } else if (!name.equals(list.getSelectionModel().getSelectedItem())) {
+        list.getSelectionModel().select(name);
+      }
+    };
+    chosen.addListener((o, a, b) -> sync.run());
+    list.getItems().addListener((javafx.collections.ListChangeListener<String>) c -> sync.run());
+  }
+
   @FXML
   private void loadMoreRepositories() {
     viewModel.loadMoreRepositories();
@@ -124,8 +145,11 @@ public final class RegistryController {
     tagFilter.textProperty().bindBidirectional(viewModel.tagFilterProperty());
     repositoryList.setItems(viewModel.repositories());
     tagList.setItems(viewModel.tags());
-    repositoryList.setPlaceholder(new Label(Messages.get("registry.repositories.empty")));
-    tagList.setPlaceholder(new Label(Messages.get("registry.tags.empty")));
+    repositoryList.setPlaceholder(placeholder(viewModel.repositoryPages()));
+    tagList.setPlaceholder(placeholder(viewModel.tagPages()));
+    // The lists follow choices made elsewhere (an address, a refresh); a name not listed leaves no row selected.
+    followSelection(repositoryList, viewModel.selectedRepositoryProperty());
+    followSelection(tagList, viewModel.selectedTagProperty());
     repositoryList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.selectRepository(b));
     tagList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.selectTag(b));
     bindPaging(viewModel.repositoryPages(), repositoryPaging, repositorySummary, moreRepositories);

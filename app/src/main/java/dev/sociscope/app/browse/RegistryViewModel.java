@@ -17,6 +17,7 @@ import dev.sociscope.app.service.RegistryService;
 import dev.sociscope.app.settings.AppSettings;
 import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.app.ztoc.ZtocWorkspace;
+import dev.sociscope.core.image.ImageLocation;
 import dev.sociscope.core.workflow.DemoImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,12 @@ public final class RegistryViewModel {
   private final ZtocWorkspace workspace;
   private Consumer<Void> onZtocOpened = v -> { };
   private String pendingTag = "";
+  /** What to show once the connection (or the repository's tags) loads: the image an address named, or a refresh. */
+  private Target pendingTarget;
+  /** What was shown when Refresh was asked for, to say what changed; null when no refresh runs. */
+  private RefreshReport.Before refreshing;
+  private ImageDetails refreshedImage;
+  private boolean refreshImageDone;
   private final ImageTabs tabs;
   private final ReadOnlyObjectWrapper<CreateIndexViewModel> lastWizard = new ReadOnlyObjectWrapper<>();
 
@@ -66,8 +73,18 @@ public final class RegistryViewModel {
   /** Names per request to the registry; large catalogs are browsed a page at a time. */
   public static final int DEFAULT_PAGE_SIZE = 100;
   private int pageSize = DEFAULT_PAGE_SIZE;
-  private final PagedNames repositoryPages = new PagedNames(repositories, filteredRepositories, repositoryFilter);
-  private final PagedNames tagPages = new PagedNames(tags, filteredTags, tagFilter);
+  private final PagedNames repositoryPages = new PagedNames(repositories, filteredRepositories, repositoryFilter,
+      new PagedNames.Words("registry.repositories.loading", "registry.repositories.empty",
+          "registry.repositories.filtered", "registry.repositories.failed"), Messages.get("registry.notConnected"));
+  private final PagedNames tagPages = new PagedNames(tags, filteredTags, tagFilter,
+      new PagedNames.Words("registry.tags.loading", "image.noTags", "registry.tags.filtered",
+          "registry.tags.failed"), Messages.get("registry.tags.empty"));
+
+  /**
+   * An image to show: a repository and a tag or digest (null: pick as usual), and the platform of a multi-arch image
+   * (null: the default one).
+   */
+  record Target(String repository, String reference, String platform) {}
 
   public RegistryViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs, AppSettings settings,
       SessionSecrets secrets, ZtocWorkspace workspace) {
@@ -213,14 +230,22 @@ public final class RegistryViewModel {
 
   /** Connects; with a {@code preferredTag}, that tag is selected once the tags of the only repository load. */
   private void connect(RegistryConnection c, String preferredTag) {
+    connect(c, preferredTag, null);
+  }
+
+  /** Connects, then shows {@code target} when given (the repository need not be listed, nor the tag). */
+  private void connect(RegistryConnection c, String preferredTag, Target target) {
     pendingTag = preferredTag;
-    repositoryPages.reset();
-    tagPages.reset();
+    pendingTarget = target;
+    repositoryPages.idle(Messages.get("registry.connecting", c.registry().url()));
+    repositoryPages.started();
+    tagPages.idle(Messages.get("registry.tags.empty"));
     image.set(null);
+    imageMessage.set(Messages.get("image.empty"));
     selectedRepository.set("");
     selectedTag.set("");
     status.set(Messages.get("registry.connecting", c.registry().url()));
-    tasks.run(Messages.get("task.connect", c.registry().url()),
+    repositoryPages.loading(tasks.run(Messages.get("task.connect", c.registry().url()),
         p -> {
           service.connect(c, p);
           return service.repositoryPage(c, pageSize, null, p);
@@ -238,11 +263,22 @@ public final class RegistryViewModel {
           } else {
             status.set(Messages.get("registry.connected", c.registry().name(), repos.size()));
           }
-          if (repos.size() == 1) {
+          Target wanted = pendingTarget;
+          pendingTarget = null;
+          if (wanted != null && wanted.repository() != null) {
+            show(wanted);
+          } else if (repos.size() == 1) {
             selectRepository(repos.get(0));
+          } else {
+            maybeFinishRefresh();
           }
         },
-        error -> failed(Messages.get("registry.connectFailed", c.registry().url()), error));
+        error -> {
+          pendingTarget = null;
+          refreshing = null;
+          repositoryPages.failed(error.summary());
+          failed(Messages.get("registry.connectFailed", c.registry().url()), error);
+        }));
   }
 
   /** Loads the next page of repositories, when there is one and no load is running. */
@@ -301,20 +337,44 @@ public final class RegistryViewModel {
   }
 
   public void selectRepository(String repo) {
+    if (repo == null || repo.equals(selectedRepository.get())) {
+      return;
+    }
+    show(new Target(repo, null, null));
+  }
+
+  /**
+   * Shows a repository and, when the target names one, its tag or digest at once: the image is read directly, so
+   * a tag the list does not show (not loaded yet, or not listed) and a digest open too.
+   */
+  private void show(Target target) {
     RegistryConnection c = connection.get();
-    if (c == null || repo == null || repo.equals(selectedRepository.get())) {
+    String repo = target.repository();
+    if (c == null || repo == null || repo.isEmpty()) {
+      return;
+    }
+    if (repo.equals(selectedRepository.get()) && target.reference() != null) {
+      selectedTag.set(target.reference());
+      loadImage(target.platform());
       return;
     }
     selectedRepository.set(repo);
     selectedTag.set("");
-    tagPages.reset();
+    tagPages.idle(Messages.get("registry.tags.empty"));
+    tagPages.started();
     image.set(null);
     imageMessage.set(Messages.get("image.pickTag"));
+    if (target.reference() != null) {
+      selectedTag.set(target.reference());
+      loadImage(target.platform());
+    }
     tagPages.loading(tasks.run(Messages.get("task.tags", repo), p -> service.tagPage(c, repo, pageSize, null, p),
         page -> {
           if (repo.equals(selectedRepository.get())) {
             tagPages.add(withoutReferrersTags(page));
-            if (tags.isEmpty() && !tagPages.hasMore()) {
+            if (!selectedTag.get().isEmpty()) {
+              // an image is already chosen (by an address or a refresh): the list does not override it
+            } else if (tags.isEmpty() && !tagPages.hasMore()) {
               imageMessage.set(Messages.get("image.noTags"));
             } else if (tags.size() == 1 && !tagPages.hasMore()) {
               selectTag(tags.get(0));
@@ -322,10 +382,15 @@ public final class RegistryViewModel {
               selectTag(pendingTag);
             }
             pendingTag = "";
+            maybeFinishRefresh();
           }
         },
         error -> {
-          tagPages.loadFailed();
+          tagPages.failed(error.summary());
+          if (selectedTag.get().isEmpty()) {
+            imageMessage.set(error.summary());
+          }
+          maybeFinishRefresh();
           failed(Messages.get("registry.tagsFailed", repo), error);
         }));
   }
@@ -333,6 +398,9 @@ public final class RegistryViewModel {
   public void selectTag(String tag) {
     if (tag == null || connection.get() == null) {
       return;
+    }
+    if (tag.equals(selectedTag.get())) {
+      return; // the list following the view model's choice (it is shown or being read), not a new choice
     }
     selectedTag.set(tag);
     loadImage(null);
@@ -356,10 +424,17 @@ public final class RegistryViewModel {
           if (repo.equals(selectedRepository.get()) && tag.equals(selectedTag.get())) {
             image.set(details);
             platform.set(details.platform());
+            imageRefreshed(details);
           }
         },
         error -> {
-          imageMessage.set(error.summary());
+          if (repo.equals(selectedRepository.get()) && tag.equals(selectedTag.get())) {
+            imageMessage.set(Messages.get("image.failed", repo + ":" + tag, error.summary()));
+          }
+          if (refreshing != null) {
+            imageRefreshed(null); // the image shown before is gone: said in the status line, not as a failure
+            return;
+          }
           failed(Messages.get("registry.imageFailed", repo + ":" + tag), error);
         });
   }
@@ -440,11 +515,114 @@ public final class RegistryViewModel {
         error -> failed(Messages.get("registry.ztocFailed", layer.index()), error));
   }
 
+  /**
+   * Reads again what is shown (repositories, tags, the image), keeps the repository, tag and platform where they
+   * still exist, and says in the status line what changed.
+   */
   public void refresh() {
     RegistryConnection c = connection.get();
-    if (c != null) {
-      connect(c);
+    if (c == null) {
+      return;
     }
+    ImageDetails shown = image.get();
+    String repo = selectedRepository.get();
+    String tag = selectedTag.get();
+    refreshedImage = null;
+    refreshImageDone = false;
+    refreshing = new RefreshReport.Before(List.copyOf(repositories), repo, List.copyOf(tags), tag,
+        shown == null ? null : shown.digest());
+    Target target = repo.isEmpty() ? null : new Target(repo, tag.isEmpty() ? null : tag,
+        shown == null || shown.platform().isEmpty() ? null : shown.platform());
+    connect(c, "", target);
+  }
+
+  /** The image a refresh read again (null: it is gone); the refresh ends once the tags are in too. */
+  private void imageRefreshed(ImageDetails details) {
+    if (refreshing != null) {
+      refreshedImage = details;
+      refreshImageDone = true;
+      maybeFinishRefresh();
+    }
+  }
+
+  /** Ends a refresh, when one runs and everything it reads is in, by saying what changed. */
+  private void maybeFinishRefresh() {
+    RefreshReport.Before before = refreshing;
+    if (before == null) {
+      return;
+    }
+    boolean tagsIn = selectedRepository.get().isEmpty() || !tagPages.isLoading();
+    boolean imageIn = selectedTag.get().isEmpty() || refreshImageDone;
+    if (!tagsIn || !imageIn) {
+      return;
+    }
+    refreshing = null;
+    status.set(RefreshReport.describe(before, List.copyOf(repositories), List.copyOf(tags),
+        refreshedImage == null ? null : refreshedImage.digest()));
+  }
+
+  /**
+   * Opens an image named the way the CLI names it ({@code host/repo:tag}, {@code host/repo@sha256:...},
+   * {@code oci:DIR[:tag]}, {@code oci-archive:FILE[:tag]}, {@code docker-archive:FILE}), parsed by core's
+   * {@link ImageLocation}: the current or a saved connection to that registry is used, else one is added.
+   *
+   * @return false when the text is not an image reference (the error is shown)
+   */
+  public boolean openReference(String text) {
+    ImageLocation location;
+    try {
+      location = ImageLocation.parse(text);
+    } catch (RuntimeException e) {
+      UserError error = dev.sociscope.app.common.ErrorDescriber.describe(e);
+      status.set(error.summary());
+      dialogs.showError(Messages.get("open.failed", text == null ? "" : text.strip()), error);
+      return false;
+    }
+    AddressTarget where = AddressTarget.of(location, settings.get().registries());
+    Target target = new Target(where.repository(), where.reference(), null);
+    RegistryConnection current = connection.get();
+    if (current != null && current.registry().url().equals(where.registry().url())) {
+      show(target);
+    } else if (needsSecret(where.registry()) && secrets.get(where.registry().url()).isEmpty()) {
+      dialogs.askConnection(where.registry()).ifPresent(c -> connect(c, "", target));
+    } else {
+      connect(new RegistryConnection(where.registry(), secrets.get(where.registry().url())), "", target);
+    }
+    return true;
+  }
+
+  private static boolean needsSecret(SavedRegistry saved) {
+    return saved.auth() == SavedRegistry.AuthMode.PASSWORD || saved.auth() == SavedRegistry.AuthMode.TOKEN;
+  }
+
+  /**
+   * The reference of the shown image as the address field (and the CLI) takes it, e.g. {@code host/repo:tag},
+   * {@code host/repo@sha256:...} or {@code oci:DIR:tag}; empty when no image is shown.
+   */
+  public String shownReference() {
+    RegistryConnection c = connection.get();
+    ImageDetails shown = image.get();
+    String tag = selectedTag.get();
+    if (c == null || shown == null || tag.isEmpty()) {
+      return "";
+    }
+    String separator = tag.startsWith("sha256:") ? "@" : ":";
+    if (!c.isLocal()) {
+      return AddressTarget.hostOf(c.registry()) + "/" + selectedRepository.get() + separator + tag;
+    }
+    return c.registry().url().startsWith("archive:") ? "" : c.registry().url() + separator + tag;
+  }
+
+  /**
+   * What the address field offers for {@code typed}: known registries, the loaded repositories of the connected
+   * registry and the loaded tags of the selected repository, as references that start with (or contain) the text.
+   */
+  public List<String> completions(String typed) {
+    RegistryConnection c = connection.get();
+    String host = c == null ? null : !c.isLocal() ? AddressTarget.hostOf(c.registry())
+        : c.registry().url().startsWith("archive:") ? null : c.registry().url();
+    return AddressCompletion.complete(typed, settings.get().registries(), host, List.copyOf(repositories),
+        selectedRepository.get(), List.copyOf(tags));
   }
 
   private void failed(String title, UserError error) {

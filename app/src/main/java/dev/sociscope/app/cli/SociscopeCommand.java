@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {"Inspect, build and use SOCI (Seekable OCI) indexes of container images.",
-        "Without arguments (or with one .ztoc file) sociscope opens the desktop inspector instead."},
+        "Without arguments (or with one .ztoc file) sociscope opens the desktop inspector instead;",
+        "'sociscope open REF' (or 'sociscope REF') opens it on an image."},
     footerHeading = "%nExamples:%n",
     footer = {"  sociscope inspect 127.0.0.1:5000/app:1",
         "  sociscope create --push 127.0.0.1:5000/app:1",
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
     subcommands = {ZtocCommand.class, BenchCommand.class, LsReposCommand.class, LsTagsCommand.class,
         InspectCommand.class, CopyCommand.class, IndexCommand.class, CreateCommand.class, ConvertCommand.class,
         CheckCommand.class, ProfileCommand.class, PrefetchCommand.class,
-        PushCommand.class, LsCommand.class, GetCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        PushCommand.class, LsCommand.class, GetCommand.class, DemoCommand.class, OpenCommand.class,
+        CacheCommand.class, CommandLine.HelpCommand.class})
 public final class SociscopeCommand implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_USER_ERROR = 1;
@@ -35,6 +37,23 @@ public final class SociscopeCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command; see 'sociscope --help'.");
+  }
+
+  /** How {@code sociscope open REF} starts the desktop inspector (set by the launcher). */
+  public static void setGuiOpener(java.util.function.Consumer<String> starter) {
+    OpenCommand.setGui(starter);
+  }
+
+  /**
+   * Whether a lone argument is an image to open rather than a command: not an option, not a command name, and
+   * shaped like a reference (it has a {@code /}, {@code :} or {@code @}, so a mistyped command is not taken for an
+   * image on Docker Hub).
+   */
+  public static boolean isImageArgument(String arg) {
+    if (arg.isEmpty() || arg.startsWith("-") || arg.chars().noneMatch(c -> c == '/' || c == ':' || c == '@')) {
+      return false;
+    }
+    return !new CommandLine(new SociscopeCommand()).getSubcommands().containsKey(arg);
   }
 
   /** Runs the CLI with the process's standard streams. */

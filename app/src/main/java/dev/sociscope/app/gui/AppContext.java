@@ -58,11 +58,22 @@ public final class AppContext implements AutoCloseable {
   private final dev.sociscope.app.browse.RegistryViewModel registryViewModel;
   private final MainController main;
   private final DemoImageStore demoImages;
+  private final CacheViewModel cache;
   private final Scene scene;
 
-  /** The services the views use; tests may pass their own. */
+  /**
+   * The services the views use; tests may pass their own.
+   *
+   * @param cacheDir the cache folder (zTOC/blob cache, the demo image), or null for the settings folder
+   */
   public record Services(ZtocService ztocs, FileContentService contents,
-      java.util.function.Function<ActivityLog, dev.sociscope.app.service.RegistryService> registries) {}
+      java.util.function.Function<ActivityLog, dev.sociscope.app.service.RegistryService> registries,
+      java.nio.file.Path cacheDir) {
+    public Services(ZtocService ztocs, FileContentService contents,
+        java.util.function.Function<ActivityLog, dev.sociscope.app.service.RegistryService> registries) {
+      this(ztocs, contents, registries, null);
+    }
+  }
 
   public AppContext(Stage stage, SettingsStore store, Services services) {
     this(stage, store, store.load(), services);
@@ -83,7 +94,9 @@ public final class AppContext implements AutoCloseable {
     StartupTrace.mark("settings loaded");
     this.dialogs = new FxDialogService(() -> stage, this::currentTheme, dev.sociscope.app.connect.ConnectDialog::ask);
     this.opener = new DocumentOpener(workspace, services.ztocs(), tasks, dialogs, settings);
-    this.demoImages = new DemoImageStore(store.file().getParent().resolve("demo"));
+    java.nio.file.Path cacheDir = services.cacheDir() != null ? services.cacheDir() : store.file().getParent();
+    this.demoImages = new DemoImageStore(cacheDir.resolve("demo"));
+    this.cache = new CacheViewModel(cacheDir, tasks, dialogs);
     this.mainViewModel = new MainViewModel(workspace, opener, dialogs, settings);
     mainViewModel.setDemoImageAction(this::openDemoImage);
     this.treeViewModel = new FileTreeViewModel(workspace, tasks, dialogs,
@@ -96,6 +109,7 @@ public final class AppContext implements AutoCloseable {
         new dev.sociscope.app.service.LazyRegistryService(() -> services.registries().apply(activity)), tasks, dialogs,
         settings, new dev.sociscope.app.connect.SessionSecrets(), workspace);
     registryViewModel.setOnZtocOpened(v -> mainViewModel.modeProperty().set(MainViewModel.Mode.ZTOC));
+    wireRegistryToWindow();
     this.sourcesViewModel = new SourcesViewModel(settings, opener, new SourcesViewModel.RegistryOpener() {
       @Override
       public void open(dev.sociscope.app.settings.SavedRegistry registry) {
@@ -152,6 +166,7 @@ public final class AppContext implements AutoCloseable {
     ViewLoader.Loaded<MainController> loaded = views.load(FxmlView.MAIN);
     StartupTrace.mark("FXML loaded");
     this.main = loaded.controller();
+    main.setCache(cache);
     main.setRegistryLoader(() -> views.load(FxmlView.REGISTRY));
     main.setDocumentLoader(() -> views.load(FxmlView.DOCUMENT));
     main.setActivityLoader(() -> views.load(FxmlView.ACTIVITY).root());
@@ -162,6 +177,37 @@ public final class AppContext implements AutoCloseable {
     stage.titleProperty().bind(mainViewModel.windowTitleBinding());
     placeWindow(w);
     stage.setOnHidden(e -> close());
+  }
+
+  /** F5, the address field, dropped images and the window title reach the registry view. */
+  private void wireRegistryToWindow() {
+    mainViewModel.setRegistryRefresh(registryViewModel::refresh);
+    mainViewModel.setReferenceOpener(text -> {
+      mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+      return registryViewModel.openReference(text);
+    }, registryViewModel::completions);
+    mainViewModel.setImageOpener(path -> {
+      mainViewModel.modeProperty().set(MainViewModel.Mode.REGISTRY);
+      registryViewModel.openLocal(path, java.nio.file.Files.isDirectory(path));
+    });
+    // The address field names the image shown, as a browser's does (not while the user types in it)
+    registryViewModel.imageProperty().addListener((o, a, shown) -> {
+      if (shown != null) {
+        main.showAddress(registryViewModel.shownReference());
+      }
+    });
+    mainViewModel.shownImageProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        () -> registryViewModel.imageProperty().get() == null ? "" : registryViewModel.imageProperty().get().reference(),
+        registryViewModel.imageProperty()));
+  }
+
+  /** Opens the image {@code reference} names (as {@code sociscope open REF}) in the registry view. */
+  public boolean openReference(String reference) {
+    return mainViewModel.openReference(reference);
+  }
+
+  public CacheViewModel cache() {
+    return cache;
   }
 
   private dev.sociscope.app.common.Theme currentTheme() {

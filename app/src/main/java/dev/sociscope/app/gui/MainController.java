@@ -45,6 +45,13 @@ public final class MainController {
   @FXML private ProgressBar taskProgress;
   @FXML private Button cancelButton;
   @FXML private javafx.scene.layout.StackPane registry;
+  @FXML private javafx.scene.control.TextField addressField;
+  @FXML private javafx.scene.control.Menu fileMenu;
+  @FXML private javafx.scene.control.MenuItem clearCacheItem;
+  private final javafx.scene.control.ContextMenu completionPopup = new javafx.scene.control.ContextMenu();
+  private CacheViewModel cache;
+  /** True from the user's first key in the address field until it is opened: shown images do not overwrite it. */
+  private boolean userTyping;
   private dev.sociscope.app.browse.RegistryController registryController;
   private java.util.function.Supplier<dev.sociscope.app.common.ViewLoader.Loaded<
       dev.sociscope.app.browse.RegistryController>> registryLoader;
@@ -96,6 +103,7 @@ public final class MainController {
     });
 
     bindStatusBar();
+    bindAddress();
     root.setOnDragOver(this::dragOver);
     root.setOnDragDropped(this::dragDropped);
   }
@@ -122,8 +130,98 @@ public final class MainController {
     statusLabel.setText(Messages.get("status.ready"));
   }
 
+  /** The address field offers completions from known registries, repositories and tags while the user types. */
+  private void bindAddress() {
+    addressField.addEventHandler(javafx.scene.input.KeyEvent.KEY_TYPED, e -> userTyping = true);
+    addressField.textProperty().addListener((o, a, typed) -> {
+      if (!addressField.isFocused() || !userTyping && !completionPopup.isShowing()) {
+        return;
+      }
+      List<String> offered = viewModel.completions(typed);
+      if (offered.isEmpty()) {
+        completionPopup.hide();
+        return;
+      }
+      completionPopup.getItems().setAll(offered.stream().map(this::completionItem).toList());
+      if (!completionPopup.isShowing() && addressField.getScene() != null) {
+        completionPopup.show(addressField, javafx.geometry.Side.BOTTOM, 0, 0);
+      }
+    });
+    addressField.focusedProperty().addListener((o, a, focused) -> {
+      if (!focused) {
+        completionPopup.hide();
+      }
+    });
+  }
+
+  private javafx.scene.control.MenuItem completionItem(String text) {
+    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(text);
+    item.setMnemonicParsing(false);
+    item.setOnAction(e -> {
+      addressField.setText(text);
+      addressField.positionCaret(text.length());
+      // A registry or repository is a step on the way; a full reference opens at once.
+      if (!text.endsWith("/") && (text.contains(":") || text.contains("@"))) {
+        openAddress();
+      }
+    });
+    return item;
+  }
+
+  /** What the address field shows while the user types (tests read it). */
+  public javafx.scene.control.ContextMenu completionPopup() {
+    return completionPopup;
+  }
+
+  /** Shows the reference of the image on screen in the address field, unless the user is typing there. */
+  public void showAddress(String reference) {
+    if (!userTyping && !reference.isEmpty()) {
+      addressField.setText(reference);
+    }
+  }
+
+  public javafx.scene.control.TextField addressField() {
+    return addressField;
+  }
+
+  @FXML
+  void openAddress() {
+    userTyping = false;
+    completionPopup.hide();
+    viewModel.openReference(addressField.getText());
+  }
+
+  /** Ctrl+L: to the address field, its text selected. */
+  @FXML
+  void focusAddress() {
+    addressField.requestFocus();
+    addressField.selectAll();
+  }
+
+  /** File > Clear cache: its size is measured each time the File menu opens. */
+  public void setCache(CacheViewModel cache) {
+    this.cache = cache;
+    clearCacheItem.textProperty().bind(cache.menuTextProperty());
+    fileMenu.setOnShowing(e -> cache.measure());
+    cache.resultProperty().addListener((o, a, b) -> {
+      // After the clearing task has left the status bar (it says "Ready" then)
+      javafx.application.Platform.runLater(() -> {
+        if (!b.isEmpty() && !statusLabel.textProperty().isBound()) {
+          statusLabel.setText(b);
+        }
+      });
+    });
+  }
+
+  @FXML
+  void clearCache() {
+    if (cache != null) {
+      cache.clear();
+    }
+  }
+
   private void dragOver(DragEvent e) {
-    if (e.getDragboard().hasFiles()) {
+    if (e.getDragboard().hasFiles() || e.getDragboard().hasString()) {
       e.acceptTransferModes(TransferMode.COPY);
     }
     e.consume();
@@ -134,6 +232,8 @@ public final class MainController {
     if (e.getDragboard().hasFiles()) {
       List<File> files = e.getDragboard().getFiles();
       done = viewModel.drop(files.stream().map(File::toPath).toList());
+    } else if (e.getDragboard().hasString()) {
+      done = viewModel.dropText(e.getDragboard().getString());
     }
     e.setDropCompleted(done);
     e.consume();

@@ -26,6 +26,12 @@ public final class MainViewModel {
   private final AppSettings settings;
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
   private Runnable demoImageAction = () -> { };
+  private Runnable registryRefresh = () -> { };
+  private java.util.function.Predicate<String> referenceOpener = t -> false;
+  private java.util.function.Function<String, List<String>> completer = t -> List.of();
+  private java.util.function.Consumer<Path> imageOpener = p -> { };
+  private final javafx.beans.property.StringProperty shownImage =
+      new javafx.beans.property.SimpleStringProperty(this, "shownImage", "");
   private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.ZTOC);
 
   /** Which main view the centre shows. */
@@ -50,10 +56,14 @@ public final class MainViewModel {
         mode.set(Mode.ZTOC);
       }
     });
+    // The title names what the centre shows: the image of the registry view, or the zTOC.
     windowTitle = Bindings.createStringBinding(() -> {
       ZtocDocument d = workspace.document();
+      if (mode.get() == Mode.REGISTRY && !shownImage.get().isEmpty()) {
+        return Messages.get("app.title.document", shownImage.get());
+      }
       return d == null ? Messages.get("app.title") : Messages.get("app.title.document", d.title());
-    }, workspace.documentProperty());
+    }, workspace.documentProperty(), mode, shownImage);
     documentTitle = Bindings.createStringBinding(() -> {
       ZtocDocument d = workspace.document();
       return d == null ? "" : d.title();
@@ -142,8 +152,50 @@ public final class MainViewModel {
     opener.close();
   }
 
+  /** F5: reads again what the centre shows (the registry view's lists and image, or the zTOC). */
   public void refresh() {
-    opener.refresh();
+    if (mode.get() == Mode.REGISTRY) {
+      registryRefresh.run();
+    } else if (workspace.document() != null) {
+      opener.refresh();
+    }
+  }
+
+  public void setRegistryRefresh(Runnable action) {
+    this.registryRefresh = action;
+  }
+
+  /** The image the registry view shows ({@code repo:tag}), empty when none; the window title names it. */
+  public javafx.beans.property.StringProperty shownImageProperty() {
+    return shownImage;
+  }
+
+  /**
+   * Opens an image by reference (the address field, a dropped text, {@code sociscope open REF}).
+   *
+   * @return false when the text is not an image reference (the error was shown)
+   */
+  public boolean openReference(String text) {
+    if (text == null || text.isBlank()) {
+      return false;
+    }
+    return referenceOpener.test(text.strip());
+  }
+
+  /** What the address field offers for the typed text. */
+  public List<String> completions(String typed) {
+    return completer.apply(typed);
+  }
+
+  public void setReferenceOpener(java.util.function.Predicate<String> opener,
+      java.util.function.Function<String, List<String>> completions) {
+    this.referenceOpener = opener;
+    this.completer = completions;
+  }
+
+  /** How a dropped image folder (OCI layout) or archive opens. */
+  public void setImageOpener(java.util.function.Consumer<Path> opener) {
+    this.imageOpener = opener;
   }
 
   public void toggleTheme() {
@@ -154,19 +206,31 @@ public final class MainViewModel {
     dialogs.showAbout();
   }
 
-  /** Dropped files: a .ztoc opens (with a dropped layer, if any); a lone layer attaches to the open zTOC. */
+  /**
+   * Dropped files: a .ztoc opens (with a dropped layer, if any); a lone file attaches to the zTOC shown as its
+   * layer; otherwise a folder (OCI layout) or file (oci-archive, docker-archive) opens as an image.
+   */
   public boolean drop(List<Path> files) {
     Optional<Path> ztoc = files.stream().filter(MainViewModel::looksLikeZtoc).findFirst();
-    Optional<Path> layer = files.stream().filter(p -> !looksLikeZtoc(p)).findFirst();
+    Optional<Path> other = files.stream().filter(p -> !looksLikeZtoc(p)).findFirst();
     if (ztoc.isPresent()) {
-      openZtoc(ztoc.get(), layer);
+      openZtoc(ztoc.get(), other);
       return true;
     }
-    if (layer.isPresent() && workspace.document() != null) {
-      opener.attachLayer(layer.get());
+    if (other.isEmpty()) {
+      return false;
+    }
+    if (mode.get() == Mode.ZTOC && workspace.document() != null && !java.nio.file.Files.isDirectory(other.get())) {
+      opener.attachLayer(other.get());
       return true;
     }
-    return false;
+    imageOpener.accept(other.get());
+    return true;
+  }
+
+  /** A dropped text: an image reference. */
+  public boolean dropText(String text) {
+    return openReference(text);
   }
 
   static boolean looksLikeZtoc(Path p) {

@@ -3,6 +3,7 @@ package dev.sociscope.app.gui;
 import dev.sociscope.app.service.LocalZtocService;
 import dev.sociscope.app.service.LazyFileContentService;
 import dev.sociscope.app.settings.SettingsStore;
+import dev.sociscope.core.layout.ZtocCache;
 import dev.sociscope.core.ztoc.ZtocReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +32,19 @@ public final class SociscopeApp extends Application {
     Application.launch(SociscopeApp.class, args);
   }
 
-  /** The production services: zTOCs from disk, contents read lazily (only the spans a file needs). */
+  /** The production services with every file under one folder (tests: a throw-away folder). */
   public static AppContext.Services defaultServices(Path configDir) {
-    return new AppContext.Services(new LocalZtocService(ZtocReader::read, configDir.resolve("cache")),
+    return servicesWithCache(configDir.resolve("cache"));
+  }
+
+  /**
+   * The production services: zTOCs from disk, contents read lazily (only the spans a file needs), the zTOC/blob
+   * cache (shared with the CLI), the demo image and unpacked demo layer under {@code cacheDir}.
+   */
+  public static AppContext.Services servicesWithCache(Path cacheDir) {
+    return new AppContext.Services(new LocalZtocService(ZtocReader::read, cacheDir.resolve("local")),
         new LazyFileContentService(),
-        activity -> new dev.sociscope.app.service.CoreRegistryService(activity, configDir.resolve("ztoc-cache")));
+        activity -> new dev.sociscope.app.service.CoreRegistryService(activity, cacheDir), cacheDir);
   }
 
   @Override
@@ -44,14 +53,34 @@ public final class SociscopeApp extends Application {
     Path configDir = SettingsStore.defaultDirectory();
     SettingsStore store = new SettingsStore(configDir);
     dev.sociscope.app.settings.Settings initial = earlySettings == null ? store.load() : earlySettings.join();
-    context = new AppContext(stage, store, initial, defaultServices(configDir));
+    context = new AppContext(stage, store, initial, servicesWithCache(ZtocCache.defaultDir()));
     StartupTrace.mark("context built");
     context.installUncaughtExceptionHandler();
-    StartupSmokeTest.attach(stage);
+    Optional<String> reference = referenceArgument(getParameters().getRaw());
+    // With an image to open, the smoke test waits until it is shown (the window title then names it).
+    StartupSmokeTest.attach(stage, reference.isPresent()
+        ? context.registryViewModel().imageProperty().isNotNull() : null);
     stage.getIcons().setAll(icons());
     Optional<Path> ztoc = ztocArgument(getParameters().getRaw());
-    context.show(ztoc.isEmpty());
+    context.show(ztoc.isEmpty() && reference.isEmpty());
     ztoc.ifPresent(p -> context.opener().open(p, Optional.empty()));
+    reference.ifPresent(context::openReference);
+  }
+
+  /** The argument {@code sociscope open REF} passes to the GUI. */
+  static final String OPEN_PREFIX = "--open=";
+
+  /** Starts the GUI on the image {@code reference} names (blocks until the window closes). */
+  public static void launchGuiOn(String reference) {
+    launchGui(new String[] {OPEN_PREFIX + reference});
+  }
+
+  /** The image reference to open, when the app was started by {@code sociscope open REF}. */
+  static Optional<String> referenceArgument(List<String> raw) {
+    if (raw.size() == 1 && raw.get(0).startsWith(OPEN_PREFIX)) {
+      return Optional.of(raw.get(0).substring(OPEN_PREFIX.length()));
+    }
+    return Optional.empty();
   }
 
   /** The window icons in every size the desktop might ask for. */

@@ -11,8 +11,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One line of the activity panel: an operation or request, its bytes, time and outcome. Used on the FX thread. */
 public final class ActivityEntry {
-  /** Where an operation stands. */
-  public enum Status { RUNNING, DONE, FAILED, CANCELLED }
+  /**
+   * Where an operation stands. {@code INFO}: finished with an answer the protocol expects although it is not a
+   * success (the problem text says why), so it is not shown as a failure.
+   */
+  public enum Status { RUNNING, DONE, INFO, FAILED, CANCELLED }
 
   private final Instant started;
   private final String title;
@@ -49,7 +52,7 @@ public final class ActivityEntry {
     return duration.getReadOnlyProperty();
   }
 
-  /** The failure in plain words, empty when none. */
+  /** The failure in plain words (or, for {@code INFO}, why the answer is normal), empty when none. */
   public ReadOnlyStringProperty problemProperty() {
     return problem.getReadOnlyProperty();
   }

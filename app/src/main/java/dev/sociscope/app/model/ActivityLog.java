@@ -34,9 +34,24 @@ public final class ActivityLog {
    * @param problem the failure in plain words, or empty
    */
   public void record(String title, Instant started, long bytes, String problem) {
+    record(title, started, bytes, problem.isEmpty() ? ActivityEntry.Status.DONE : ActivityEntry.Status.FAILED,
+        problem);
+  }
+
+  /**
+   * Records a finished request whose answer was not a success but is what the protocol expects (e.g. the referrers
+   * API's 404 before the fallback tag), from any thread.
+   *
+   * @param note why the answer is normal
+   */
+  public void recordInfo(String title, Instant started, long bytes, String note) {
+    record(title, started, bytes, ActivityEntry.Status.INFO, note);
+  }
+
+  private void record(String title, Instant started, long bytes, ActivityEntry.Status status, String text) {
     Runnable add = () -> {
       ActivityEntry entry = new ActivityEntry(title, started, clock);
-      entry.finish(problem.isEmpty() ? ActivityEntry.Status.DONE : ActivityEntry.Status.FAILED, bytes, problem);
+      entry.finish(status, bytes, text);
       add(entry);
     };
     if (Platform.isFxApplicationThread()) {

@@ -184,7 +184,9 @@ public final class CoreRegistryService implements RegistryService {
   public ImageDetails image(RegistryConnection connection, String repositoryName, String reference, String platform,
       Progress progress) throws Exception {
     Platform wanted = platform == null || platform.isEmpty() ? null : Platform.parse(platform);
-    ImageDetails details = ImageDetailsMapper.map(repositoryName + ":" + reference,
+    // repo:tag, or repo@sha256:... for an image opened by digest
+    ImageDetails details = ImageDetailsMapper.map(repositoryName + (reference.startsWith("sha256:") ? "@" : ":")
+        + reference,
         soci(connection).overview(ref(connection, repositoryName, reference), wanted));
     progress.checkCancelled();
     return details;

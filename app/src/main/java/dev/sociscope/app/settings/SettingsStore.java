@@ -3,6 +3,7 @@ package dev.sociscope.app.settings;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sociscope.core.io.BaseDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,15 +24,16 @@ public final class SettingsStore {
     this.file = directory.resolve("settings.json");
   }
 
-  /** {@code $SOCISCOPE_CONFIG_DIR}, the system property {@code sociscope.config.dir}, or ~/.config/sociscope. */
+  /**
+   * The system property {@code sociscope.config.dir}, else {@code $XDG_CONFIG_HOME/sociscope}, else
+   * {@code $HOME/.config/sociscope} (core's {@link BaseDirectories}).
+   */
   public static Path defaultDirectory() {
     String override = System.getProperty("sociscope.config.dir");
     if (override != null && !override.isBlank()) {
       return Path.of(override);
     }
-    String xdg = System.getenv("XDG_CONFIG_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-    return base.resolve("sociscope");
+    return BaseDirectories.fromEnvironment().appConfig();
   }
 
   public Path file() {

@@ -87,12 +87,11 @@ public final class SourcesController {
           javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, icon, box);
           row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
           setGraphic(row);
-          if (item.kind() == SourceItem.Kind.RECENT_ZTOC || item.kind() == SourceItem.Kind.REGISTRY
-              || item.kind() == SourceItem.Kind.LOCAL_IMAGE) {
-            MenuItem forget = new MenuItem(dev.sociscope.app.common.Messages.get("sources.forget"));
+          SourcesViewModel.forgetText(item).ifPresent(text -> {
+            MenuItem forget = new MenuItem(text);
             forget.setOnAction(e -> viewModel.remove(item));
             setContextMenu(new ContextMenu(forget));
-          }
+          });
           break;
       }
     }

@@ -125,6 +125,17 @@ public final class SourcesViewModel {
     }
   }
 
+  /** The context menu's "forget" words for an item, naming what it is; empty when the item cannot be forgotten. */
+  public static java.util.Optional<String> forgetText(SourceItem item) {
+    String key = switch (item.kind()) {
+      case RECENT_ZTOC -> "sources.forget";
+      case REGISTRY -> "sources.forgetRegistry";
+      case LOCAL_IMAGE -> "sources.forgetImage";
+      default -> null;
+    };
+    return key == null ? java.util.Optional.empty() : java.util.Optional.of(dev.sociscope.app.common.Messages.get(key));
+  }
+
   /** Forgets a recent zTOC or a saved registry. */
   public void remove(SourceItem item) {
     if (item != null && (item.kind() == SourceItem.Kind.REGISTRY || item.kind() == SourceItem.Kind.LOCAL_IMAGE)) {

@@ -64,7 +64,7 @@ class DemoImageGuiTest {
       assertThat(image.layers().get(1).sociStatus()).isEqualTo("indexed (1.0 MiB spans)");
       assertThat(image.layers().get(0).indexed()).isFalse();
       assertThat(image.sociIndexes()).singleElement().satisfies(i -> assertThat(i.version()).isEqualTo("v1"));
-      assertThat(Files.isRegularFile(configDir.resolve("demo").resolve("index.json"))).isTrue();
+      assertThat(Files.isRegularFile(configDir.resolve("cache").resolve("demo").resolve("index.json"))).isTrue();
 
       w.phase("files tab");
       fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(1));

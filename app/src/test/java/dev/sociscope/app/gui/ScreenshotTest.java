@@ -249,6 +249,61 @@ class ScreenshotTest {
     demoImageViews(robot);
   }
 
+  /**
+   * The address field (Ctrl+L) with its completion open over the demo image opened by reference: the popup is a
+   * window of its own, so it is drawn onto the main window's rendering where it shows on screen.
+   */
+  @Test
+  void rendersTheAddressFieldWithCompletion(FxRobot robot) throws Exception {
+    Path demo = INPUTS.resolve("demo-image");
+    if (!Files.isRegularFile(demo.resolve("index.json"))) {
+      dev.sociscope.core.workflow.DemoImage.write(demo);
+    }
+    fxRun(() -> ctx.settings().update(s -> s.withRegistries(List.of(
+        new dev.sociscope.app.settings.SavedRegistry("GitHub", "https://ghcr.io",
+            dev.sociscope.app.settings.SavedRegistry.AuthMode.DOCKER_CREDENTIALS, "", false),
+        new dev.sociscope.app.settings.SavedRegistry("local", "http://127.0.0.1:5000",
+            dev.sociscope.app.settings.SavedRegistry.AuthMode.ANONYMOUS, "", true)))));
+    fxRun(() -> ctx.openReference("oci:" + demo + ":demo"));
+    waitUntil("demo image", () -> ctx.registryViewModel().imageProperty().get() != null);
+    assertThat(fx(() -> ctx.stage().getTitle())).contains("demo-image:demo");
+
+    robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.L)
+        .release(javafx.scene.input.KeyCode.L).release(javafx.scene.input.KeyCode.CONTROL);
+    waitUntil("address focused", () -> ctx.main().addressField().isFocused());
+    fxRun(() -> {
+      ctx.main().addressField().setText("oci:" + demo);
+      ctx.main().addressField().end();
+    });
+    robot.write(":");
+    waitUntil("completion", () -> ctx.main().completionPopup().isShowing());
+    assertThat(fx(() -> ctx.main().completionPopup().getItems().stream()
+        .map(javafx.scene.control.MenuItem::getText).toList()))
+        .contains("oci:" + demo + ":demo-soci");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    BufferedImage window = javafx.embed.swing.SwingFXUtils.fromFXImage(fx(() -> ctx.scene().snapshot(null)), null);
+    javafx.stage.Window popup = fx(() -> ctx.main().completionPopup().getScene().getWindow());
+    BufferedImage menu = javafx.embed.swing.SwingFXUtils.fromFXImage(fx(() -> popup.getScene().snapshot(null)),
+        null);
+    double x = fx(() -> popup.getX() - ctx.stage().getX() - ctx.scene().getX());
+    double y = fx(() -> popup.getY() - ctx.stage().getY() - ctx.scene().getY());
+    java.awt.Graphics2D g = window.createGraphics();
+    g.drawImage(menu, (int) Math.round(x), (int) Math.round(y), null);
+    g.dispose();
+    Path file = Path.of("..", "screenshots", "address-completion.png");
+    Files.createDirectories(file.getParent());
+    ImageIO.write(window, "png", file.toFile());
+    assertThat(window.getWidth()).isEqualTo(GuiTestSupport.WIDTH);
+    Set<Integer> colours = new HashSet<>();
+    for (int yy = 0; yy < window.getHeight(); yy += 3) {
+      for (int xx = 0; xx < window.getWidth(); xx += 3) {
+        colours.add(window.getRGB(xx, yy));
+      }
+    }
+    assertThat(colours.size()).as("distinct colours").isGreaterThan(20);
+  }
+
   /** The demo image: its layers and SOCI index, the merged file tree with a lazy read, the wizard running. */
   private void demoImageViews(FxRobot robot) throws Exception {
     fxRun(ctx::openDemoImage);

@@ -2,36 +2,169 @@ package dev.sociscope.core.layout;
 
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.io.AtomicFiles;
+import dev.sociscope.core.io.BaseDirectories;
 import dev.sociscope.core.layout.OciLayout;
 import dev.sociscope.core.oci.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The local store of built zTOCs and indexes: an OCI layout ({@code <dir>/store}) holding the blobs, plus one small
  * key file per (layer digest, span size, build tool) naming the zTOC built for it, so a second {@code create}
- * reuses zTOCs ("already exists") unless forced. Default folder: {@code ~/.cache/sociscope}.
+ * reuses zTOCs ("already exists") unless forced. Default folder: {@code $XDG_CACHE_HOME/sociscope}.
+ *
+ * <p>The blobs are kept under a size limit ({@link #DEFAULT_LIMIT} unless given): after each {@link #put} the blobs
+ * used least recently are removed until the store fits. A blob counts as used when it is stored, found or read (its
+ * modification time is set then), so eviction needs no separate book. Key and index lines whose blob is gone are
+ * treated as absent, so an evicted zTOC is simply built again.
  */
 public final class ZtocCache {
+  /** The size limit of the blob store when none is given: 2 GiB. */
+  public static final long DEFAULT_LIMIT = 2L << 30;
+  private static final String[] PARTS = {"store", "ztoc-keys", "indexes"};
+
   private final Path dir;
   private final OciLayout store;
+  private final long limit;
 
   public ZtocCache(Path dir) throws IOException {
+    this(dir, DEFAULT_LIMIT);
+  }
+
+  /** @param limit the most bytes the blob store may hold; the least recently used blobs go first */
+  public ZtocCache(Path dir, long limit) throws IOException {
+    if (limit <= 0) {
+      throw new IllegalArgumentException("cache limit must be positive: " + limit);
+    }
     this.dir = dir;
+    this.limit = limit;
     this.store = OciLayout.openOrCreate(dir.resolve("store"));
     Files.createDirectories(dir.resolve("ztoc-keys"));
   }
 
-  /** {@code $XDG_CACHE_HOME/sociscope}, else {@code ~/.cache/sociscope}. */
+  /** The most bytes the blob store keeps. */
+  public long limit() {
+    return limit;
+  }
+
+  /** What the cache holds on disk: bytes and files of its blobs, keys and index lists. */
+  public record Usage(long bytes, long files) {}
+
+  /** Walks the cache's folders; blocking. */
+  public Usage usage() throws IOException {
+    long bytes = 0;
+    long files = 0;
+    for (String part : PARTS) {
+      Path p = dir.resolve(part);
+      if (!Files.isDirectory(p)) {
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(p)) {
+        for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+          bytes += sizeOf(f);
+          files++;
+        }
+      }
+    }
+    return new Usage(bytes, files);
+  }
+
+  /** Removes every cached blob, key and index list (the next build fetches and indexes again). */
+  public synchronized void clear() throws IOException {
+    for (String part : PARTS) {
+      deleteTree(dir.resolve(part));
+    }
+    OciLayout.openOrCreate(dir.resolve("store"));
+    Files.createDirectories(dir.resolve("ztoc-keys"));
+  }
+
+  /**
+   * Removes the least recently used blobs until the blob store holds at most {@code maxBytes}.
+   *
+   * @return the bytes removed
+   */
+  public synchronized long trimTo(long maxBytes) throws IOException {
+    Path blobs = store.root().resolve("blobs");
+    if (!Files.isDirectory(blobs)) {
+      return 0;
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(blobs)) {
+      files = walk.filter(Files::isRegularFile).collect(Collectors.toCollection(ArrayList::new));
+    }
+    long total = 0;
+    Map<Path, FileTime> used = new HashMap<>();
+    for (Path f : files) {
+      total += sizeOf(f);
+      used.put(f, lastUsed(f));
+    }
+    if (total <= maxBytes) {
+      return 0;
+    }
+    files.sort(Comparator.comparing(used::get));
+    long removed = 0;
+    for (Path f : files) {
+      if (total - removed <= maxBytes) {
+        break;
+      }
+      long size = sizeOf(f);
+      if (Files.deleteIfExists(f)) {
+        removed += size;
+      }
+    }
+    return removed;
+  }
+
+  private void touch(Digest d) {
+    try {
+      Files.setLastModifiedTime(store.blobPath(d), FileTime.from(Instant.now()));
+    } catch (IOException e) {
+      // only the eviction order suffers (e.g. a read-only cache); the blob itself is fine
+    }
+  }
+
+  private static FileTime lastUsed(Path f) {
+    try {
+      return Files.getLastModifiedTime(f);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+
+  private static long sizeOf(Path f) {
+    try {
+      return Files.size(f);
+    } catch (IOException e) {
+      return 0; // removed meanwhile
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** {@code $XDG_CACHE_HOME/sociscope}, else {@code $HOME/.cache/sociscope} ({@link BaseDirectories}). */
   public static Path defaultDir() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("sociscope");
+    return BaseDirectories.fromEnvironment().appCache();
   }
 
   public Path dir() {
@@ -56,7 +189,11 @@ public final class ZtocCache {
     }
     try {
       Digest d = Digest.parse(Files.readString(key, StandardCharsets.UTF_8).trim());
-      return store.hasBlob(d) ? Optional.of(d) : Optional.empty();
+      if (!store.hasBlob(d)) {
+        return Optional.empty();
+      }
+      touch(d);
+      return Optional.of(d);
     } catch (IllegalArgumentException e) {
       return Optional.empty(); // a damaged key file is treated as absent
     }
@@ -67,6 +204,8 @@ public final class ZtocCache {
     store.putBlob(ztocDigest, BlobContent.ofBytes(ztoc));
     Path key = keyFile(layer, spanSize, buildTool);
     AtomicFiles.write(key, ztocDigest.toString().getBytes(StandardCharsets.UTF_8));
+    touch(ztocDigest);
+    trimTo(limit);
   }
 
   /** Records that {@code index} was built for the image manifest {@code subject} (newest last). */
@@ -104,10 +243,13 @@ public final class ZtocCache {
   }
 
   public byte[] read(Digest ztocDigest) throws IOException {
-    return store.readBlob(ztocDigest);
+    byte[] bytes = store.readBlob(ztocDigest);
+    touch(ztocDigest);
+    return bytes;
   }
 
   public BlobContent content(Digest digest) throws IOException {
+    touch(digest);
     return BlobContent.ofFile(store.blobPath(digest), 0, store.blobSize(digest));
   }
 }

@@ -40,17 +40,15 @@ public final class DockerConfigCredentials implements CredentialProvider {
     this.environment = Map.copyOf(environment);
   }
 
-  /** Docker's default location for this process, honouring {@code DOCKER_CONFIG}. */
+  /** Docker's default location for this process, honouring {@code DOCKER_CONFIG} and {@code HOME}. */
   public static DockerConfigCredentials fromEnvironment() {
     return fromEnvironment(System.getenv());
   }
 
   public static DockerConfigCredentials fromEnvironment(Map<String, String> env) {
-    String dir = env.get("DOCKER_CONFIG");
-    Path base = dir != null && !dir.isBlank()
-        ? Path.of(dir)
-        : Path.of(System.getProperty("user.home"), ".docker");
-    return new DockerConfigCredentials(base.resolve("config.json"), env);
+    // $HOME, not Java's user.home (which ignores $HOME): see BaseDirectories
+    return new DockerConfigCredentials(dev.sociscope.core.io.BaseDirectories.dockerConfig(env).resolve("config.json"),
+        env);
   }
 
   public Path configFile() {

@@ -1,0 +1,85 @@
+package dev.sociscope.core.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sociscope.core.oci.Digest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZtocCacheTest {
+  @TempDir Path tmp;
+
+  private static byte[] blob(char c, int size) {
+    byte[] b = new byte[size];
+    Arrays.fill(b, (byte) c);
+    return b;
+  }
+
+  private static Digest layer(String name) {
+    return Digest.of(name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void age(ZtocCache cache, Digest d, long secondsAgo) throws Exception {
+    Files.setLastModifiedTime(cache.store().blobPath(d), FileTime.from(Instant.now().minusSeconds(secondsAgo)));
+  }
+
+  @Test
+  void theLeastRecentlyUsedZtocGoesWhenTheLimitIsReached() throws Exception {
+    ZtocCache cache = new ZtocCache(tmp.resolve("c"), 2500);
+    byte[] a = blob('a', 1000);
+    byte[] b = blob('b', 1000);
+    cache.put(layer("A"), 65536, "t", Digest.of(a), a);
+    cache.put(layer("B"), 65536, "t", Digest.of(b), b);
+    age(cache, Digest.of(a), 300);
+    age(cache, Digest.of(b), 200);
+    // Using A makes B the least recently used one
+    assertThat(cache.find(layer("A"), 65536, "t")).contains(Digest.of(a));
+
+    byte[] c = blob('c', 1000);
+    cache.put(layer("C"), 65536, "t", Digest.of(c), c);
+
+    assertThat(cache.find(layer("B"), 65536, "t")).isEmpty();
+    assertThat(cache.find(layer("A"), 65536, "t")).contains(Digest.of(a));
+    assertThat(cache.find(layer("C"), 65536, "t")).contains(Digest.of(c));
+    assertThat(cache.read(Digest.of(a))).isEqualTo(a);
+  }
+
+  @Test
+  void usageAndClear() throws Exception {
+    ZtocCache cache = new ZtocCache(tmp.resolve("c"));
+    byte[] a = blob('a', 4096);
+    cache.put(layer("A"), 65536, "t", Digest.of(a), a);
+    cache.recordIndex(layer("image"), Digest.of(a));
+    ZtocCache.Usage used = cache.usage();
+    assertThat(used.bytes()).isGreaterThanOrEqualTo(4096);
+    assertThat(used.files()).isGreaterThanOrEqualTo(3);
+
+    cache.clear();
+
+    assertThat(cache.find(layer("A"), 65536, "t")).isEmpty();
+    assertThat(cache.indexesFor(layer("image"))).isEmpty();
+    assertThat(cache.usage().bytes()).isLessThan(1000); // the empty layout's oci-layout and index.json
+    byte[] again = blob('z', 10);
+    cache.put(layer("Z"), 65536, "t", Digest.of(again), again); // still usable after clearing
+    assertThat(cache.read(Digest.of(again))).isEqualTo(again);
+  }
+
+  @Test
+  void trimToRemovesOldestFirstAndReportsBytes() throws Exception {
+    ZtocCache cache = new ZtocCache(tmp.resolve("c"));
+    byte[] a = blob('a', 100);
+    byte[] b = blob('b', 100);
+    cache.put(layer("A"), 1, "t", Digest.of(a), a);
+    cache.put(layer("B"), 1, "t", Digest.of(b), b);
+    age(cache, Digest.of(b), 100);
+    assertThat(cache.trimTo(150)).isEqualTo(100);
+    assertThat(cache.store().hasBlob(Digest.of(b))).isFalse();
+    assertThat(cache.store().hasBlob(Digest.of(a))).isTrue();
+  }
+}
