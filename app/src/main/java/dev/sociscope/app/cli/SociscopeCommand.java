@@ -57,6 +57,8 @@ public final class SociscopeCommand implements Runnable {
           + " e.g. JAVA_TOOL_OPTIONS=-Xmx2g");
       cli.getErr().flush();
       return EXIT_USER_ERROR;
+    } finally {
+      CliResources.closeAll();
     }
   }
 

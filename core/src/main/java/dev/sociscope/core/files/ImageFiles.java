@@ -2,6 +2,7 @@ package dev.sociscope.core.files;
 
 import dev.sociscope.core.error.SociscopeException;
 import dev.sociscope.core.image.PlatformManifest;
+import dev.sociscope.core.io.TempFiles;
 import dev.sociscope.core.layout.ZtocCache;
 import dev.sociscope.core.extract.ExtractStats;
 import dev.sociscope.core.extract.LazyExtractor;
@@ -289,7 +290,7 @@ public final class ImageFiles {
         }
       } finally {
         if (captured != null) {
-          Files.deleteIfExists(captured);
+          TempFiles.delete(captured);
         }
       }
     }
@@ -325,7 +326,7 @@ public final class ImageFiles {
     if (captured != null && found.type() == EntryType.REG && Files.size(captured) == found.uncompressedSize()) {
       Files.copy(captured, out);
       return new ReadStats(p, layer.descriptor.digest(), false, found.uncompressedSize(), scanned, 1, -1, -1, 0,
-          layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));
+          layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started), found.mode());
     }
     return LayerStreams.read(source, layer, entries, found, p, out, started, scanned);
   }
@@ -359,7 +360,7 @@ public final class ImageFiles {
     long spanSize = layer.ztocDescriptor.spanSize();
     return new ReadStats(p, layer.descriptor.digest(), true, s.bytesWritten(), blob.bytesFetched() + scanned,
         requests[0], s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
-        estimate, Duration.ofNanos(System.nanoTime() - started));
+        estimate, Duration.ofNanos(System.nanoTime() - started), data.mode());
   }
 
   /**
