@@ -40,10 +40,24 @@ public final class TempFiles {
     LIVE.remove(file.toAbsolutePath());
   }
 
-  /** Removes a temporary file (if still there) and forgets it. */
+  /** A new empty folder in the temporary folder, registered; {@link #delete} removes it with what it holds. */
+  public static Path createDirectory(String prefix) throws IOException {
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+    return register(Files.createTempDirectory(dir, prefix));
+  }
+
+  /** Removes a temporary file or folder (with what it holds, links not followed), if still there, and forgets it. */
   public static void delete(Path file) throws IOException {
     try {
-      Files.deleteIfExists(file);
+      if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(file)) {
+          for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+            Files.deleteIfExists(p);
+          }
+        }
+      } else {
+        Files.deleteIfExists(file);
+      }
     } finally {
       release(file);
     }
