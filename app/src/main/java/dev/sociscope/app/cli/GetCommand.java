@@ -62,11 +62,11 @@ final class GetCommand implements Callable<Integer> {
     if (!s.lazy()) {
       return String.format(Locale.ROOT, "/%s: %d bytes from layer %s by streaming (the layer has no zTOC); fetched"
           + " %d bytes in total to list and read layers without a zTOC (this layer has %d bytes), %d ms",
-          s.path(), s.fileSize(), s.layer(), s.bytesFetched(), s.layerSize(), s.elapsed().toMillis());
+          dev.sociscope.core.format.TerminalText.escape(s.path()), s.fileSize(), s.layer(), s.bytesFetched(), s.layerSize(), s.elapsed().toMillis());
     }
     return String.format(Locale.ROOT, "/%s: %d bytes from layer %s lazily: %d range request(s), spans %d-%d"
         + " (%d span(s) of %d bytes); fetched %d of %d layer bytes (%.1f%% saved), the file's own compressed share"
-        + " is about %d bytes, %d ms", s.path(), s.fileSize(), s.layer(), s.requests(), s.firstSpan(), s.lastSpan(),
+        + " is about %d bytes, %d ms", dev.sociscope.core.format.TerminalText.escape(s.path()), s.fileSize(), s.layer(), s.requests(), s.firstSpan(), s.lastSpan(),
         s.spans(), s.spanSize(), s.bytesFetched(), s.layerSize(),
         s.layerSize() == 0 ? 0.0 : 100.0 * s.bytesSaved() / s.layerSize(), s.fileCompressedEstimate(),
         s.elapsed().toMillis());

@@ -73,7 +73,7 @@ final class LsCommand implements Callable<Integer> {
       return 0;
     }
     for (FileEntry e : entries) {
-      out.println(longFormat ? longLine(e) : (recursive ? e.path() : e.name()) + (e.isDirectory() ? "/" : ""));
+      out.println(longFormat ? longLine(e) : esc(recursive ? e.path() : e.name()) + (e.isDirectory() ? "/" : ""));
     }
     return 0;
   }
@@ -89,12 +89,17 @@ final class LsCommand implements Callable<Integer> {
 
   private String longLine(FileEntry e) {
     FileMetadata m = e.metadata();
-    String target = m.type() == EntryType.SYMLINK ? " -> " + m.linkname()
-        : m.type() == EntryType.HARDLINK ? " link to " + m.linkname() : "";
+    String target = m.type() == EntryType.SYMLINK ? " -> " + esc(m.linkname())
+        : m.type() == EntryType.HARDLINK ? " link to " + esc(m.linkname()) : "";
     String layerText = e.layerDigest() == null ? "-" : ShortDigest.of(e.layerDigest());
     return String.format(Locale.ROOT, "%s %5d %5d %12d %-25s %-19s %s%s", modeString(m), m.uid(), m.gid(),
-        m.uncompressedSize(), m.modTime().isEmpty() ? "-" : m.modTime(), layerText,
-        recursive ? e.path() : e.name(), target);
+        m.uncompressedSize(), m.modTime().isEmpty() ? "-" : esc(m.modTime()), layerText,
+        esc(recursive ? e.path() : e.name()), target);
+  }
+
+  /** A name from the image as {@code ls -b} shows it. */
+  private static String esc(String text) {
+    return dev.sociscope.core.format.TerminalText.escape(text);
   }
 
   static String modeString(FileMetadata m) {
