@@ -10,7 +10,6 @@ import dev.sociscope.core.files.ImageFiles;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -56,35 +55,29 @@ final class LsCommand implements Callable<Integer> {
         }
       }
     }
-    List<FileEntry> entries;
+    ArrayNode arr = json ? Json.array() : null;
+    java.util.function.Consumer<FileEntry> print = e -> {
+      if (json) {
+        arr.add(json(e));
+      } else {
+        out.println(longFormat ? longLine(e) : esc(recursive ? e.path() : e.name()) + (e.isDirectory() ? "/" : ""));
+      }
+    };
     try {
-      entries = recursive ? below(tree, path) : ImageFiles.list(tree, path);
+      if (recursive) {
+        ImageFiles.walk(tree, path, print); // streamed: a very deep tree is never held as a list
+      } else {
+        ImageFiles.list(tree, path).forEach(print);
+      }
     } catch (java.io.FileNotFoundException e) {
       long unindexed = files.layers().stream().filter(l -> !l.indexed()).count();
       throw new java.io.FileNotFoundException(e.getMessage() + (scan || unindexed == 0 ? ""
           : " (as far as the zTOCs tell; " + unindexed + " layer(s) have no zTOC: use --scan)"));
     }
     if (json) {
-      ArrayNode arr = Json.array();
-      for (FileEntry e : entries) {
-        arr.add(json(e));
-      }
       out.println(Json.write(arr));
-      return 0;
-    }
-    for (FileEntry e : entries) {
-      out.println(longFormat ? longLine(e) : esc(recursive ? e.path() : e.name()) + (e.isDirectory() ? "/" : ""));
     }
     return 0;
-  }
-
-  private static List<FileEntry> below(TreeMap<String, FileEntry> tree, String path) throws Exception {
-    String p = dev.sociscope.core.extract.LazyExtractor.normalize(path);
-    if (!p.isEmpty() && !tree.containsKey(p)) {
-      ImageFiles.list(tree, path); // throws the not-found error
-    }
-    String prefix = p.isEmpty() ? "" : p + "/";
-    return tree.values().stream().filter(e -> e.path().startsWith(prefix) || e.path().equals(p)).toList();
   }
 
   private String longLine(FileEntry e) {

@@ -185,8 +185,8 @@ public final class ImageFiles {
    *
    * @return path to entry, sorted by path; the root is not included
    */
-  public TreeMap<String, FileEntry> tree(boolean scan) throws IOException {
-    TreeMap<String, FileEntry> tree = new TreeMap<>();
+  public ImageTree tree(boolean scan) throws IOException {
+    ImageTree tree = new ImageTree();
     for (Layer layer : layers) {
       Optional<List<FileMetadata>> entries = entries(layer, scan);
       if (entries.isPresent()) {
@@ -197,9 +197,9 @@ public final class ImageFiles {
   }
 
   /** The entries of one layer as stored (whiteout files included), cleaned paths, later duplicates winning. */
-  public TreeMap<String, FileEntry> layerTree(Layer layer, boolean scan) throws IOException {
+  public ImageTree layerTree(Layer layer, boolean scan) throws IOException {
     Optional<List<FileMetadata>> entries = entries(layer, scan);
-    return entries.isEmpty() ? new TreeMap<>()
+    return entries.isEmpty() ? new ImageTree()
         : OverlayTree.layerTree(entries.get(), layer.position, layer.descriptor.digest());
   }
 
@@ -210,6 +210,18 @@ public final class ImageFiles {
    */
   public static List<FileEntry> list(TreeMap<String, FileEntry> tree, String path) throws FileNotFoundException {
     return OverlayTree.list(tree, path);
+  }
+
+  /**
+   * What {@code ls -R PATH} shows: {@code PATH} and everything below it in path order, implicit directories
+   * included, handed to {@code sink} one at a time (nothing is collected: a path thousands of levels deep costs
+   * memory linear in its length).
+   *
+   * @throws FileNotFoundException when the path does not exist in the tree
+   */
+  public static void walk(TreeMap<String, FileEntry> tree, String path, java.util.function.Consumer<FileEntry> sink)
+      throws FileNotFoundException {
+    OverlayTree.walk(tree, path, sink);
   }
 
   /**
