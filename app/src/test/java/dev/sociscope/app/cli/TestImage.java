@@ -25,14 +25,14 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * A real one-layer linux/amd64 image written into an OCI layout (a gzip tar made with commons-compress, PAX names
  * for long or odd paths), and the same layout packed as a gzip-compressed oci-archive.
  */
-final class TestImage {
+public final class TestImage {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<TarArchiveEntry> entries = new ArrayList<>();
   private final List<byte[]> data = new ArrayList<>();
   private final Map<String, String> annotations = new java.util.LinkedHashMap<>();
 
   /** A regular file. */
-  TestImage file(String name, int mode, String content) {
+  public TestImage file(String name, int mode, String content) {
     TarArchiveEntry e = new TarArchiveEntry(name, true);
     e.setMode(mode);
     e.setModTime(0);
@@ -44,7 +44,7 @@ final class TestImage {
   }
 
   /** A directory. */
-  TestImage dir(String name) {
+  public TestImage dir(String name) {
     TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", true);
     e.setMode(040755);
     e.setModTime(0);
@@ -54,7 +54,7 @@ final class TestImage {
   }
 
   /** A symlink. */
-  TestImage symlink(String name, String target) {
+  public TestImage symlink(String name, String target) {
     TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
     e.setLinkName(target);
     e.setModTime(0);
@@ -64,12 +64,12 @@ final class TestImage {
   }
 
   /** An annotation on the image manifest. */
-  TestImage annotation(String key, String value) {
+  public TestImage annotation(String key, String value) {
     annotations.put(key, value);
     return this;
   }
 
-  byte[] layer() throws IOException {
+  public byte[] layer() throws IOException {
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream z = new GZIPOutputStream(gz); TarArchiveOutputStream t = new TarArchiveOutputStream(z)) {
       t.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -85,7 +85,7 @@ final class TestImage {
   }
 
   /** Writes the image into the layout {@code dir} under {@code tag}; returns {@code oci:DIR:TAG}. */
-  String writeLayout(Path dir, String tag) throws IOException {
+  public String writeLayout(Path dir, String tag) throws IOException {
     OciLayout layout = OciLayout.openOrCreate(dir);
     byte[] config = JSON.writeValueAsBytes(JSON.createObjectNode().put("architecture", "amd64").put("os", "linux"));
     ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaType.OCI_MANIFEST);
@@ -104,7 +104,7 @@ final class TestImage {
   }
 
   /** Packs a layout folder as a gzip-compressed tar (an oci-archive). */
-  static Path packArchive(Path layout, Path archive) throws IOException {
+  public static Path packArchive(Path layout, Path archive) throws IOException {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(archive));
         TarArchiveOutputStream t = new TarArchiveOutputStream(out);
         java.util.stream.Stream<Path> walk = Files.walk(layout)) {

@@ -1,6 +1,7 @@
 package dev.sociscope.app.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sociscope.app.common.Progress;
 import dev.sociscope.app.testing.SyntheticZtoc;
@@ -44,6 +45,29 @@ class SelectionSaverTest {
     // each file gets its tar mode, not the umask's (setuid/setgid dropped)
     long recorded = doc.tree().find("sub/random.bin").orElseThrow().entry().mode() & 01777;
     assertThat((int) Files.getAttribute(out.resolve("sub/random.bin"), "unix:mode") & 07777).isEqualTo((int) recorded);
+  }
+
+  @Test
+  void saveAsOntoAFifoOrASymlinkIsRefusedAndLeavesThemAsTheyWere() throws Exception {
+    Path ztoc = Vectors.path("ztoc/gnutar-pax.tar.gz.span-64KiB.ztoc");
+    LocalZtocService ztocs = new LocalZtocService(ZtocReader::read, temp.resolve("cache"));
+    ZtocDocument doc = ztocs.open(ztoc, ztocs.findLayerFor(ztoc), Progress.NONE);
+    FileNode file = doc.tree().find("sub/random.bin").orElseThrow();
+    Path fifo = temp.resolve("fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    assertThatThrownBy(() -> new LazyFileContentService().save(doc, file, fifo, Progress.NONE))
+        .hasMessageContaining("it is a FIFO");
+    assertThat((int) Files.getAttribute(fifo, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS) & 0170000)
+        .isEqualTo(0010000);
+    Path victim = Files.writeString(temp.resolve("victim"), "keep");
+    Path link = Files.createSymbolicLink(temp.resolve("link"), victim);
+    assertThatThrownBy(() -> new LazyFileContentService().save(doc, file, link, Progress.NONE))
+        .hasMessageContaining("it is a symbolic link");
+    assertThat(Files.readString(victim)).isEqualTo("keep");
+    try (var left = Files.list(temp)) {
+      assertThat(left.map(p -> p.getFileName().toString())).doesNotContain(".fifo").noneMatch(n -> n.endsWith(".tmp"));
+    }
   }
 
   @Test
