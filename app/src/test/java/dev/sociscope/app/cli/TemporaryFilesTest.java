@@ -65,7 +65,17 @@ class TemporaryFilesTest {
     CliTestSupport.Result missing = CliTestSupport.run("get", a, "/no/such/file", "--cache-dir", cache);
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(list(tempDir)).as("after a failure").isEmpty();
-    assertThat(list(tmp)).containsExactlyInAnyOrder("java-tmp", "layout", "cache", "image.tar.gz", "os-release");
+
+    // a layer without a zTOC is streamed, and the file's copy (.part) goes once the read is done
+    String plain = new TestImage().dir("etc").file("etc/os-release", 0100644, "ID=plain\n")
+        .writeLayout(tmp.resolve("plain"), "v1");
+    CliTestSupport.Result streamed = CliTestSupport.run("get", plain, "/etc/os-release", "-o",
+        tmp.resolve("os-release").toString(), "--cache-dir", cache);
+    assertThat(streamed.exitCode()).as(streamed.err()).isZero();
+    assertThat(Files.readString(tmp.resolve("os-release"))).isEqualTo("ID=plain\n");
+    assertThat(list(tempDir)).as("after a streamed read").isEmpty();
+    assertThat(list(tmp)).containsExactlyInAnyOrder("java-tmp", "layout", "cache", "image.tar.gz", "os-release",
+        "plain");
   }
 
   @Test
