@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A layer with a path thousands of levels deep (issue 14, finding 8): {@code ls} needs memory linear in the depth.
  * A real image (one PAX-named file 5,000 levels down, indexed with {@code create}) listed by a real
- * {@code sociscope} process with a 96 MB heap; storing every parent as its own path would take about 500 MB.
+ * {@code sociscope} process with a 96 MB heap; storing every parent as its own path would take about 450 MB (it ran out of memory).
  */
 class DeepPathsTest {
   @TempDir Path tmp;
