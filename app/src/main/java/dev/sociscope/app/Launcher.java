@@ -15,6 +15,7 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
+    Runtime.getRuntime().addShutdownHook(dev.sociscope.core.io.TempFiles.shutdownHook()); // SIGTERM/SIGINT too
     if (opensGui(args)) {
       SociscopeApp.launchGui(args);
       return;

@@ -251,7 +251,11 @@ public final class RegistryViewModel {
           return service.repositoryPage(c, pageSize, null, p);
         },
         page -> {
+          RegistryConnection previous = connection.get();
           connection.set(c);
+          if (previous != null && !previous.equals(c)) {
+            service.release(previous); // its archive (and temporary copy) is no longer shown
+          }
           secrets.put(c.registry().url(), c.secret());
           remember(c.registry());
           repositoryPages.add(page);

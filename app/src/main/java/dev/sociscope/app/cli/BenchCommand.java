@@ -70,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path work = null;
     Path gz = layer;
     if (gz == null) {
-      work = Files.createTempDirectory("sociscope-bench");
+      work = dev.sociscope.core.io.TempFiles.createDirectory("sociscope-bench"); // removed at SIGTERM too
       Path tar = work.resolve("layer.tar");
       gz = work.resolve("layer.tar.gz");
       long bytes = sizeMb != null ? (long) sizeMb << 20 : size;
@@ -87,8 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
       run(out, gz);
     } finally {
       if (work != null) {
-        Files.deleteIfExists(gz);
-        Files.deleteIfExists(work);
+        dev.sociscope.core.io.TempFiles.delete(work);
       }
     }
     return SociscopeCommand.EXIT_OK;

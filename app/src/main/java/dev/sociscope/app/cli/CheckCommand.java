@@ -87,10 +87,10 @@ final class CheckCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, HealthReport report) {
     for (Finding f : report.findings()) {
-      out.println(String.format(Locale.ROOT, "%-7s %s  %s: %s", f.severity(), f.check().id(), f.subject(),
-          f.message()));
+      out.println(String.format(Locale.ROOT, "%-7s %s  %s: %s", f.severity(), f.check().id(), dev.sociscope.core.format.TerminalText.escape(f.subject()),
+          dev.sociscope.core.format.TerminalText.escape(f.message())));
       if (f.fix() != null) {
-        out.println("        fix: " + f.fix());
+        out.println("        fix: " + dev.sociscope.core.format.TerminalText.escape(f.fix()));
       }
     }
     if (!report.findings().isEmpty()) {

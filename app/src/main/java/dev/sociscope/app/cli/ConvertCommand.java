@@ -66,10 +66,10 @@ final class ConvertCommand implements Callable<Integer> {
       return 0; // core said "skipped: ..." already
     }
     for (CreatedIndex ci : r.indexes()) {
-      out.println("soci index " + ci.build().digest() + " for " + ci.manifest().platformText());
+      out.println("soci index " + ci.build().digest() + " for " + dev.sociscope.core.format.TerminalText.escape(ci.manifest().platformText()));
     }
-    r.skippedPlatforms().forEach(s -> err.println("skipped " + s));
-    out.println("SOCI-enabled image " + r.destination() + " " + r.conversion().indexDigest());
+    r.skippedPlatforms().forEach(s -> err.println("skipped " + dev.sociscope.core.format.TerminalText.escape(String.valueOf(s))));
+    out.println("SOCI-enabled image " + dev.sociscope.core.format.TerminalText.escape(String.valueOf(r.destination())) + " " + r.conversion().indexDigest());
     return 0;
   }
 

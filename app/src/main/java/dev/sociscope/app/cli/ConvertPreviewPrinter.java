@@ -50,16 +50,16 @@ final class ConvertPreviewPrinter {
       out.println(Json.write(o));
       return;
     }
-    out.println("dry run: nothing written to " + p.destination());
-    out.println("SOCI-enabled image index " + p.index() + " would be tagged " + p.destination());
+    out.println("dry run: nothing written to " + dev.sociscope.core.format.TerminalText.escape(p.destination()));
+    out.println("SOCI-enabled image index " + p.index() + " would be tagged " + dev.sociscope.core.format.TerminalText.escape(p.destination()));
     for (ConvertPreview.Rewrite r : p.rewritten()) {
-      out.println("  rewritten  " + r.platform() + "  " + r.from() + " -> " + r.to());
+      out.println("  rewritten  " + dev.sociscope.core.format.TerminalText.escape(r.platform()) + "  " + r.from() + " -> " + r.to());
     }
     for (Descriptor d : p.added()) {
       out.println("  added      soci index v2  " + d.digest() + "  " + ByteSize.human(d.size()));
     }
     for (Descriptor d : p.shared()) {
-      out.println("  shared     " + d.digest() + "  " + d.mediaType());
+      out.println("  shared     " + d.digest() + "  " + dev.sociscope.core.format.TerminalText.escape(String.valueOf(d.mediaType())));
     }
     out.println("bytes added: " + ByteSize.human(p.bytesAdded()) + " (" + p.bytesAdded() + ")");
   }

@@ -43,8 +43,8 @@ final class CopyCommand implements Callable<Integer> {
     try (ImageSource from = stores.openSource(src); ImageTarget to = stores.openTarget(dst)) {
       ImageCopier.Result r = new ImageCopier(Cancellation.NONE, ImageCopier.Listener.NONE)
           .copy(from, src.reference(), to, tag, platform == null ? null : Platform.parse(platform));
-      out.printf("Copied %s to %s%n", src, dst);
-      out.printf("Digest: %s (%s)%n", r.digest(), r.mediaType());
+      out.printf("Copied %s to %s%n", dev.sociscope.core.format.TerminalText.escape(String.valueOf(src)), dev.sociscope.core.format.TerminalText.escape(String.valueOf(dst)));
+      out.printf("Digest: %s (%s)%n", r.digest(), dev.sociscope.core.format.TerminalText.escape(String.valueOf(r.mediaType())));
       out.printf("%d manifests, %d blobs transferred (%s), %d already present or mounted%n", r.manifests(),
           r.blobsTransferred(), InspectCommand.size(r.bytesTransferred()), r.blobsSkipped());
     }

@@ -45,7 +45,7 @@ final class CreateCommand implements Callable<Integer> {
         .withOptions(build.options(SociVersion.V1)).forcing(build.force).pushing(push)
         .withPlatforms(platforms.selection(false)), listener, new dev.sociscope.core.io.Cancellation());
     for (CreatedIndex ci : o.created()) {
-      out.println("created soci index " + ci.build().digest() + " for " + ci.manifest().platformText()
+      out.println("created soci index " + ci.build().digest() + " for " + dev.sociscope.core.format.TerminalText.escape(ci.manifest().platformText())
           + " (image manifest " + ci.manifest().manifest().digest() + ", " + ci.build().index().ztocs().size()
           + " zTOCs)");
     }
@@ -53,7 +53,7 @@ final class CreateCommand implements Callable<Integer> {
       out.println("pushed soci index " + p.index().digest() + (p.registryIndexedSubject()
           ? " (registry indexed the subject)" : p.fallbackTagUpdated() ? " (fallback tag updated)"
               : " (already listed)"));
-      p.warnings().forEach(w -> err.println("warning: " + w));
+      p.warnings().forEach(w -> err.println("warning: " + dev.sociscope.core.format.TerminalText.escape(w)));
     }
     return 0;
   }
@@ -78,10 +78,10 @@ final class CreateCommand implements Callable<Integer> {
     public synchronized void message(String line) {
       String warning = warning(line);
       if (warning != null) {
-        err.println(warning);
+        err.println(dev.sociscope.core.format.TerminalText.escape(warning));
         err.flush();
       } else {
-        out.println(line);
+        out.println(dev.sociscope.core.format.TerminalText.escape(line));
       }
     }
 

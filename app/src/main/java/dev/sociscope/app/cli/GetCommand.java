@@ -28,12 +28,15 @@ final class GetCommand implements Callable<Integer> {
   String path;
   @Mixin RegistryFlags registry;
   @Mixin PlatformFlags platforms;
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (default: stdout).")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (default: stdout), with the"
+      + " file's permission bits; only a regular file is replaced.")
   Path output;
   @Option(names = "--stats", description = "Print what the read cost on stderr.") boolean stats;
   @Option(names = "--json", description = "With --stats: print the statistics as JSON.") boolean json;
   @Option(names = "--index", paramLabel = "DIGEST", description = "Use this SOCI index.") String index;
   @Option(names = {"-L", "--follow"}, description = "Follow symlinks (within the image).") boolean follow;
+  @Option(names = "--keep-setuid", description = "With -o: keep the setuid/setgid bits of the file's mode (dropped by"
+      + " default).") boolean keepSetuid;
 
   @Override
   public Integer call() throws Exception {
@@ -41,7 +44,8 @@ final class GetCommand implements Callable<Integer> {
         index == null ? null : Digest.parse(index));
     ReadStats s;
     if (output != null) {
-      s = AtomicFiles.write(output, out -> files.read(path, out, follow));
+      // a regular file or nothing is replaced; the file gets the tar header's permission bits
+      s = AtomicFiles.write(output, out -> files.read(path, out, follow), ReadStats::mode, keepSetuid);
     } else {
       spec.commandLine().getOut().flush();
       s = files.read(path, System.out, follow);
@@ -58,11 +62,11 @@ final class GetCommand implements Callable<Integer> {
     if (!s.lazy()) {
       return String.format(Locale.ROOT, "/%s: %d bytes from layer %s by streaming (the layer has no zTOC); fetched"
           + " %d bytes in total to list and read layers without a zTOC (this layer has %d bytes), %d ms",
-          s.path(), s.fileSize(), s.layer(), s.bytesFetched(), s.layerSize(), s.elapsed().toMillis());
+          dev.sociscope.core.format.TerminalText.escape(s.path()), s.fileSize(), s.layer(), s.bytesFetched(), s.layerSize(), s.elapsed().toMillis());
     }
     return String.format(Locale.ROOT, "/%s: %d bytes from layer %s lazily: %d range request(s), spans %d-%d"
         + " (%d span(s) of %d bytes); fetched %d of %d layer bytes (%.1f%% saved), the file's own compressed share"
-        + " is about %d bytes, %d ms", s.path(), s.fileSize(), s.layer(), s.requests(), s.firstSpan(), s.lastSpan(),
+        + " is about %d bytes, %d ms", dev.sociscope.core.format.TerminalText.escape(s.path()), s.fileSize(), s.layer(), s.requests(), s.firstSpan(), s.lastSpan(),
         s.spans(), s.spanSize(), s.bytesFetched(), s.layerSize(),
         s.layerSize() == 0 ? 0.0 : 100.0 * s.bytesSaved() / s.layerSize(), s.fileCompressedEstimate(),
         s.elapsed().toMillis());

@@ -174,11 +174,11 @@ public final class IndexCommand implements Runnable {
           ObjectNode o = indexJson(p, f);
           if (!json) {
             out.println("SOCI index " + f.descriptor().digest() + " (" + f.version().name().toLowerCase(
-                java.util.Locale.ROOT) + ", " + p.manifest().platformText() + ", via " + f.via().label() + ")");
+                java.util.Locale.ROOT) + ", " + dev.sociscope.core.format.TerminalText.escape(p.manifest().platformText()) + ", via " + f.via().label() + ")");
           }
           if (!f.usable()) {
             if (!json) {
-              out.println("  unreadable: " + f.problem());
+              out.println("  unreadable: " + dev.sociscope.core.format.TerminalText.escape(f.problem()));
             }
             arr.add(o);
             continue;
@@ -257,7 +257,7 @@ public final class IndexCommand implements Runnable {
       for (IndexRemover.Removed r : removed) {
         out.println("removed " + r.index() + (r.manifestDeleted() ? "" : " (manifest kept)"));
         if (r.warning() != null) {
-          spec.commandLine().getErr().println("warning: " + r.warning());
+          spec.commandLine().getErr().println("warning: " + dev.sociscope.core.format.TerminalText.escape(r.warning()));
         }
       }
       if (removed.isEmpty()) {

@@ -67,8 +67,8 @@ final class IndexDiffCommand implements Callable<Integer> {
           out.println("  ... and " + (l.files().size() - MAX_FILES_SHOWN) + " more (--json lists all)");
           break;
         }
-        out.println("  " + sign(f.kind()) + " /" + f.path() + (f.what().isEmpty() ? "" : ": "
-            + String.join(", ", f.what())));
+        out.println("  " + sign(f.kind()) + " /" + dev.sociscope.core.format.TerminalText.escape(f.path()) + (f.what().isEmpty() ? "" : ": "
+            + dev.sociscope.core.format.TerminalText.escape(String.join(", ", f.what()))));
       }
     }
     out.println();

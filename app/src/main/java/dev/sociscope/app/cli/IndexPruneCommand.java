@@ -69,7 +69,8 @@ final class IndexPruneCommand implements Callable<Integer> {
       return 0;
     }
     for (FallbackTags.Orphan orphan : p.orphans()) {
-      String what = "index " + orphan.entry().digest() + " from tag " + orphan.tag() + ": " + orphan.reason();
+      String what = "index " + orphan.entry().digest() + " from tag " + dev.sociscope.core.format.TerminalText.escape(orphan.tag()) + ": "
+          + dev.sociscope.core.format.TerminalText.escape(orphan.reason());
       if (dryRun) {
         out.println("would remove " + what);
         continue;
@@ -82,7 +83,7 @@ final class IndexPruneCommand implements Callable<Integer> {
             : " (index manifest kept)"));
       }
       if (r != null && r.warning() != null && !orphan.indexGone()) { // a gone manifest cannot be deleted twice
-        err.println("warning: " + r.warning());
+        err.println("warning: " + dev.sociscope.core.format.TerminalText.escape(r.warning()));
       }
     }
     out.println((dryRun ? "would remove " : "removed ") + (dryRun ? p.orphans().size()

@@ -85,36 +85,36 @@ final class InspectCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, ImageLocation location, OciDocument doc) {
-    out.printf("Image:       %s%n", location);
+    out.printf("Image:       %s%n", dev.sociscope.core.format.TerminalText.escape(String.valueOf(location)));
     out.printf("Digest:      %s%n", doc.digest());
-    out.printf("Media type:  %s%n", doc.mediaType());
+    out.printf("Media type:  %s%n", dev.sociscope.core.format.TerminalText.escape(String.valueOf(doc.mediaType())));
     out.printf("Size:        %s%n", size(doc.size()));
     if (doc.isIndex()) {
       ImageIndex index = doc.index();
       if (!index.artifactType().isEmpty()) {
-        out.printf("Artifact:    %s%n", index.artifactType());
+        out.printf("Artifact:    %s%n", dev.sociscope.core.format.TerminalText.escape(String.valueOf(index.artifactType())));
       }
       out.printf("Manifests:   %d%n", index.manifests().size());
       for (Descriptor d : index.manifests()) {
         String what = d.platform() != null ? d.platform().format()
             : !d.artifactType().isEmpty() ? d.artifactType() : "-";
-        out.printf("  %-16s %s  %s  %s%n", what, d.digest(), d.mediaType(), size(d.size()));
+        out.printf("  %-16s %s  %s  %s%n", dev.sociscope.core.format.TerminalText.escape(what), d.digest(), dev.sociscope.core.format.TerminalText.escape(String.valueOf(d.mediaType())), size(d.size()));
       }
       annotations(out, index.annotations());
     } else if (doc.isManifest()) {
       ImageManifest m = doc.manifest();
       if (!m.artifactType().isEmpty()) {
-        out.printf("Artifact:    %s%n", m.artifactType());
+        out.printf("Artifact:    %s%n", dev.sociscope.core.format.TerminalText.escape(String.valueOf(m.artifactType())));
       }
       if (m.subject() != null) {
-        out.printf("Subject:     %s (%s)%n", m.subject().digest(), m.subject().mediaType());
+        out.printf("Subject:     %s (%s)%n", m.subject().digest(), dev.sociscope.core.format.TerminalText.escape(String.valueOf(m.subject().mediaType())));
       }
-      out.printf("Config:      %s  %s  %s%n", m.config().digest(), m.config().mediaType(), size(m.config().size()));
+      out.printf("Config:      %s  %s  %s%n", m.config().digest(), dev.sociscope.core.format.TerminalText.escape(String.valueOf(m.config().mediaType())), size(m.config().size()));
       long total = m.layers().stream().mapToLong(Descriptor::size).sum();
       out.printf("Layers:      %d, %s in total%n", m.layers().size(), size(total));
       int i = 1;
       for (Descriptor layer : m.layers()) {
-        out.printf("  %2d  %s  %s  %s%n", i++, layer.digest(), layer.mediaType(), size(layer.size()));
+        out.printf("  %2d  %s  %s  %s%n", i++, layer.digest(), dev.sociscope.core.format.TerminalText.escape(String.valueOf(layer.mediaType())), size(layer.size()));
       }
       annotations(out, m.annotations());
     }
@@ -123,7 +123,7 @@ final class InspectCommand implements Callable<Integer> {
   private static void annotations(PrintWriter out, Map<String, String> annotations) {
     if (!annotations.isEmpty()) {
       out.println("Annotations:");
-      annotations.forEach((k, v) -> out.printf("  %s=%s%n", k, v));
+      annotations.forEach((k, v) -> out.printf("  %s=%s%n", dev.sociscope.core.format.TerminalText.escape(k), dev.sociscope.core.format.TerminalText.escape(v)));
     }
   }
 

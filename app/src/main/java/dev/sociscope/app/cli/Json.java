@@ -29,7 +29,7 @@ final class Json {
       names.forEach(array::add);
       out.println(array.toString());
     } else {
-      names.forEach(out::println);
+      names.forEach(n -> out.println(dev.sociscope.core.format.TerminalText.escape(n)));
     }
   }
 

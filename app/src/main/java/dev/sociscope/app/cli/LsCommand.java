@@ -10,7 +10,6 @@ import dev.sociscope.core.files.ImageFiles;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -56,45 +55,44 @@ final class LsCommand implements Callable<Integer> {
         }
       }
     }
-    List<FileEntry> entries;
+    ArrayNode arr = json ? Json.array() : null;
+    java.util.function.Consumer<FileEntry> print = e -> {
+      if (json) {
+        arr.add(json(e));
+      } else {
+        out.println(longFormat ? longLine(e) : esc(recursive ? e.path() : e.name()) + (e.isDirectory() ? "/" : ""));
+      }
+    };
     try {
-      entries = recursive ? below(tree, path) : ImageFiles.list(tree, path);
+      if (recursive) {
+        ImageFiles.walk(tree, path, print); // streamed: a very deep tree is never held as a list
+      } else {
+        ImageFiles.list(tree, path).forEach(print);
+      }
     } catch (java.io.FileNotFoundException e) {
       long unindexed = files.layers().stream().filter(l -> !l.indexed()).count();
       throw new java.io.FileNotFoundException(e.getMessage() + (scan || unindexed == 0 ? ""
           : " (as far as the zTOCs tell; " + unindexed + " layer(s) have no zTOC: use --scan)"));
     }
     if (json) {
-      ArrayNode arr = Json.array();
-      for (FileEntry e : entries) {
-        arr.add(json(e));
-      }
       out.println(Json.write(arr));
-      return 0;
-    }
-    for (FileEntry e : entries) {
-      out.println(longFormat ? longLine(e) : (recursive ? e.path() : e.name()) + (e.isDirectory() ? "/" : ""));
     }
     return 0;
   }
 
-  private static List<FileEntry> below(TreeMap<String, FileEntry> tree, String path) throws Exception {
-    String p = dev.sociscope.core.extract.LazyExtractor.normalize(path);
-    if (!p.isEmpty() && !tree.containsKey(p)) {
-      ImageFiles.list(tree, path); // throws the not-found error
-    }
-    String prefix = p.isEmpty() ? "" : p + "/";
-    return tree.values().stream().filter(e -> e.path().startsWith(prefix) || e.path().equals(p)).toList();
-  }
-
   private String longLine(FileEntry e) {
     FileMetadata m = e.metadata();
-    String target = m.type() == EntryType.SYMLINK ? " -> " + m.linkname()
-        : m.type() == EntryType.HARDLINK ? " link to " + m.linkname() : "";
+    String target = m.type() == EntryType.SYMLINK ? " -> " + esc(m.linkname())
+        : m.type() == EntryType.HARDLINK ? " link to " + esc(m.linkname()) : "";
     String layerText = e.layerDigest() == null ? "-" : ShortDigest.of(e.layerDigest());
     return String.format(Locale.ROOT, "%s %5d %5d %12d %-25s %-19s %s%s", modeString(m), m.uid(), m.gid(),
-        m.uncompressedSize(), m.modTime().isEmpty() ? "-" : m.modTime(), layerText,
-        recursive ? e.path() : e.name(), target);
+        m.uncompressedSize(), m.modTime().isEmpty() ? "-" : esc(m.modTime()), layerText,
+        esc(recursive ? e.path() : e.name()), target);
+  }
+
+  /** A name from the image as {@code ls -b} shows it. */
+  private static String esc(String text) {
+    return dev.sociscope.core.format.TerminalText.escape(text);
   }
 
   static String modeString(FileMetadata m) {

@@ -103,14 +103,14 @@ final class PrefetchCommand implements Runnable {
         }
         first = false;
         out.println("layer:     " + f.descriptor().layerDigest());
-        out.println("platform:  " + f.manifest().platformText() + " (image manifest "
+        out.println("platform:  " + dev.sociscope.core.format.TerminalText.escape(f.manifest().platformText()) + " (image manifest "
             + f.manifest().manifest().digest() + ")");
         out.println("index:     " + f.index().descriptor().digest() + " ("
             + f.index().version().name().toLowerCase(Locale.ROOT) + ", via " + f.index().via().label() + ")");
         out.println("artifact:  " + f.descriptor().descriptor().digest() + " (" + f.descriptor().descriptor().size()
             + " bytes, " + f.descriptor().descriptor().mediaType() + ")");
         if (f.problem() != null) {
-          out.println("problem:   " + f.problem());
+          out.println("problem:   " + dev.sociscope.core.format.TerminalText.escape(f.problem()));
           continue;
         }
         out.println("version:   " + f.artifact().version());

@@ -141,7 +141,7 @@ final class ProfileCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, StartupProfile p, Link link, WhatIf w) {
-    out.println("image manifest " + p.manifest() + (p.platform().isEmpty() ? "" : " (" + p.platform() + ")"));
+    out.println("image manifest " + p.manifest() + (p.platform().isEmpty() ? "" : " (" + dev.sociscope.core.format.TerminalText.escape(p.platform()) + ")"));
     out.println(p.index() == null ? "no SOCI index: every layer is pulled whole"
         : "SOCI index " + p.index() + ", span size " + bytes(p.spanSize()));
     out.println();
@@ -161,7 +161,7 @@ final class ProfileCommand implements Callable<Integer> {
             + " saved" : percent(lazy - p.fullPullBytes(), p.fullPullBytes()) + " more than a full pull"));
     if (!p.notFound().isEmpty()) {
       out.println(p.notFound().size() + " path(s) not found in an indexed layer: " + p.notFound().stream()
-          .limit(10).map(x -> "/" + x).collect(Collectors.joining(", ")) + (p.notFound().size() > 10 ? ", ..." : ""));
+          .limit(10).map(x -> "/" + dev.sociscope.core.format.TerminalText.escape(x)).collect(Collectors.joining(", ")) + (p.notFound().size() > 10 ? ", ..." : ""));
     }
     StartupProfile.Seconds s = p.seconds(link);
     out.println(String.format(Locale.ROOT, "on %s: full pull %.2f s, lazy %.2f s, lazy with prefetch %.2f s",

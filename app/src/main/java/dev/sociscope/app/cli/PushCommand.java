@@ -29,7 +29,7 @@ final class PushCommand implements Callable<Integer> {
     CreateListener listener = new CreateListener() {
       @Override
       public synchronized void message(String line) {
-        out.println(line);
+        out.println(dev.sociscope.core.format.TerminalText.escape(line));
       }
     };
     List<PushResult> pushed = soci.push(ref, platforms.selection(false), listener,
@@ -38,7 +38,7 @@ final class PushCommand implements Callable<Integer> {
       out.println("pushed soci index " + p.index().digest() + (p.registryIndexedSubject()
           ? " (registry indexed the subject)" : p.fallbackTagUpdated() ? " (fallback tag updated)"
               : " (already listed)"));
-      p.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+      p.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + dev.sociscope.core.format.TerminalText.escape(w)));
     }
     return 0;
   }

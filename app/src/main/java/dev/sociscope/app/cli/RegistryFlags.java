@@ -33,6 +33,6 @@ final class RegistryFlags {
       locations.add(ImageLocation.parse(text));
     }
     ZtocCache cache = new ZtocCache(cacheDir != null ? cacheDir : ZtocCache.defaultDir());
-    return new SociService(registry.clientFor(locations), cache, parallel);
+    return CliResources.track(new SociService(registry.clientFor(locations), cache, parallel));
   }
 }

@@ -79,13 +79,17 @@ public final class SociscopeCommand implements Runnable {
           + " or a bug worth reporting");
       cli.getErr().flush();
       return EXIT_USER_ERROR;
+    } finally {
+      CliResources.closeAll();
     }
   }
 
   static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new SociscopeCommand());
-    cli.setOut(out);
-    cli.setErr(err);
+    // every text output passes the terminal guard; help is plain text, as its colours would be escaped
+    cli.setOut(TerminalWriter.wrap(out));
+    cli.setErr(TerminalWriter.wrap(err));
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     cli.setExecutionExceptionHandler(new UserErrorHandler());
     cli.setParameterExceptionHandler(SociscopeCommand::usageError);
     return cli;
@@ -98,7 +102,7 @@ public final class SociscopeCommand implements Runnable {
   static int usageError(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("sociscope: " + String.valueOf(ex.getMessage()).replace('\n', ' '));
+    err.println("sociscope: " + dev.sociscope.core.format.TerminalText.escape(String.valueOf(ex.getMessage())));
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
     err.flush();

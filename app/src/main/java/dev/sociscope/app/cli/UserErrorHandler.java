@@ -15,7 +15,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     String message = message(ex);
-    cmd.getErr().println("sociscope: " + message.replace('\n', ' '));
+    // messages quote input (names, tags, paths): escaped, so they stay one line and send no control sequence
+    cmd.getErr().println("sociscope: " + dev.sociscope.core.format.TerminalText.escape(message));
     cmd.getErr().flush();
     if (Boolean.getBoolean("sociscope.debug")) {
       ex.printStackTrace(cmd.getErr());

@@ -44,6 +44,10 @@ public final class ZtocGetFileCommand implements Callable<Integer> {
   @Option(names = "--stats", description = "Print compressed bytes read and spans touched to stderr.")
   boolean stats;
 
+  @Option(names = "--keep-setuid", description = "With -o: keep the setuid/setgid bits of the file's mode (dropped by"
+      + " default).")
+  boolean keepSetuid;
+
   @Override
   public Integer call() throws Exception {
     for (Path p : new Path[] {ztocFile, layer}) {
@@ -65,7 +69,9 @@ public final class ZtocGetFileCommand implements Callable<Integer> {
       }
       LazyExtractor extractor = new LazyExtractor(ztoc, source);
       if (output != null) {
-        result = AtomicFiles.write(output, out -> extractor.extract(path, out));
+        var entry = extractor.find(path);
+        long mode = entry.isPresent() ? extractor.resolve(entry.get()).mode() : 0644;
+        result = AtomicFiles.write(output, out -> extractor.extract(path, out), r -> mode, keepSetuid);
       } else {
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         result = extractor.extract(path, stdout);

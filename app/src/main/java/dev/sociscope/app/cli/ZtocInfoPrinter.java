@@ -8,7 +8,7 @@ import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.GzipZinfo;
 import dev.sociscope.core.ztoc.PaxRecord;
-import dev.sociscope.core.ztoc.RawText;
+import dev.sociscope.core.format.TerminalText;
 import dev.sociscope.core.ztoc.TarZinfo;
 import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.core.ztoc.Ztoc;
@@ -36,9 +36,9 @@ final class ZtocInfoPrinter {
 
   void printSummary(String source) {
     CompressionInfo ci = ztoc.compressionInfo();
-    row("zTOC", RawText.printable(source));
-    row("Version", RawText.printable(info.version()));
-    row("Build tool", RawText.printable(info.buildTool()));
+    row("zTOC", TerminalText.escape(source));
+    row("Version", TerminalText.escape(info.version()));
+    row("Build tool", TerminalText.escape(info.buildTool()));
     row("Size", bytes(info.size()));
     row("Layer blob", bytes(ztoc.compressedArchiveSize()));
     row("Tar stream", bytes(ztoc.uncompressedArchiveSize()) + ", up to the end-of-archive blocks");
@@ -73,7 +73,7 @@ final class ZtocInfoPrinter {
       out.printf("  %5d  %-27s  %-27s  %s%n", i,
           range(zinfo.compressedStart(i), zinfo.compressedEnd(i)),
           range(zinfo.uncompressedStart(i), zinfo.uncompressedEnd(i)),
-          RawText.printable(digests.get(i)));
+          TerminalText.escape(digests.get(i)));
     }
   }
 
@@ -99,23 +99,23 @@ final class ZtocInfoPrinter {
       FileMetadata f = files.get(i);
       ZtocInfo.FileInfo fi = info.files().get(i);
       out.println();
-      out.printf("[%d] %s%n", i, RawText.printable(f.name()));
+      out.printf("[%d] %s%n", i, TerminalText.escape(f.name()));
       field("type", f.type().wireName());
       field("data", "offset " + f.uncompressedOffset() + ", size " + f.uncompressedSize()
           + ", tar header at " + ztoc.tarHeaderOffset(i));
       field("spans", spans(fi));
       field("mode", "0" + Long.toOctalString(f.mode()) + " (" + modeString(f) + ")");
-      field("owner", "uid " + f.uid() + " (" + RawText.printable(f.uname()) + "), gid " + f.gid() + " ("
-          + RawText.printable(f.gname()) + ")");
-      field("mtime", RawText.printable(f.modTime()));
+      field("owner", "uid " + f.uid() + " (" + TerminalText.escape(f.uname()) + "), gid " + f.gid() + " ("
+          + TerminalText.escape(f.gname()) + ")");
+      field("mtime", TerminalText.escape(f.modTime()));
       if (!f.linkname().isEmpty()) {
-        field("link", RawText.printable(f.linkname()));
+        field("link", TerminalText.escape(f.linkname()));
       }
       if (f.type() == EntryType.CHAR || f.type() == EntryType.BLOCK || f.devmajor() != 0 || f.devminor() != 0) {
         field("device", f.devmajor() + "," + f.devminor());
       }
       for (PaxRecord r : f.paxRecords()) {
-        field("pax", RawText.printable(r.key()) + "=" + paxValue(r.value()));
+        field("pax", TerminalText.escape(r.key()) + "=" + paxValue(r.value()));
       }
     }
   }
@@ -133,9 +133,9 @@ final class ZtocInfoPrinter {
   }
 
   private static String nameWithLink(FileMetadata f) {
-    String name = RawText.printable(f.name());
+    String name = TerminalText.escape(f.name());
     if (f.type() == EntryType.SYMLINK || f.type() == EntryType.HARDLINK) {
-      return name + " -> " + RawText.printable(f.linkname());
+      return name + " -> " + TerminalText.escape(f.linkname());
     }
     return name;
   }
@@ -164,7 +164,7 @@ final class ZtocInfoPrinter {
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(value)).toString();
-      if (RawText.printable(text).equals(text)) {
+      if (TerminalText.escape(text).equals(text)) {
         return text;
       }
     } catch (CharacterCodingException e) {

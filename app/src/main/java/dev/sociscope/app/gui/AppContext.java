@@ -59,6 +59,7 @@ public final class AppContext implements AutoCloseable {
   private final MainController main;
   private final DemoImageStore demoImages;
   private final CacheViewModel cache;
+  private final dev.sociscope.app.service.RegistryService registryService;
   private final Scene scene;
 
   /**
@@ -105,8 +106,9 @@ public final class AppContext implements AutoCloseable {
     this.detailsViewModel = new DetailsViewModel(workspace);
     this.previewViewModel = new PreviewViewModel(workspace, services.contents(), tasks, dialogs,
         PreviewViewModel::decodeImage);
-    this.registryViewModel = new dev.sociscope.app.browse.RegistryViewModel(
-        new dev.sociscope.app.service.LazyRegistryService(() -> services.registries().apply(activity)), tasks, dialogs,
+    this.registryService = new dev.sociscope.app.service.LazyRegistryService(
+        () -> services.registries().apply(activity));
+    this.registryViewModel = new dev.sociscope.app.browse.RegistryViewModel(registryService, tasks, dialogs,
         settings, new dev.sociscope.app.connect.SessionSecrets(), workspace);
     registryViewModel.setOnZtocOpened(v -> mainViewModel.modeProperty().set(MainViewModel.Mode.ZTOC));
     wireRegistryToWindow();
@@ -289,6 +291,7 @@ public final class AppContext implements AutoCloseable {
   public void close() {
     rememberWindow();
     tasks.close();
+    registryService.close(); // local archives it opened, and their temporary copies
     settings.close();
   }
 

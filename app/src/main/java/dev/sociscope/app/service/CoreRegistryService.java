@@ -72,6 +72,29 @@ public final class CoreRegistryService implements RegistryService {
     return s;
   }
 
+  @Override
+  public void release(RegistryConnection connection) {
+    SociService s = services.remove(connection);
+    if (s != null) {
+      closeQuietly(s);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (RegistryConnection c : List.copyOf(services.keySet())) {
+      release(c);
+    }
+  }
+
+  private static void closeQuietly(SociService s) {
+    try {
+      s.close(); // removes an inflated archive copy now rather than at exit
+    } catch (IOException e) {
+      // nothing to tell the user; TempFiles removes what is left at exit
+    }
+  }
+
   private RegistryClient client(RegistryConnection c) {
     if (c.isLocal()) {
       return RegistryClient.builder().okHttpClient(http).build();

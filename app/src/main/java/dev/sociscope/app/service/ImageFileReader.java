@@ -30,15 +30,12 @@ public final class ImageFileReader {
       throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path temp = AtomicFiles.newTempSibling(target);
-    ReadStats stats;
-    try (OutputStream out = wrap.apply(Files.newOutputStream(temp))) {
-      stats = read(files, path, out);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(temp);
-      throw e;
-    }
-    AtomicFiles.move(temp, target);
-    return stats;
+    // only a regular file is replaced (never a link, FIFO or device); the file gets the entry's mode bits
+    return AtomicFiles.write(target, raw -> {
+      OutputStream out = wrap.apply(raw);
+      ReadStats stats = read(files, path, out);
+      out.flush();
+      return stats;
+    }, ReadStats::mode, false);
   }
 }

@@ -12,7 +12,6 @@ import dev.sociscope.core.ztoc.FileMetadata;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 
@@ -37,15 +36,17 @@ public final class LazyFileContentService implements FileContentService {
   @Override
   public void save(ZtocDocument document, FileNode file, Path target, Progress progress) throws Exception {
     FileMetadata entry = requireRegular(file);
-    Path tmp = AtomicFiles.newTempSibling(target);
-    try {
-      try (OutputStream out = new LimitedOutput(Files.newOutputStream(tmp), Long.MAX_VALUE, progress)) {
+    // only a regular file is replaced (never a link, FIFO or device); the file gets the entry's mode bits
+    AtomicFiles.write(target, raw -> {
+      try (OutputStream out = new LimitedOutput(raw, Long.MAX_VALUE, progress)) {
         extract(document, file, entry, out, progress);
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException(e.getMessage(), e);
       }
-      AtomicFiles.move(tmp, target);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+      return null;
+    }, r -> entry.mode(), false);
   }
 
   private static void extract(ZtocDocument document, FileNode file, FileMetadata entry, OutputStream out,

@@ -29,6 +29,28 @@ public final class LazyRegistryService implements RegistryService {
   }
 
   @Override
+  public void release(RegistryConnection connection) {
+    RegistryService d;
+    synchronized (this) {
+      d = delegate;
+    }
+    if (d != null) {
+      d.release(connection);
+    }
+  }
+
+  @Override
+  public void close() {
+    RegistryService d;
+    synchronized (this) {
+      d = delegate;
+    }
+    if (d != null) {
+      d.close();
+    }
+  }
+
+  @Override
   public void connect(RegistryConnection connection, Progress progress) throws Exception {
     delegate().connect(connection, progress);
   }

@@ -99,4 +99,13 @@ public interface RegistryService {
    */
   CreateIndexResult createIndex(RegistryConnection connection, CreateIndexRequest request, Progress progress)
       throws Exception;
+
+  /**
+   * Lets go of what was opened for {@code connection} (an archive's inflated temporary copy, open files): called
+   * when the browser moves to another connection.
+   */
+  default void release(RegistryConnection connection) {}
+
+  /** Lets go of everything opened; called when the app closes. */
+  default void close() {}
 }

@@ -42,7 +42,7 @@ class CreateIndexGuiIT {
   @BeforeAll
   static void startRegistry() throws Exception {
     registry = LocalRegistry.start();
-    Path layouts = Files.createTempDirectory("sociscope-wizard-images");
+    Path layouts = GuiTestSupport.tempDirectory("sociscope-wizard-images");
     // About 8 MiB of incompressible text, so a build takes long enough to be cancelled on the way.
     byte[] noise = new byte[6 << 20];
     new SplittableRandom(7).nextBytes(noise);
@@ -63,7 +63,7 @@ class CreateIndexGuiIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    ctx = GuiTestSupport.start(stage, Files.createTempDirectory("sociscope-wizard-gui"));
+    ctx = GuiTestSupport.start(stage, GuiTestSupport.tempDirectory("sociscope-wizard-gui"));
   }
 
   private void openImage(String repo) {

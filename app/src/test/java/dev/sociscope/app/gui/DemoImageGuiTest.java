@@ -28,7 +28,7 @@ class DemoImageGuiTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    configDir = Files.createTempDirectory("sociscope-demo-gui");
+    configDir = GuiTestSupport.tempDirectory("sociscope-demo-gui");
     ctx = new AppContext(stage, new SettingsStore(configDir), SociscopeApp.defaultServices(configDir));
     stage.setWidth(GuiTestSupport.WIDTH);
     stage.setHeight(GuiTestSupport.HEIGHT);

@@ -32,6 +32,38 @@ public final class GuiTestSupport {
         "", true), "");
   }
 
+  private static final java.util.List<Path> TEMP_DIRS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      synchronized (TEMP_DIRS) {
+        TEMP_DIRS.forEach(GuiTestSupport::deleteTree);
+      }
+    }, "gui-test-temp-cleanup"));
+  }
+
+  /**
+   * A throw-away folder (config, demo image, layouts) removed with everything in it when the test JVM ends: a GUI
+   * test's stage and tasks may still hold it after the test method returns, so JUnit's {@code @TempDir} is too early.
+   */
+  public static Path tempDirectory(String prefix) {
+    try {
+      Path dir = Files.createTempDirectory(prefix);
+      TEMP_DIRS.add(dir);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort at exit
+    }
+  }
+
   public static AppContext start(Stage stage, Path configDir) {
     AppContext ctx = new AppContext(stage, new SettingsStore(configDir), SociscopeApp.defaultServices(configDir));
     stage.setWidth(WIDTH);

@@ -23,7 +23,7 @@ class HealthGuiTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    Path configDir = Files.createTempDirectory("sociscope-health-gui");
+    Path configDir = GuiTestSupport.tempDirectory("sociscope-health-gui");
     ctx = new AppContext(stage, new SettingsStore(configDir), SociscopeApp.defaultServices(configDir));
     stage.setWidth(GuiTestSupport.WIDTH);
     stage.setHeight(GuiTestSupport.HEIGHT);

@@ -30,7 +30,7 @@ class LargeTreeGuiTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    ctx = GuiTestSupport.start(stage, Files.createTempDirectory("sociscope-large"));
+    ctx = GuiTestSupport.start(stage, GuiTestSupport.tempDirectory("sociscope-large"));
   }
 
   @Test

@@ -25,7 +25,7 @@ class ProfileGuiTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    configDir = Files.createTempDirectory("sociscope-profile-gui");
+    configDir = GuiTestSupport.tempDirectory("sociscope-profile-gui");
     ctx = new AppContext(stage, new SettingsStore(configDir), SociscopeApp.defaultServices(configDir));
     stage.setWidth(GuiTestSupport.WIDTH);
     stage.setHeight(GuiTestSupport.HEIGHT);

@@ -58,7 +58,7 @@ class RegistryGuiIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    ctx = GuiTestSupport.start(stage, Files.createTempDirectory("sociscope-registry-gui"));
+    ctx = GuiTestSupport.start(stage, GuiTestSupport.tempDirectory("sociscope-registry-gui"));
   }
 
   private static RegistryConnection connection(String url) {

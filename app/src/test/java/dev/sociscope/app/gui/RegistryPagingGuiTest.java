@@ -86,7 +86,7 @@ class RegistryPagingGuiTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    Path configDir = Files.createTempDirectory("sociscope-paging-gui");
+    Path configDir = GuiTestSupport.tempDirectory("sociscope-paging-gui");
     AppContext.Services real = SociscopeApp.defaultServices(configDir);
     ctx = new AppContext(stage, new SettingsStore(configDir),
         new AppContext.Services(real.ztocs(), real.contents(), activity -> new BigCatalog()));

@@ -61,7 +61,7 @@ class ScreenshotTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    Path configDir = Files.createTempDirectory("sociscope-shots");
+    Path configDir = GuiTestSupport.tempDirectory("sociscope-shots");
     AppContext.Services real = SociscopeApp.defaultServices(configDir);
     AppContext.Services services = new AppContext.Services(real.ztocs(), real.contents(),
         activity -> new PausedBuilds(real.registries().apply(activity), releaseBuild));

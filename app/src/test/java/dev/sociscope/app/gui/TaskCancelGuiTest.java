@@ -25,7 +25,7 @@ class TaskCancelGuiTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    ctx = GuiTestSupport.start(stage, Files.createTempDirectory("sociscope-cancel"));
+    ctx = GuiTestSupport.start(stage, GuiTestSupport.tempDirectory("sociscope-cancel"));
   }
 
   @Test

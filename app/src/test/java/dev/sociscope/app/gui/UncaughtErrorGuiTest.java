@@ -27,7 +27,7 @@ class UncaughtErrorGuiTest {
   @Start
   void start(Stage stage) throws Exception {
     previous = Thread.getDefaultUncaughtExceptionHandler();
-    ctx = GuiTestSupport.start(stage, Files.createTempDirectory("sociscope-uncaught"));
+    ctx = GuiTestSupport.start(stage, GuiTestSupport.tempDirectory("sociscope-uncaught"));
     ctx.installUncaughtExceptionHandler();
   }
 

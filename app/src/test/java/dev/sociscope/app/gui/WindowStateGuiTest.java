@@ -22,7 +22,7 @@ class WindowStateGuiTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    config = Files.createTempDirectory("sociscope-window");
+    config = GuiTestSupport.tempDirectory("sociscope-window");
     ctx = GuiTestSupport.start(stage, config);
   }
 

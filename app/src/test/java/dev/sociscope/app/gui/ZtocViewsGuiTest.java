@@ -47,7 +47,7 @@ class ZtocViewsGuiTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    ctx = GuiTestSupport.start(stage, Files.createTempDirectory("sociscope-gui"));
+    ctx = GuiTestSupport.start(stage, GuiTestSupport.tempDirectory("sociscope-gui"));
   }
 
   /**

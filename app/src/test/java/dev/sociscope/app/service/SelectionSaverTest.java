@@ -1,6 +1,7 @@
 package dev.sociscope.app.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sociscope.app.common.Progress;
 import dev.sociscope.app.testing.SyntheticZtoc;
@@ -41,6 +42,69 @@ class SelectionSaverTest {
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
         .digest(Files.readAllBytes(out.resolve("sub/random.bin"))));
     assertThat(sha).isEqualTo(vectorSha("./sub/random.bin"));
+    // each file gets its tar mode, not the umask's (setuid/setgid dropped)
+    long recorded = doc.tree().find("sub/random.bin").orElseThrow().entry().mode() & 01777;
+    assertThat((int) Files.getAttribute(out.resolve("sub/random.bin"), "unix:mode") & 07777).isEqualTo((int) recorded);
+  }
+
+  @Test
+  void saveAsOntoAFifoOrASymlinkIsRefusedAndLeavesThemAsTheyWere() throws Exception {
+    Path ztoc = Vectors.path("ztoc/gnutar-pax.tar.gz.span-64KiB.ztoc");
+    LocalZtocService ztocs = new LocalZtocService(ZtocReader::read, temp.resolve("cache"));
+    ZtocDocument doc = ztocs.open(ztoc, ztocs.findLayerFor(ztoc), Progress.NONE);
+    FileNode file = doc.tree().find("sub/random.bin").orElseThrow();
+    Path fifo = temp.resolve("fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    assertThatThrownBy(() -> new LazyFileContentService().save(doc, file, fifo, Progress.NONE))
+        .hasMessageContaining("it is a FIFO");
+    assertThat((int) Files.getAttribute(fifo, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS) & 0170000)
+        .isEqualTo(0010000);
+    Path victim = Files.writeString(temp.resolve("victim"), "keep");
+    Path link = Files.createSymbolicLink(temp.resolve("link"), victim);
+    assertThatThrownBy(() -> new LazyFileContentService().save(doc, file, link, Progress.NONE))
+        .hasMessageContaining("it is a symbolic link");
+    assertThat(Files.readString(victim)).isEqualTo("keep");
+    try (var left = Files.list(temp)) {
+      assertThat(left.map(p -> p.getFileName().toString())).doesNotContain(".fifo").noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void aLinkInsideTheFolderIsNotFollowedAndARefusedNameDoesNotStopTheRest() throws Exception {
+    String deep = "n".repeat(300);
+    Ztoc z = SyntheticZtoc.of(List.of(
+        SyntheticZtoc.entry("ok/a.txt", EntryType.REG, 512, 3),
+        SyntheticZtoc.entry("link/planted.txt", EntryType.REG, 1536, 3),
+        SyntheticZtoc.entry(deep + "/b.txt", EntryType.REG, 2560, 3),
+        SyntheticZtoc.entry("long/" + deep, EntryType.REG, 3584, 3),
+        SyntheticZtoc.entry("zz/last.txt", EntryType.REG, 4608, 3)), 8192, 4096);
+    ZtocDocument doc = ZtocDocument.of("t", Optional.empty(), Optional.empty(), z, Zinfo.of(z), () -> false);
+    FileContentService fake = new FileContentService() {
+      @Override
+      public byte[] read(ZtocDocument d, FileNode f, int max, Progress p) {
+        return new byte[0];
+      }
+
+      @Override
+      public void save(ZtocDocument d, FileNode f, Path target, Progress p) throws Exception {
+        Files.write(target, new byte[] {1, 2, 3});
+      }
+    };
+    Path outside = Files.createDirectory(temp.resolve("outside"));
+    Path out = Files.createDirectory(temp.resolve("out"));
+    Files.createSymbolicLink(out.resolve("link"), outside);
+    SelectionSaver.Summary s = new SelectionSaver(fake).save(doc, List.of(doc.tree().root()), out, Progress.NONE);
+    assertThat(s.saved()).isEqualTo(2);
+    assertThat(out.resolve("ok/a.txt")).exists();
+    assertThat(out.resolve("zz/last.txt")).exists();
+    assertThat(s.refused()).hasSize(3);
+    assertThat(s.refused()).anyMatch(r -> r.startsWith("/link/planted.txt: ") && r.contains("symbolic link"));
+    assertThat(s.refused()).filteredOn(r -> r.contains(deep)).hasSize(2)
+        .allMatch(r -> r.endsWith(": file name too long"));
+    try (var files = Files.list(outside)) {
+      assertThat(files).isEmpty();
+    }
   }
 
   private Path saveOne(ZtocDocument doc, String path) throws Exception {

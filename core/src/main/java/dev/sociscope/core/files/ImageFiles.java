@@ -2,6 +2,7 @@ package dev.sociscope.core.files;
 
 import dev.sociscope.core.error.SociscopeException;
 import dev.sociscope.core.image.PlatformManifest;
+import dev.sociscope.core.io.TempFiles;
 import dev.sociscope.core.layout.ZtocCache;
 import dev.sociscope.core.extract.ExtractStats;
 import dev.sociscope.core.extract.LazyExtractor;
@@ -184,8 +185,8 @@ public final class ImageFiles {
    *
    * @return path to entry, sorted by path; the root is not included
    */
-  public TreeMap<String, FileEntry> tree(boolean scan) throws IOException {
-    TreeMap<String, FileEntry> tree = new TreeMap<>();
+  public ImageTree tree(boolean scan) throws IOException {
+    ImageTree tree = new ImageTree();
     for (Layer layer : layers) {
       Optional<List<FileMetadata>> entries = entries(layer, scan);
       if (entries.isPresent()) {
@@ -196,9 +197,9 @@ public final class ImageFiles {
   }
 
   /** The entries of one layer as stored (whiteout files included), cleaned paths, later duplicates winning. */
-  public TreeMap<String, FileEntry> layerTree(Layer layer, boolean scan) throws IOException {
+  public ImageTree layerTree(Layer layer, boolean scan) throws IOException {
     Optional<List<FileMetadata>> entries = entries(layer, scan);
-    return entries.isEmpty() ? new TreeMap<>()
+    return entries.isEmpty() ? new ImageTree()
         : OverlayTree.layerTree(entries.get(), layer.position, layer.descriptor.digest());
   }
 
@@ -209,6 +210,18 @@ public final class ImageFiles {
    */
   public static List<FileEntry> list(TreeMap<String, FileEntry> tree, String path) throws FileNotFoundException {
     return OverlayTree.list(tree, path);
+  }
+
+  /**
+   * What {@code ls -R PATH} shows: {@code PATH} and everything below it in path order, implicit directories
+   * included, handed to {@code sink} one at a time (nothing is collected: a path thousands of levels deep costs
+   * memory linear in its length).
+   *
+   * @throws FileNotFoundException when the path does not exist in the tree
+   */
+  public static void walk(TreeMap<String, FileEntry> tree, String path, java.util.function.Consumer<FileEntry> sink)
+      throws FileNotFoundException {
+    OverlayTree.walk(tree, path, sink);
   }
 
   /**
@@ -289,7 +302,7 @@ public final class ImageFiles {
         }
       } finally {
         if (captured != null) {
-          Files.deleteIfExists(captured);
+          TempFiles.delete(captured);
         }
       }
     }
@@ -325,7 +338,7 @@ public final class ImageFiles {
     if (captured != null && found.type() == EntryType.REG && Files.size(captured) == found.uncompressedSize()) {
       Files.copy(captured, out);
       return new ReadStats(p, layer.descriptor.digest(), false, found.uncompressedSize(), scanned, 1, -1, -1, 0,
-          layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));
+          layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started), found.mode());
     }
     return LayerStreams.read(source, layer, entries, found, p, out, started, scanned);
   }
@@ -359,7 +372,7 @@ public final class ImageFiles {
     long spanSize = layer.ztocDescriptor.spanSize();
     return new ReadStats(p, layer.descriptor.digest(), true, s.bytesWritten(), blob.bytesFetched() + scanned,
         requests[0], s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
-        estimate, Duration.ofNanos(System.nanoTime() - started));
+        estimate, Duration.ofNanos(System.nanoTime() - started), data.mode());
   }
 
   /**

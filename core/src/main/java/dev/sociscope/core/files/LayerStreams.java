@@ -5,6 +5,7 @@ import dev.sociscope.core.error.SociscopeException;
 import dev.sociscope.core.extract.LazyExtractor;
 import dev.sociscope.core.extract.NotRegularFileException;
 import dev.sociscope.core.gzip.GzipInflater;
+import dev.sociscope.core.io.TempFiles;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.tar.TarEntry;
 import dev.sociscope.core.tar.TarReader;
@@ -71,7 +72,7 @@ final class LayerStreams {
    * the last regular entry named {@code p} into a temporary file. Returns that file (empty when none matched).
    */
   static Path scanCapturing(ImageSource source, ImageFiles.Layer layer, String p) throws IOException {
-    Path tmp = Files.createTempFile("sociscope-read-", ".part");
+    Path tmp = TempFiles.create("sociscope-read-", ".part");
     try (InputStream raw = source.openBlob(layer.descriptor.digest());
         BoundedInputStream counted = BoundedInputStream.builder().setInputStream(raw).get()) {
       CapturingStream tar = new CapturingStream(decompressed(counted));
@@ -90,7 +91,7 @@ final class LayerStreams {
       layer.scanCost = counted.getCount();
       return tmp;
     } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
+      TempFiles.delete(tmp);
       if (e instanceof dev.sociscope.core.registry.RegistryException) {
         throw e;
       }
@@ -141,6 +142,6 @@ final class LayerStreams {
       fetched = counted.getCount();
     }
     return new ReadStats(p, layer.descriptor.digest(), false, data.uncompressedSize(), fetched + scanned, 2, -1,
-        -1, 0, layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started));
+        -1, 0, layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started), data.mode());
   }
 }

@@ -18,10 +18,12 @@ import java.time.Duration;
  * @param layerSize compressed size of the layer blob
  * @param fileCompressedEstimate compressed bytes that hold the file itself (its share of the layer), for comparing
  * @param elapsed wall time of the read
+ * @param mode the tar mode of the entry whose data was read (hard links and followed symlinks resolved), for
+ *     writing the file out with its permission bits
  */
 public record ReadStats(String path, Digest layer, boolean lazy, long fileSize, long bytesFetched, int requests,
     int firstSpan, int lastSpan, long spanSize, long layerSize, long fileCompressedEstimate,
-    Duration elapsed) {
+    Duration elapsed, long mode) {
 
   /** Spans fetched and verified (0 for the fallback). */
   public int spans() {

@@ -2,6 +2,7 @@ package dev.sociscope.core.layout;
 
 import dev.sociscope.core.error.NotFoundException;
 import dev.sociscope.core.error.CorruptInputException;
+import dev.sociscope.core.io.TempFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,13 +34,16 @@ final class TarFiles implements LayoutFiles {
     Path source = archive;
     Path temp = null;
     if (isGzip(archive)) {
-      temp = Files.createTempFile("sociscope-archive-", ".tar");
+      temp = TempFiles.create("sociscope-archive-", ".tar");
       try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)));
           OutputStream out = Files.newOutputStream(temp)) {
         in.transferTo(out);
       } catch (IOException e) {
-        Files.deleteIfExists(temp);
+        TempFiles.delete(temp);
         throw new CorruptInputException(description + ": cannot inflate the gzip-compressed archive: " + e.getMessage(), e);
+      } catch (RuntimeException | Error e) {
+        TempFiles.delete(temp);
+        throw e;
       }
       source = temp;
     }
@@ -94,7 +98,7 @@ final class TarFiles implements LayoutFiles {
   @Override
   public void close() throws IOException {
     if (temporary != null) {
-      Files.deleteIfExists(temporary);
+      TempFiles.delete(temporary);
     }
   }
 }

@@ -97,7 +97,7 @@ public final class DemoImage {
     }
     store.putManifest(doc, TAG);
 
-    Path cacheDir = Files.createTempDirectory("sociscope-demo-");
+    Path cacheDir = dev.sociscope.core.io.TempFiles.createDirectory("sociscope-demo-");
     try {
       SociService soci = new SociService(RegistryClient.builder().build(), new ZtocCache(cacheDir), 2);
       SociIndexOptions options = SociIndexOptions.defaults(SociVersion.V1).withSpanSize(SPAN_SIZE);
@@ -111,15 +111,7 @@ public final class DemoImage {
     } catch (SociBuildException e) {
       throw new IOException("demo image: " + e.getMessage(), e);
     } finally {
-      deleteTree(cacheDir);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
+      dev.sociscope.core.io.TempFiles.delete(cacheDir);
     }
   }
 

@@ -33,7 +33,7 @@ import java.util.Objects;
  *     CreateListener.NONE, new Cancellation());
  * }</pre>
  */
-public final class SociService {
+public final class SociService implements java.io.Closeable {
   private final RegistryClient client;
   private final ZtocCache cache;
   private final int parallelism;
@@ -59,6 +59,28 @@ public final class SociService {
   /** A service with the default cache folder ({@link ZtocCache#defaultDir()}). */
   public static SociService withDefaults(RegistryClient client) throws IOException {
     return new SociService(client, new ZtocCache(ZtocCache.defaultDir()));
+  }
+
+  /**
+   * Closes the archives this service opened (a gzip-compressed one holds an inflated temporary copy). Registry
+   * and layout images hold nothing open.
+   */
+  @Override
+  public void close() throws IOException {
+    IOException first = null;
+    for (String key : List.copyOf(archives.keySet())) {
+      OpenedImage archive = archives.remove(key);
+      try {
+        if (archive != null) {
+          archive.close();
+        }
+      } catch (IOException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 
   public ZtocCache cache() {
