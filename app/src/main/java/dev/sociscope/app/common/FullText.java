@@ -34,7 +34,7 @@ public final class FullText {
     tip.setMaxWidth(720);
     label.tooltipProperty().bind(Bindings.when(label.textProperty().isEmpty()).then((Tooltip) null).otherwise(tip));
     if (label instanceof Control) {
-      MenuItem copy = new MenuItem(Messages.get("fullText.copy"));
+      MenuItem copy = new MenuItem(Messages.get("text.copy"));
       copy.setOnAction(e -> copy(label.getText()));
       ((Control) label).setContextMenu(new ContextMenu(copy));
     }
@@ -62,7 +62,7 @@ public final class FullText {
       setTextOverrun(OverrunStyle.CENTER_WORD_ELLIPSIS);
       tip.setWrapText(true);
       tip.setMaxWidth(720);
-      MenuItem copy = new MenuItem(Messages.get("fullText.copy"));
+      MenuItem copy = new MenuItem(Messages.get("text.copy"));
       copy.setOnAction(e -> copy(getItem()));
       menu = new ContextMenu(copy);
     }
