@@ -41,7 +41,9 @@ public final class ImageFilesController {
   static final String SIDE_DIVIDER = "files.preview.side";
   static final String BOTTOM_DIVIDER = "files.preview.bottom";
   /** Below this width the preview goes under the tree, so neither gets too narrow. */
-  static final double SIDE_BY_SIDE_MIN_WIDTH = 1000;
+  static final double SIDE_BY_SIDE_MIN_WIDTH = 760;
+  /** Compact rows: the Files tab shows more of the tree than the zTOC view's 26 px rows. */
+  static final double ROW_HEIGHT = 24;
   private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
   private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
@@ -82,6 +84,7 @@ public final class ImageFilesController {
   @FXML
   private void initialize() {
     table = new FileTreeTable(tree, true);
+    tree.setFixedCellSize(ROW_HEIGHT);
     tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     viewBox.setItems(viewModel.views());
     viewModel.views().addListener((javafx.collections.ListChangeListener<String>) c -> {

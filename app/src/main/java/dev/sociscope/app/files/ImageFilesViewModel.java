@@ -81,6 +81,9 @@ public final class ImageFilesViewModel {
   private ByteArrayOutputStream previewBytes = new ByteArrayOutputStream();
   private ContentSniffer.Kind previewKind;
   private long fileSize;
+  /** The file last saved and where, kept in the status line while that file is previewed. */
+  private FileNode savedNode;
+  private String savedNote = "";
 
   private RegistryConnection connection;
   private String repository;
@@ -401,7 +404,7 @@ public final class ImageFilesViewModel {
       lastPreviewStats.set(stats);
       fileSize = stats.fileSize();
       showWindow(window.toByteArray());
-      readStatus.set(describe(stats) + shownSuffix());
+      readStatus.set(describe(stats) + shownSuffix() + (savedNode == node ? savedNote : ""));
     }, error -> {
       if (gen == previewGeneration) {
         readStatus.set(error.summary());
@@ -485,11 +488,11 @@ public final class ImageFilesViewModel {
     }
     read(node, Messages.get("task.imageFiles.save", node.displayPath(), String.valueOf(target.getFileName())),
         stats -> {
-          readStatus.set(readStatus.get() + "  \u00b7  " + Messages.get("preview.saved", target));
+          savedNode = node;
+          savedNote = "  \u00b7  " + Messages.get("preview.saved", target);
+          readStatus.set(readStatus.get() + savedNote);
           if (previewShown.get() && previewed.get() == node && previewLines.isEmpty()) {
-            String status = readStatus.get();
-            preview(node);
-            readStatus.set(status);
+            preview(node); // its status line keeps the "Saved to" note
           }
         }, target);
   }
