@@ -180,9 +180,24 @@ class FilesTabGuiTest {
     assertThat(fx(() -> view.readStatus().getTooltip() != null
         && view.readStatus().getTooltip().getText().contains(target.toString()))).isTrue();
 
-    // Closing the pane gives the tree its width back; a new image starts without filter or preview.
+    // Closing the pane gives the tree its width back; an image opened anew starts without filter or preview.
     fxRun(() -> files.closePreview());
     assertThat(fx(() -> view.split().getItems())).hasSize(1);
+    fxRun(() -> {
+      files.filterTextProperty().set("numbers");
+      files.applyFilter();
+      files.preview(numbers);
+    });
+    waitUntil("filtered", () -> files.filterResultProperty().get() != null);
+    var connection = fx(() -> ctx.registryViewModel().connectionProperty().get());
+    String repo = fx(() -> ctx.registryViewModel().selectedRepositoryProperty().get());
+    var image = fx(() -> ctx.registryViewModel().imageProperty().get());
+    fxRun(() -> files.load(connection, repo, image));
+    assertThat(fx(() -> files.filterTextProperty().get())).isEmpty();
+    assertThat(fx(() -> files.filterResultProperty().get())).isNull();
+    assertThat(fx(() -> files.previewShownProperty().get())).isFalse();
+    waitUntil("reloaded", () -> files.treeProperty().get() != null);
+    assertThat(fx(() -> view.filterField().getText())).isEmpty();
   }
 
   @Test

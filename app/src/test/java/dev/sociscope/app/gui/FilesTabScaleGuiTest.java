@@ -120,12 +120,38 @@ class FilesTabScaleGuiTest {
       compute.add((threads.getCurrentThreadCpuTime() - cpu0) / 1_000);
     }
     System.out.printf("NameFilter over %,d paths: median %d us CPU%n", paths, median(compute));
+    // What opening the tab costs on one thread (CPU time, so a busy machine does not inflate it): the image's
+    // files and zTOCs, the merged listing, the tree model.
+    dev.sociscope.app.service.RegistryService service = SociscopeApp.defaultServices(dir.resolve("config"))
+        .registries().apply(new dev.sociscope.app.model.ActivityLog(java.time.Clock.systemUTC()));
+    List<Long> open = new ArrayList<>();
+    List<Long> build = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      long cpu0 = threads.getCurrentThreadCpuTime();
+      dev.sociscope.core.files.ImageFiles f = service.files(c, repo, image, dev.sociscope.app.common.Progress.NONE);
+      java.util.Map<Integer, dev.sociscope.core.ztoc.Zinfo> z = new java.util.HashMap<>();
+      for (dev.sociscope.core.files.ImageFiles.Layer l : f.layers()) {
+        z.put(l.position(), Zinfo.of(f.ztoc(l)));
+      }
+      java.util.TreeMap<String, dev.sociscope.core.files.FileEntry> entries = f.tree(false);
+      long cpu1 = threads.getCurrentThreadCpuTime();
+      dev.sociscope.app.model.FileTree.fromImage(entries.values(), z::get);
+      long cpu2 = threads.getCurrentThreadCpuTime();
+      open.add((cpu1 - cpu0) / 1_000_000);
+      build.add((cpu2 - cpu1) / 1_000_000);
+    }
+    System.out.printf("Open on one thread (CPU): image files + zTOCs + merged listing median %d ms %s, tree model"
+        + " median %d ms %s%n", median(open), open, median(build), build);
 
     // A 200,000-entry zTOC in the zTOC view: shown, expanded and filtered with the FX thread free.
     Ztoc ztoc = SyntheticZtoc.wide(200_000, 1 << 20);
     ZtocDocument doc = ZtocDocument.of("synthetic 200k", Optional.empty(), Optional.empty(), ztoc, Zinfo.of(ztoc),
         () -> false);
     fxRun(() -> ctx.mainViewModel().modeProperty().set(MainViewModel.Mode.ZTOC));
+    // The zTOC views load with the first zTOC; warm them with the demo first (as LargeTreeGuiTest does).
+    fxRun(() -> ctx.opener().openDemo());
+    waitUntil("warm-up", () -> ctx.workspace().document() != null);
+    WaitForAsyncUtils.waitForFxEvents();
     try (PulseWatchdog watchdog = new PulseWatchdog()) {
       watchdog.phase("show 200k");
       fxRun(() -> ctx.workspace().documentProperty().set(doc));
