@@ -43,9 +43,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The image's file system from its zTOCs alone: merged across layers (whiteouts applied) or one layer's tree, and
- * lazy preview/save of a file with a live counter and what reading it cost (from {@link ReadStats}). Layers without a
- * zTOC are left out until the user asks to stream them; the note says what that costs.
+ * The image's file system from its zTOCs alone: merged across layers (whiteouts applied) or one layer's tree, its
+ * name/glob filter, and lazy preview/save of a file with a live counter and what reading it cost (from
+ * {@link ReadStats}). A preview reads its first window of bytes and more on request, never the whole file. Layers
+ * without a zTOC are left out until the user asks to stream them; the note says what that costs.
  */
 public final class ImageFilesViewModel {
   /** Bytes a preview reads first: a few screens of text or hex, whatever the file's size. */
@@ -392,7 +393,7 @@ public final class ImageFilesViewModel {
     previewRead = tasks.run(Messages.get("task.imageFiles.preview", node.displayPath()), p -> {
       ImageFiles f = imageFiles(c, repo, details, p);
       ReadStats stats;
-      try (OutputStream out = new Counting(window, 0, done -> p.checkCancelled())) {
+      try (OutputStream out = new Counting(window, done -> p.checkCancelled())) {
         stats = ImageFileReader.readRange(f, node.path(), from, length, out);
       }
       p.transferred(stats.bytesFetched());
@@ -513,7 +514,7 @@ public final class ImageFilesViewModel {
     AtomicBoolean scheduled = new AtomicBoolean();
     tasks.run(title, p -> {
       ImageFiles f = imageFiles(c, repo, details, p);
-      java.util.function.UnaryOperator<OutputStream> counting = sink -> new Counting(sink, 0, done -> {
+      java.util.function.UnaryOperator<OutputStream> counting = sink -> new Counting(sink, done -> {
         p.update(done, size);
         p.checkCancelled();
         latest.set(Messages.get("preview.fetched", ByteSize.human(done), ByteSize.human(size)));
@@ -553,17 +554,15 @@ public final class ImageFilesViewModel {
   }
 
 
-  /** Counts bytes written, keeping at most {@code limit} of them when the sink is a preview buffer. */
+  /** Counts bytes written and reports every 64 KiB (progress, cancel checks). */
   private static final class Counting extends OutputStream {
     private final OutputStream sink;
-    private final int limit;
     private final java.util.function.LongConsumer progress;
     private long count;
     private long lastReported;
 
-    Counting(OutputStream sink, int limit, java.util.function.LongConsumer progress) {
+    Counting(OutputStream sink, java.util.function.LongConsumer progress) {
       this.sink = sink;
-      this.limit = limit;
       this.progress = progress;
     }
 
@@ -574,11 +573,7 @@ public final class ImageFilesViewModel {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      if (limit <= 0) {
-        sink.write(b, off, len);
-      } else if (count < limit) {
-        sink.write(b, off, (int) Math.min(len, limit - count));
-      }
+      sink.write(b, off, len);
       count += len;
       if (count - lastReported >= 64 * 1024) {
         lastReported = count;
