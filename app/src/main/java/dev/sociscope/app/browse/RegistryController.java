@@ -71,6 +71,7 @@ public final class RegistryController {
   @FXML private Button openZtocButton;
   @FXML private javafx.scene.control.TabPane imageTabs;
   @FXML private javafx.scene.control.Tab filesTab;
+  @FXML private javafx.scene.control.TitledPane configPane;
   @FXML private ImageFilesController imageFilesController;
 
   public RegistryController(RegistryViewModel viewModel) {
@@ -184,6 +185,9 @@ public final class RegistryController {
       }
     });
     layerSoci.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sociStatus()));
+    layerSoci.setCellFactory(dev.sociscope.app.common.FullText.cells());
+    dev.sociscope.app.common.FullText.install(imageTitle);
+    dev.sociscope.app.common.FullText.install(imageDigest);
     layerDigest.getStyleClass().add(Styles.MONO);
     indexDigest.getStyleClass().add(Styles.MONO);
     layerTable.setRowFactory(t -> {
@@ -207,6 +211,7 @@ public final class RegistryController {
       }
     });
     filesTab.selectedProperty().addListener((o, a, selected) -> {
+      configPane.setExpanded(!selected); // the file tree gets the height; the header opens again on a click
       if (selected) {
         viewModel.showFiles();
       }

@@ -90,7 +90,7 @@ public final class CreateIndexController {
     });
     planDecision.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().decision()));
     estimate.textProperty().bind(viewModel.estimateProperty());
-    status.textProperty().bind(viewModel.statusProperty());
+    dev.sociscope.app.common.FullText.install(status).textProperty().bind(viewModel.statusProperty());
 
     viewModel.layers().addListener((ListChangeListener<CreateIndexViewModel.LayerProgress>) c -> rebuildBars());
     var running = viewModel.stateProperty().isEqualTo(CreateIndexViewModel.State.RUNNING);

@@ -1,40 +1,91 @@
 package dev.sociscope.app.files;
 
+import dev.sociscope.app.common.FullText;
+import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.settings.AppSettings;
 import dev.sociscope.app.ztoc.FileTreeTable;
+import dev.sociscope.app.ztoc.NameFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.layout.HBox;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
-/** The Files tab of the image view: merged or per-layer tree, preview and save of one file. */
+/**
+ * The Files tab of the image view: the merged or per-layer tree with a name/glob filter (Ctrl+F), keyboard
+ * navigation (Enter previews) and "Copy path"; the preview is a side pane (a bottom pane in a narrow window) that
+ * appears with the first preview, follows the selection, and remembers where its divider was.
+ */
 public final class ImageFilesController {
+  static final String SIDE_DIVIDER = "files.preview.side";
+  static final String BOTTOM_DIVIDER = "files.preview.bottom";
+  /** Below this width the preview goes under the tree, so neither gets too narrow. */
+  static final double SIDE_BY_SIDE_MIN_WIDTH = 760;
+  /** Compact rows: the Files tab shows more of the tree than the zTOC view's 26 px rows. */
+  static final double ROW_HEIGHT = 24;
+  private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
   private final ImageFilesViewModel viewModel;
+  private final AppSettings settings;
+  private final PauseTransition filterDelay = new PauseTransition(Duration.millis(150));
   private FileTreeTable table;
   private boolean updatingViews;
+  private boolean placingDivider;
 
+  @FXML private VBox root;
   @FXML private ComboBox<String> viewBox;
+  @FXML private TextField filterField;
+  @FXML private Label filterSummary;
   @FXML private Label summary;
   @FXML private Button previewButton;
   @FXML private Button saveButton;
-  @FXML private HBox notePane;
+  @FXML private javafx.scene.layout.HBox notePane;
   @FXML private Label note;
   @FXML private Button scanButton;
+  @FXML private SplitPane split;
   @FXML private TreeTableView<FileNode> tree;
+  @FXML private VBox previewPane;
+  @FXML private Label previewTitle;
   @FXML private Label readStatus;
   @FXML private ListView<String> previewArea;
 
-  public ImageFilesController(ImageFilesViewModel viewModel) {
+  /** @param settings where split positions are remembered; null keeps them for this run only */
+  public ImageFilesController(ImageFilesViewModel viewModel, AppSettings settings) {
     this.viewModel = viewModel;
+    this.settings = settings;
+  }
+
+  public ImageFilesController(ImageFilesViewModel viewModel) {
+    this(viewModel, null);
   }
 
   @FXML
   private void initialize() {
     table = new FileTreeTable(tree, true);
+    tree.setFixedCellSize(ROW_HEIGHT);
+    tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     viewBox.setItems(viewModel.views());
     viewModel.views().addListener((javafx.collections.ListChangeListener<String>) c -> {
       updatingViews = true;
@@ -46,20 +97,68 @@ public final class ImageFilesController {
         viewModel.selectView(b.intValue());
       }
     });
-    summary.textProperty().bind(viewModel.summaryProperty());
+    FullText.install(summary).textProperty().bind(viewModel.summaryProperty());
     note.textProperty().bind(viewModel.noteProperty());
     notePane.visibleProperty().bind(viewModel.noteProperty().isNotEmpty());
     notePane.managedProperty().bind(notePane.visibleProperty());
     scanButton.visibleProperty().bind(viewModel.canScanProperty());
     scanButton.managedProperty().bind(scanButton.visibleProperty());
-    readStatus.textProperty().bind(viewModel.readStatusProperty());
+    FullText.install(readStatus).textProperty().bind(viewModel.readStatusProperty());
+    FullText.install(previewTitle).textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        () -> viewModel.previewedProperty().get() == null ? "" : viewModel.previewedProperty().get().displayPath(),
+        viewModel.previewedProperty()));
     previewArea.setItems(viewModel.previewLines());
     previewArea.setFixedCellSize(20);
-    viewModel.treeProperty().addListener((o, a, b) -> table.show(b));
+    previewArea.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    previewArea.setCellFactory(l -> new PreviewLineCell());
+    previewArea.setOnKeyPressed(e -> {
+      if (COPY.match(e)) {
+        FullText.copy(String.join("\n", previewArea.getSelectionModel().getSelectedItems()));
+        e.consume();
+      }
+    });
     previewButton.disableProperty().bind(tree.getSelectionModel().selectedItemProperty().isNull());
     saveButton.disableProperty().bind(tree.getSelectionModel().selectedItemProperty().isNull());
+
+    filterSetup();
+    viewModel.treeProperty().addListener((o, a, b) -> showTree());
+    viewModel.filterResultProperty().addListener((o, a, b) -> showTree());
+    treeSetup();
+    previewPaneSetup();
+    showTree();
+  }
+
+  private void filterSetup() {
+    filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
+    filterDelay.setOnFinished(e -> viewModel.applyFilter());
+    filterField.textProperty().addListener((o, a, b) -> filterDelay.playFromStart());
+    filterField.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.ESCAPE) {
+        filterDelay.stop();
+        viewModel.clearFilter();
+        tree.requestFocus();
+      } else if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) {
+        filterDelay.stop();
+        viewModel.applyFilter();
+        tree.requestFocus();
+        if (tree.getSelectionModel().isEmpty() && tree.getExpandedItemCount() > 0) {
+          tree.getSelectionModel().select(0);
+        }
+      }
+    });
+    filterSummary.textProperty().bind(viewModel.filterSummaryProperty());
+    // Ctrl+F anywhere in the Files tab; a filter runs before the menu's accelerator (the zTOC view's Find).
+    root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (FIND.match(e)) {
+        focusFilter();
+        e.consume();
+      }
+    });
+  }
+
+  private void treeSetup() {
     tree.setRowFactory(t -> {
-      javafx.scene.control.TreeTableRow<FileNode> row = new javafx.scene.control.TreeTableRow<>();
+      TreeTableRow<FileNode> row = new TreeTableRow<>();
       row.setOnMouseClicked(e -> {
         if (e.getClickCount() == 2 && !row.isEmpty() && !row.getItem().isDirectory()) {
           viewModel.preview(row.getItem());
@@ -67,6 +166,102 @@ public final class ImageFilesController {
       });
       return row;
     });
+    tree.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == KeyCode.ENTER && selected() != null && !selected().isDirectory()) {
+        viewModel.preview(selected());
+        e.consume();
+      } else if (COPY.match(e)) {
+        copyPaths();
+        e.consume();
+      }
+    });
+    MenuItem copy = new MenuItem(Messages.get("tree.menu.copyPath"));
+    copy.setOnAction(e -> copyPaths());
+    MenuItem preview = new MenuItem(Messages.get("image.files.preview"));
+    preview.setOnAction(e -> preview());
+    MenuItem save = new MenuItem(Messages.get("image.files.save"));
+    save.setOnAction(e -> save());
+    tree.setContextMenu(new ContextMenu(copy, preview, save));
+    // The preview follows the selection while its pane is open.
+    tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+      if (b != null && viewModel.previewShownProperty().get() && b.getValue() != viewModel.previewedProperty().get()
+          && !b.getValue().isDirectory()) {
+        viewModel.preview(b.getValue());
+      }
+    });
+  }
+
+  private void previewPaneSetup() {
+    viewModel.previewShownProperty().addListener((o, a, shown) -> placePreview());
+    split.widthProperty().addListener((o, a, b) -> {
+      Orientation want = b.doubleValue() >= SIDE_BY_SIDE_MIN_WIDTH ? Orientation.HORIZONTAL : Orientation.VERTICAL;
+      if (split.getOrientation() != want) {
+        split.setOrientation(want);
+        placePreview();
+      }
+    });
+  }
+
+  /** Adds or removes the preview pane and puts the divider where the user last left it. */
+  private void placePreview() {
+    boolean shown = viewModel.previewShownProperty().get();
+    placingDivider = true;
+    try {
+      if (!shown) {
+        split.getItems().remove(previewPane);
+        return;
+      }
+      if (!split.getItems().contains(previewPane)) {
+        split.getItems().add(previewPane);
+      }
+      String key = dividerKey();
+      double fallback = split.getOrientation() == Orientation.HORIZONTAL ? 0.55 : 0.6;
+      double position = settings == null ? fallback : settings.get().divider(key, fallback);
+      SplitPane.Divider divider = split.getDividers().get(0);
+      divider.setPosition(position);
+      divider.positionProperty().addListener((o, a, b) -> remember(key, divider, b.doubleValue()));
+    } finally {
+      placingDivider = false;
+    }
+  }
+
+  private String dividerKey() {
+    return split.getOrientation() == Orientation.HORIZONTAL ? SIDE_DIVIDER : BOTTOM_DIVIDER;
+  }
+
+  private void remember(String key, SplitPane.Divider divider, double position) {
+    if (placingDivider || settings == null || !split.getDividers().contains(divider) || !key.equals(dividerKey())
+        || split.getWidth() <= 0) {
+      return;
+    }
+    // Written when the drag settles, not on every pixel.
+    dividerSave.setOnFinished(e -> settings.update(s -> s.withDivider(key, position)));
+    dividerSave.playFromStart();
+  }
+
+  private final PauseTransition dividerSave = new PauseTransition(Duration.millis(400));
+
+  private void showTree() {
+    NameFilter.Result result = viewModel.filterResultProperty().get();
+    table.show(viewModel.treeProperty().get(), result == null ? null : result.visible());
+  }
+
+  /** Puts the keyboard focus into the filter field (Ctrl+F). */
+  public void focusFilter() {
+    filterField.requestFocus();
+    filterField.selectAll();
+  }
+
+  private void copyPaths() {
+    List<String> paths = new ArrayList<>();
+    for (TreeItem<FileNode> item : tree.getSelectionModel().getSelectedItems()) {
+      if (item != null) {
+        paths.add(item.getValue().displayPath());
+      }
+    }
+    if (!paths.isEmpty()) {
+      FullText.copy(paths.stream().collect(Collectors.joining("\n")));
+    }
   }
 
   private FileNode selected() {
@@ -89,11 +284,45 @@ public final class ImageFilesController {
     viewModel.scanUnindexed();
   }
 
+  @FXML
+  private void closePreview() {
+    viewModel.closePreview();
+    tree.requestFocus();
+  }
+
   public TreeTableView<FileNode> tree() {
     return tree;
   }
 
   public ComboBox<String> viewBox() {
     return viewBox;
+  }
+
+  public TextField filterField() {
+    return filterField;
+  }
+
+  public SplitPane split() {
+    return split;
+  }
+
+  public ListView<String> previewArea() {
+    return previewArea;
+  }
+
+  public Label readStatus() {
+    return readStatus;
+  }
+
+  /** A preview line; showing the last one asks for the next bytes of the file (more on scroll). */
+  private final class PreviewLineCell extends ListCell<String> {
+    @Override
+    protected void updateItem(String item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(empty ? null : item);
+      if (!empty && getIndex() >= getListView().getItems().size() - 1 && viewModel.moreAvailableProperty().get()) {
+        javafx.application.Platform.runLater(viewModel::loadMore);
+      }
+    }
   }
 }

@@ -18,6 +18,7 @@ import dev.sociscope.core.files.ImageFiles;
 import dev.sociscope.core.files.ReadStats;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.Zinfo;
+import dev.sociscope.app.ztoc.NameFilter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,17 +37,24 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The image's file system from its zTOCs alone: merged across layers (whiteouts applied) or one layer's tree, and
- * lazy preview/save of a file with a live counter and what reading it cost (from {@link ReadStats}). Layers without a
- * zTOC are left out until the user asks to stream them; the note says what that costs.
+ * The image's file system from its zTOCs alone: merged across layers (whiteouts applied) or one layer's tree, its
+ * name/glob filter, and lazy preview/save of a file with a live counter and what reading it cost (from
+ * {@link ReadStats}). A preview reads its first window of bytes and more on request, never the whole file. Layers
+ * without a zTOC are left out until the user asks to stream them; the note says what that costs.
  */
 public final class ImageFilesViewModel {
-  /** Bytes kept for a preview; the whole file is still read (and its cost reported). */
-  static final int PREVIEW_LIMIT = 64 * 1024;
+  /** Bytes a preview reads first: a few screens of text or hex, whatever the file's size. */
+  public static final int FIRST_WINDOW = 64 * 1024;
+  /** Bytes read each time the user scrolls to the end of the preview (a multiple of the hex line width). */
+  public static final int NEXT_WINDOW = 256 * 1024;
+  /** Preview bytes kept at most; "Save as" writes the whole file. */
+  static final int MAX_PREVIEW = 8 << 20;
 
   private final RegistryService service;
   private final TaskRunner tasks;
@@ -60,6 +68,23 @@ public final class ImageFilesViewModel {
   private final ReadOnlyStringWrapper readStatus = new ReadOnlyStringWrapper("");
   private final ObservableList<String> previewLines = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyBooleanWrapper previewShown = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyObjectWrapper<FileNode> previewed = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyObjectWrapper<ReadStats> lastPreviewStats = new ReadOnlyObjectWrapper<>();
+  private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+  private final ReadOnlyObjectWrapper<NameFilter.Result> filterResult = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper("");
+  private TaskRunner.Handle filtering;
+  private long filterGeneration;
+  private TaskRunner.Handle previewRead;
+  private long previewGeneration;
+  private ByteArrayOutputStream previewBytes = new ByteArrayOutputStream();
+  private ContentSniffer.Kind previewKind;
+  private long fileSize;
+  /** The file last saved and where, kept in the status line while that file is previewed. */
+  private FileNode savedNode;
+  private String savedNote = "";
 
   private RegistryConnection connection;
   private String repository;
@@ -112,9 +137,85 @@ public final class ImageFilesViewModel {
     return loading.getReadOnlyProperty();
   }
 
+  /** Whether the preview pane is open (it opens with the first preview and closes on request). */
+  public ReadOnlyBooleanProperty previewShownProperty() {
+    return previewShown.getReadOnlyProperty();
+  }
+
+  /** The file the preview and the read status are about. */
+  public ReadOnlyObjectProperty<FileNode> previewedProperty() {
+    return previewed.getReadOnlyProperty();
+  }
+
+  /** Whether the previewed file has bytes not read yet (read when the user scrolls to the end). */
+  public ReadOnlyBooleanProperty moreAvailableProperty() {
+    return moreAvailable.getReadOnlyProperty();
+  }
+
+  /** What the last preview read cost (bytes fetched, spans), or null. */
+  public ReadOnlyObjectProperty<ReadStats> lastPreviewStatsProperty() {
+    return lastPreviewStats.getReadOnlyProperty();
+  }
+
+  /** The name or glob filter of the tree (the same syntax as the zTOC view's). */
+  public StringProperty filterTextProperty() {
+    return filterText;
+  }
+
+  /** The nodes the filtered tree shows, or null when no filter is set. */
+  public ReadOnlyObjectProperty<NameFilter.Result> filterResultProperty() {
+    return filterResult.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty filterSummaryProperty() {
+    return filterSummary.getReadOnlyProperty();
+  }
+
+  /**
+   * Applies the filter to the shown tree off the FX thread (a newer call supersedes one still running). Matching
+   * marks nodes only; the tree's items are created lazily as folders open, so a keystroke never rebuilds the tree.
+   */
+  public void applyFilter() {
+    long gen = ++filterGeneration;
+    if (filtering != null) {
+      filtering.cancel();
+      filtering = null;
+    }
+    FileTree shown = tree.get();
+    String text = filterText.get() == null ? "" : filterText.get().strip();
+    if (shown == null || text.isEmpty()) {
+      filterResult.set(null);
+      filterSummary.set("");
+      return;
+    }
+    NameFilter filter = NameFilter.parse(text);
+    filtering = tasks.runQuietly(Messages.get("task.filter", text), p -> filter.apply(shown, p::isCancelled),
+        result -> {
+          if (gen == filterGeneration && tree.get() == shown) {
+            filterResult.set(result);
+            filterSummary.set(Messages.get("tree.filter.matches", result.matchCount()));
+          }
+        },
+        error -> {
+          if (gen == filterGeneration) {
+            filterSummary.set(error.summary());
+          }
+        });
+  }
+
+  public void clearFilter() {
+    filterText.set("");
+    applyFilter();
+  }
+
   /** Forgets the shown image (another image was chosen). */
   public void clear() {
     generation++;
+    closePreview();
+    filterGeneration++;
+    filterText.set("");
+    filterResult.set(null);
+    filterSummary.set("");
     image = null;
     files = null;
     zinfos = new HashMap<>();
@@ -212,7 +313,9 @@ public final class ImageFilesViewModel {
         return;
       }
       loading.set(false);
+      filterResult.set(null);
       tree.set(built.tree());
+      applyFilter(); // the same filter over the newly shown view
       summary.set(Messages.get("image.files.summary", ByteSize.exact(built.entries()), built.layersListed(),
           shown == 0 ? details.layers().size() : 1));
       if (built.unindexed() == 0) {
@@ -250,22 +353,116 @@ public final class ImageFilesViewModel {
     return f;
   }
 
-  /** Reads {@code node} lazily and shows its first bytes (text or hex) with what the read cost. */
+  /**
+   * Previews {@code node}: reads only its first {@link #FIRST_WINDOW} bytes (the spans holding them, not every span
+   * of the file) and shows them as text or hex, with what the read cost; {@link #loadMore} reads the next bytes when
+   * the user scrolls to the end. Opens the preview pane; a newer preview supersedes one still reading.
+   */
   public void preview(FileNode node) {
     if (!readable(node)) {
       return;
     }
-    String path = node.path();
-    ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    read(node, Messages.get("task.imageFiles.preview", node.displayPath()), kept, PREVIEW_LIMIT, stats -> {
-      byte[] bytes = kept.toByteArray();
-      boolean truncated = bytes.length < stats.fileSize();
-      ContentSniffer.Kind kind = ContentSniffer.sniff(bytes, truncated);
-      List<String> lines = kind == ContentSniffer.Kind.UTF8 || kind == ContentSniffer.Kind.LATIN1
-          ? ContentSniffer.lines(bytes, kind) : ContentSniffer.hexLines(bytes);
-      previewLines.setAll(lines);
+    cancelPreview();
+    long gen = ++previewGeneration;
+    previewShown.set(true);
+    previewed.set(node);
+    previewBytes = new ByteArrayOutputStream();
+    previewKind = null;
+    fileSize = node.size();
+    moreAvailable.set(false);
+    previewLines.setAll(Messages.get("preview.loading", node.displayPath()));
+    readWindow(node, 0, FIRST_WINDOW, gen);
+  }
+
+  /** Reads and shows the next {@link #NEXT_WINDOW} bytes of the previewed file (scrolled to the end). */
+  public void loadMore() {
+    FileNode node = previewed.get();
+    if (node == null || !moreAvailable.get() || previewRead != null && !previewRead.isDone()
+        || previewBytes.size() >= MAX_PREVIEW) {
+      return;
+    }
+    moreAvailable.set(false);
+    readWindow(node, previewBytes.size(), NEXT_WINDOW, previewGeneration);
+  }
+
+  private void readWindow(FileNode node, long from, int length, long gen) {
+    RegistryConnection c = connection;
+    String repo = repository;
+    ImageDetails details = image;
+    ByteArrayOutputStream window = new ByteArrayOutputStream();
+    previewRead = tasks.run(Messages.get("task.imageFiles.preview", node.displayPath()), p -> {
+      ImageFiles f = imageFiles(c, repo, details, p);
+      ReadStats stats;
+      try (OutputStream out = new Counting(window, done -> p.checkCancelled())) {
+        stats = ImageFileReader.readRange(f, node.path(), from, length, out);
+      }
+      p.transferred(stats.bytesFetched());
+      return stats;
+    }, stats -> {
+      if (gen != previewGeneration) {
+        return;
+      }
+      lastPreviewStats.set(stats);
+      fileSize = stats.fileSize();
+      showWindow(window.toByteArray());
+      readStatus.set(describe(stats) + shownSuffix() + (savedNode == node ? savedNote : ""));
+    }, error -> {
+      if (gen == previewGeneration) {
+        readStatus.set(error.summary());
+        previewLines.setAll(error.summary());
+      }
     });
-    previewLines.setAll(Messages.get("preview.loading", path));
+  }
+
+  /** Appends a window to the shown bytes; the lines before the last one stay as they are (no jump in the list). */
+  private void showWindow(byte[] bytes) {
+    int before = previewBytes.size();
+    previewBytes.write(bytes, 0, bytes.length);
+    byte[] all = previewBytes.toByteArray();
+    boolean truncated = all.length < fileSize;
+    if (previewKind == null) {
+      ContentSniffer.Kind kind = ContentSniffer.sniff(all, truncated);
+      previewKind = kind == ContentSniffer.Kind.UTF8 || kind == ContentSniffer.Kind.LATIN1 ? kind
+          : ContentSniffer.Kind.BINARY;
+      previewLines.setAll(lines(all, 0));
+    } else if (previewKind == ContentSniffer.Kind.BINARY) {
+      // windows are multiples of 16 bytes, so earlier hex lines are complete and stay
+      previewLines.addAll(ContentSniffer.hexLines(bytes, before));
+    } else {
+      List<String> now = lines(all, 0);
+      int keep = Math.max(0, previewLines.size() - 1); // the last line may have been cut by the window
+      previewLines.remove(keep, previewLines.size());
+      previewLines.addAll(now.subList(Math.min(keep, now.size()), now.size()));
+    }
+    moreAvailable.set(truncated && all.length < MAX_PREVIEW);
+  }
+
+  private List<String> lines(byte[] bytes, long base) {
+    return previewKind == ContentSniffer.Kind.BINARY ? ContentSniffer.hexLines(bytes, base)
+        : ContentSniffer.lines(bytes, previewKind);
+  }
+
+  private String shownSuffix() {
+    return previewBytes.size() < fileSize
+        ? Messages.get("preview.truncated", ByteSize.human(previewBytes.size())) : "";
+  }
+
+  private void cancelPreview() {
+    if (previewRead != null) {
+      previewRead.cancel();
+      previewRead = null;
+    }
+  }
+
+  /** Hides the preview pane and forgets what it showed. */
+  public void closePreview() {
+    cancelPreview();
+    previewGeneration++;
+    previewShown.set(false);
+    previewed.set(null);
+    previewLines.clear();
+    readStatus.set("");
+    moreAvailable.set(false);
   }
 
   /** Asks where to save {@code node}, then reads it lazily into that file. */
@@ -275,14 +472,30 @@ public final class ImageFilesViewModel {
     }
   }
 
-  /** Saves {@code node} to {@code target} (written to a temp file next to it, then moved). */
+  /**
+   * Saves {@code node} to {@code target} (written to a temp file next to it, then moved). The preview follows: it
+   * never shows another file's bytes under this file's status line.
+   */
   public void save(FileNode node, Path target) {
     if (!readable(node)) {
       return;
     }
+    if (previewed.get() != node) {
+      cancelPreview();
+      previewGeneration++;
+      previewed.set(node);
+      previewLines.clear();
+      moreAvailable.set(false);
+    }
     read(node, Messages.get("task.imageFiles.save", node.displayPath(), String.valueOf(target.getFileName())),
-        null, 0, stats -> readStatus.set(readStatus.get() + "  \u00b7  " + Messages.get("preview.saved", target)),
-        target);
+        stats -> {
+          savedNode = node;
+          savedNote = "  \u00b7  " + Messages.get("preview.saved", target);
+          readStatus.set(readStatus.get() + savedNote);
+          if (previewShown.get() && previewed.get() == node && previewLines.isEmpty()) {
+            preview(node); // its status line keeps the "Saved to" note
+          }
+        }, target);
   }
 
   private boolean readable(FileNode node) {
@@ -290,13 +503,7 @@ public final class ImageFilesViewModel {
         && (node.type() == EntryType.REG || node.type() == EntryType.SYMLINK || node.type() == EntryType.HARDLINK);
   }
 
-  private void read(FileNode node, String title, ByteArrayOutputStream kept, int limit,
-      java.util.function.Consumer<ReadStats> then) {
-    read(node, title, kept, limit, then, null);
-  }
-
-  private void read(FileNode node, String title, ByteArrayOutputStream kept, int limit,
-      java.util.function.Consumer<ReadStats> then, Path target) {
+  private void read(FileNode node, String title, java.util.function.Consumer<ReadStats> then, Path target) {
     long gen = generation;
     RegistryConnection c = connection;
     String repo = repository;
@@ -307,7 +514,7 @@ public final class ImageFilesViewModel {
     AtomicBoolean scheduled = new AtomicBoolean();
     tasks.run(title, p -> {
       ImageFiles f = imageFiles(c, repo, details, p);
-      java.util.function.UnaryOperator<OutputStream> counting = sink -> new Counting(sink, limit, done -> {
+      java.util.function.UnaryOperator<OutputStream> counting = sink -> new Counting(sink, done -> {
         p.update(done, size);
         p.checkCancelled();
         latest.set(Messages.get("preview.fetched", ByteSize.human(done), ByteSize.human(size)));
@@ -320,14 +527,7 @@ public final class ImageFilesViewModel {
           });
         }
       });
-      ReadStats stats;
-      if (target != null) {
-        stats = ImageFileReader.save(f, node.path(), target, counting);
-      } else {
-        try (OutputStream out = counting.apply(kept)) {
-          stats = ImageFileReader.read(f, node.path(), out);
-        }
-      }
+      ReadStats stats = ImageFileReader.save(f, node.path(), target, counting);
       p.transferred(stats.bytesFetched());
       return stats;
     }, stats -> {
@@ -338,7 +538,6 @@ public final class ImageFilesViewModel {
     }, error -> {
       if (gen == generation) {
         readStatus.set(error.summary());
-        previewLines.clear();
       }
       dialogs.showError(Messages.get("image.files.readFailed", node.displayPath()), error);
     });
@@ -355,17 +554,15 @@ public final class ImageFilesViewModel {
   }
 
 
-  /** Counts bytes written, keeping at most {@code limit} of them when the sink is a preview buffer. */
+  /** Counts bytes written and reports every 64 KiB (progress, cancel checks). */
   private static final class Counting extends OutputStream {
     private final OutputStream sink;
-    private final int limit;
     private final java.util.function.LongConsumer progress;
     private long count;
     private long lastReported;
 
-    Counting(OutputStream sink, int limit, java.util.function.LongConsumer progress) {
+    Counting(OutputStream sink, java.util.function.LongConsumer progress) {
       this.sink = sink;
-      this.limit = limit;
       this.progress = progress;
     }
 
@@ -376,11 +573,7 @@ public final class ImageFilesViewModel {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      if (limit <= 0) {
-        sink.write(b, off, len);
-      } else if (count < limit) {
-        sink.write(b, off, (int) Math.min(len, limit - count));
-      }
+      sink.write(b, off, len);
       count += len;
       if (count - lastReported >= 64 * 1024) {
         lastReported = count;

@@ -158,7 +158,7 @@ public final class AppContext implements AutoCloseable {
     controllers.put(dev.sociscope.app.browse.RegistryController.class,
         () -> new dev.sociscope.app.browse.RegistryController(registryViewModel));
     controllers.put(dev.sociscope.app.files.ImageFilesController.class,
-        () -> new dev.sociscope.app.files.ImageFilesController(registryViewModel.files()));
+        () -> new dev.sociscope.app.files.ImageFilesController(registryViewModel.files(), settings));
     controllers.put(dev.sociscope.app.profile.ProfileController.class,
         () -> new dev.sociscope.app.profile.ProfileController(registryViewModel.profile()));
     controllers.put(dev.sociscope.app.health.HealthController.class,

@@ -122,21 +122,44 @@ public final class FileNode {
     children.add(child);
   }
 
-  /** Sorts children and sums sizes bottom-up; returns the total regular-file size. */
+  /**
+   * Sorts children and sums sizes bottom-up for this node and everything below it; returns the total regular-file
+   * size. Iterative (post-order with an explicit stack), so a path thousands of folders deep cannot overflow the stack.
+   */
   long finish() {
+    java.util.ArrayDeque<FileNode> stack = new java.util.ArrayDeque<>();
+    java.util.ArrayList<FileNode> order = new java.util.ArrayList<>();
+    stack.push(this);
+    while (!stack.isEmpty()) {
+      FileNode n = stack.pop();
+      order.add(n);
+      for (FileNode c : n.children) {
+        if (c.directory) {
+          stack.push(c);
+        }
+      }
+    }
+    // Parents come before their children in "order", so walking it backwards finishes children first.
+    for (int i = order.size() - 1; i >= 0; i--) {
+      order.get(i).finishOne();
+    }
+    return totalSize;
+  }
+
+  /** Sums this node's children, whose own sums are already known. */
+  private void finishOne() {
     long sum = 0;
     int count = 0;
     if (!children.isEmpty()) {
       ((ArrayList<FileNode>) children).sort(FileTree.NATURAL_ORDER);
       for (FileNode c : children) {
-        sum += c.directory ? c.finish() : (c.entry == null ? 0 : c.entry.uncompressedSize());
+        sum += c.directory ? c.totalSize : (c.entry == null ? 0 : c.entry.uncompressedSize());
         count += 1 + c.descendantCount;
       }
       children = Collections.unmodifiableList(children);
     }
     totalSize = sum;
     descendantCount = count;
-    return sum;
   }
 
   @Override

@@ -182,18 +182,34 @@ public final class FileTree {
     return node;
   }
 
+  /**
+   * The parent node of {@code path}, creating missing ancestors as implied directories. Iterative: a path thousands
+   * of components deep must not cost a stack frame per component.
+   */
   private static FileNode parentOf(String path, Map<String, FileNode> byPath, List<FileNode> nodes) {
-    int slash = path.lastIndexOf('/');
-    String parentPath = slash < 0 ? "" : path.substring(0, slash);
-    FileNode parent = byPath.get(parentPath);
-    if (parent == null) {
-      parent = new FileNode(baseName(parentPath), parentPath, parentOf(parentPath, byPath, nodes));
-      parent.makeDirectory();
-      parent.parent().addChild(parent);
-      byPath.put(parentPath, parent);
-      nodes.add(parent);
+    java.util.ArrayDeque<String> missing = new java.util.ArrayDeque<>();
+    String p = parentPath(path);
+    FileNode parent = byPath.get(p);
+    while (parent == null) {
+      missing.push(p);
+      p = parentPath(p);
+      parent = byPath.get(p);
+    }
+    while (!missing.isEmpty()) {
+      String dirPath = missing.pop();
+      FileNode dir = new FileNode(baseName(dirPath), dirPath, parent);
+      dir.makeDirectory();
+      parent.addChild(dir);
+      byPath.put(dirPath, dir);
+      nodes.add(dir);
+      parent = dir;
     }
     return parent;
+  }
+
+  private static String parentPath(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
   }
 
   /** The same path cleaning as {@code ls}/{@code get}: {@code ..} resolved, never above the image root. */

@@ -72,12 +72,18 @@ public record ZtocDocument(String title, Optional<Path> ztocPath, Optional<Layer
     return set;
   }
 
-  private static void addSpans(FileNode n, BitSet set) {
-    if (n.hasData()) {
-      set.set(n.firstSpan(), n.lastSpan() + 1);
-    }
-    for (FileNode c : n.children()) {
-      addSpans(c, set);
+  /** Iterative, so a folder thousands of levels deep cannot overflow the stack. */
+  private static void addSpans(FileNode start, BitSet set) {
+    java.util.ArrayDeque<FileNode> stack = new java.util.ArrayDeque<>();
+    stack.push(start);
+    while (!stack.isEmpty()) {
+      FileNode n = stack.pop();
+      if (n.hasData()) {
+        set.set(n.firstSpan(), n.lastSpan() + 1);
+      }
+      for (FileNode c : n.children()) {
+        stack.push(c);
+      }
     }
   }
 

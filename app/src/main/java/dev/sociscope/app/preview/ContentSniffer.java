@@ -119,11 +119,16 @@ public final class ContentSniffer {
 
   /** A classic hex dump: offset, 16 bytes in hex, then the printable ASCII. */
   public static List<String> hexLines(byte[] bytes) {
+    return hexLines(bytes, 0);
+  }
+
+  /** A hex dump of bytes that start {@code base} bytes into the file (the offsets shown). */
+  public static List<String> hexLines(byte[] bytes, long base) {
     List<String> out = new ArrayList<>(bytes.length / HEX_WIDTH + 1);
     StringBuilder sb = new StringBuilder(80);
     for (int off = 0; off < bytes.length; off += HEX_WIDTH) {
       sb.setLength(0);
-      sb.append(String.format("%08x  ", off));
+      sb.append(String.format("%08x  ", base + off));
       int n = Math.min(HEX_WIDTH, bytes.length - off);
       for (int i = 0; i < HEX_WIDTH; i++) {
         if (i < n) {

@@ -38,7 +38,7 @@ public final class PreviewController {
 
   @FXML
   private void initialize() {
-    info.textProperty().bind(viewModel.infoProperty());
+    dev.sociscope.app.common.FullText.install(info).textProperty().bind(viewModel.infoProperty());
     fetched.textProperty().bind(viewModel.fetchedProperty());
     message.textProperty().bind(viewModel.messageProperty());
     saveButton.disableProperty().bind(viewModel.canSaveProperty().not());

@@ -23,6 +23,14 @@ public final class ImageFileReader {
     }
   }
 
+  /** Reads bytes {@code [from, from + length)} of {@code path} (symlinks followed): only the spans they need. */
+  public static ReadStats readRange(ImageFiles files, String path, long from, long length, OutputStream out)
+      throws IOException {
+    synchronized (files) {
+      return files.readRange(path, from, length, out);
+    }
+  }
+
   /**
    * Reads {@code path} into {@code target}; {@code wrap} may count or limit what is written.
    */

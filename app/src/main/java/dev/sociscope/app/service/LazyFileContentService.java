@@ -5,6 +5,7 @@ import dev.sociscope.app.model.FileNode;
 import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.extract.LazyExtractor;
+import dev.sociscope.core.extract.RangeRead;
 import dev.sociscope.app.model.LayerSource;
 import dev.sociscope.core.extract.RandomAccessSource;
 import dev.sociscope.core.ztoc.EntryType;
@@ -26,7 +27,7 @@ public final class LazyFileContentService implements FileContentService {
     FileMetadata entry = requireRegular(file);
     ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) Math.min(maxBytes, entry.uncompressedSize()));
     try (OutputStream out = new LimitedOutput(buffer, maxBytes, progress)) {
-      extract(document, file, entry, out, progress);
+      extract(document, file, entry, out, progress, maxBytes); // only the spans of the bytes shown
     } catch (EnoughException e) {
       // the preview has all the bytes it shows
     }
@@ -39,7 +40,7 @@ public final class LazyFileContentService implements FileContentService {
     // only a regular file is replaced (never a link, FIFO or device); the file gets the entry's mode bits
     AtomicFiles.write(target, raw -> {
       try (OutputStream out = new LimitedOutput(raw, Long.MAX_VALUE, progress)) {
-        extract(document, file, entry, out, progress);
+        extract(document, file, entry, out, progress, Long.MAX_VALUE);
       } catch (IOException | RuntimeException e) {
         throw e;
       } catch (Exception e) {
@@ -49,18 +50,26 @@ public final class LazyFileContentService implements FileContentService {
     }, r -> entry.mode(), false);
   }
 
+  /** Extracts the first {@code length} bytes of {@code entry} (all of it with {@code Long.MAX_VALUE}). */
   private static void extract(ZtocDocument document, FileNode file, FileMetadata entry, OutputStream out,
-      Progress progress) throws Exception {
+      Progress progress, long length) throws Exception {
     LayerSource layer = document.layer()
         .orElseThrow(() -> new IOException("no layer file is attached to this zTOC; use File > Attach layer file"));
     long needed = 0;
     if (file.hasData()) {
       // Span 0 is read from the start of the blob, gzip header included.
       long start = file.firstSpan() == 0 ? 0 : document.spans().get(file.firstSpan()).compressedStart();
-      needed = document.spans().get(file.lastSpan()).compressedEnd() - start;
+      int last = length >= entry.uncompressedSize() ? file.lastSpan()
+          : document.zinfo().spanOf(entry.uncompressedOffset() + length - 1);
+      needed = document.spans().get(last).compressedEnd() - start;
     }
     try (CountingSource source = new CountingSource(layer.open(), progress, needed)) {
-      new LazyExtractor(document.ztoc(), source).extract(entry, out);
+      LazyExtractor extractor = new LazyExtractor(document.ztoc(), source);
+      if (length >= entry.uncompressedSize()) {
+        extractor.extract(entry, out);
+      } else {
+        RangeRead.extract(extractor, entry, 0, length, out);
+      }
     }
   }
 

@@ -144,7 +144,7 @@ public final class SourcesViewModel {
     }
     if (item != null && item.kind() == SourceItem.Kind.RECENT_ZTOC) {
       settings.update(s -> new Settings(s.window(), s.theme(), s.activityVisible(), s.registries(),
-          s.recentZtocs().stream().filter(p -> !p.equals(item.target())).toList()));
+          s.recentZtocs().stream().filter(p -> !p.equals(item.target())).toList(), s.dividers()));
     }
   }
 }

@@ -25,7 +25,6 @@ import javafx.util.Duration;
 
 /** The file tree of a layer: a lazy TreeTableView with a name/glob filter. */
 public final class FileTreeController {
-  private static final int AUTO_EXPAND_MATCHES = 200;
 
   private final FileTreeViewModel viewModel;
   private final FileTreeItem.SortState sortState = new FileTreeItem.SortState();
@@ -137,26 +136,12 @@ public final class FileTreeController {
     root.setExpanded(true);
     tree.setRoot(root);
     if (result != null) {
-      expandMatches(root, visible, new int[] {AUTO_EXPAND_MATCHES});
+      FileTreeTable.expandMatches(root, FileTreeTable.AUTO_EXPAND_MATCHES);
       tree.setPlaceholder(new Label(Messages.get("tree.filter.none")));
     } else {
       tree.setPlaceholder(new Label(Messages.get("tree.empty")));
       if (root.getChildren().size() == 1) {
         root.getChildren().get(0).setExpanded(true);
-      }
-    }
-  }
-
-  /** Opens folders on the way to the first matches so the user sees results without clicking. */
-  private static void expandMatches(TreeItem<FileNode> item, Set<FileNode> visible, int[] budget) {
-    for (TreeItem<FileNode> child : item.getChildren()) {
-      if (budget[0] <= 0) {
-        return;
-      }
-      budget[0]--;
-      if (!child.isLeaf()) {
-        child.setExpanded(true);
-        expandMatches(child, visible, budget);
       }
     }
   }

@@ -68,23 +68,27 @@ final class FileTreeItem extends TreeItem<FileNode> {
     return loaded;
   }
 
-  /** Re-sorts the children already created, depth first; unloaded ones sort when they load. */
+  /** Re-sorts the children already created, depth first; unloaded ones sort when they load. Iterative (deep trees). */
   void resort() {
-    if (!loaded) {
-      return;
-    }
-    ObservableList<TreeItem<FileNode>> children = super.getChildren();
-    if (sort.comparator != null) {
+    java.util.ArrayDeque<FileTreeItem> stack = new java.util.ArrayDeque<>();
+    stack.push(this);
+    while (!stack.isEmpty()) {
+      FileTreeItem item = stack.pop();
+      if (!item.loaded) {
+        continue;
+      }
+      ObservableList<TreeItem<FileNode>> children = item.superChildren();
       List<TreeItem<FileNode>> copy = new ArrayList<>(children);
-      copy.sort(sort.comparator);
+      copy.sort(sort.comparator != null ? sort.comparator
+          : Comparator.comparing(TreeItem::getValue, FileTree.NATURAL_ORDER));
       children.setAll(copy);
-    } else {
-      List<TreeItem<FileNode>> copy = new ArrayList<>(children);
-      copy.sort(Comparator.comparing(TreeItem::getValue, FileTree.NATURAL_ORDER));
-      children.setAll(copy);
+      for (TreeItem<FileNode> c : children) {
+        stack.push((FileTreeItem) c);
+      }
     }
-    for (TreeItem<FileNode> c : children) {
-      ((FileTreeItem) c).resort();
-    }
+  }
+
+  private ObservableList<TreeItem<FileNode>> superChildren() {
+    return super.getChildren();
   }
 }

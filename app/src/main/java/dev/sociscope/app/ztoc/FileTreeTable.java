@@ -5,6 +5,8 @@ import dev.sociscope.app.model.FileNode;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.core.format.ByteSize;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -62,13 +64,57 @@ public final class FileTreeTable {
 
   /** Shows {@code tree} (children created lazily), or nothing. */
   public void show(FileTree tree) {
+    show(tree, null);
+  }
+
+  /**
+   * Shows {@code tree} limited to a filter's {@code visible} nodes (null: all). Items are created lazily, so this
+   * costs the root and the folders opened on the way to the first matches, whatever the tree's size.
+   */
+  public void show(FileTree tree, Set<FileNode> visible) {
     if (tree == null) {
       table.setRoot(null);
+      table.setPlaceholder(new Label(Messages.get("tree.empty")));
       return;
     }
-    FileTreeItem root = new FileTreeItem(tree.root(), null, sortState);
+    FileTreeItem root = new FileTreeItem(tree.root(), visible, sortState);
     root.setExpanded(true);
     table.setRoot(root);
+    if (visible != null) {
+      expandMatches(root, AUTO_EXPAND_MATCHES);
+      table.setPlaceholder(new Label(Messages.get("tree.filter.none")));
+    } else {
+      table.setPlaceholder(new Label(Messages.get("tree.empty")));
+      if (root.getChildren().size() == 1) {
+        root.getChildren().get(0).setExpanded(true);
+      }
+    }
+  }
+
+  /** Folders opened on the way to the first matches, so the user sees results without clicking. */
+  static final int AUTO_EXPAND_MATCHES = 200;
+
+  /**
+   * Opens folders depth first, in display order, until {@code budget} items were visited. Iterative, so a match
+   * thousands of folders deep cannot overflow the stack.
+   */
+  static void expandMatches(TreeItem<FileNode> root, int budget) {
+    java.util.ArrayDeque<TreeItem<FileNode>> stack = new java.util.ArrayDeque<>();
+    List<TreeItem<FileNode>> first = root.getChildren();
+    for (int i = first.size() - 1; i >= 0; i--) {
+      stack.push(first.get(i));
+    }
+    int left = budget;
+    while (!stack.isEmpty() && left-- > 0) {
+      TreeItem<FileNode> item = stack.pop();
+      if (!item.isLeaf()) {
+        item.setExpanded(true);
+        List<TreeItem<FileNode>> children = item.getChildren();
+        for (int i = children.size() - 1; i >= 0; i--) {
+          stack.push(children.get(i));
+        }
+      }
+    }
   }
 
   private static TreeTableColumn<FileNode, String> text(String key, double width, Function<FileNode, String> f,

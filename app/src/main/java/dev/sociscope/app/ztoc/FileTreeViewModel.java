@@ -50,10 +50,19 @@ public final class FileTreeViewModel {
     this.dialogs = dialogs;
     this.saver = saver;
     workspace.documentProperty().addListener((o, old, doc) -> {
+      if (!sameSource(old, doc)) {
+        filterText.set(""); // a filter left from another zTOC would make this one look empty
+      }
       summary.set(doc == null ? "" : Messages.get("tree.summary", doc.tree().nodes().size(),
           doc.ztoc().files().size()));
       applyFilter();
     });
+  }
+
+  /** Whether {@code now} is {@code before} read again (F5, a layer attached), which keeps the filter. */
+  private static boolean sameSource(ZtocDocument before, ZtocDocument now) {
+    return before != null && now != null && before.title().equals(now.title())
+        && before.ztocPath().equals(now.ztocPath());
   }
 
   public ReadOnlyObjectProperty<ZtocDocument> documentProperty() {

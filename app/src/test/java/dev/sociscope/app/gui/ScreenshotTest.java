@@ -324,6 +324,8 @@ class ScreenshotTest {
     fxRun(() -> ctx.registryViewModel().files().preview(numbers));
     waitUntil("read stats", () -> ctx.registryViewModel().files().readStatusProperty().get().contains("saved"));
     shot(ctx.scene(), "image-files");
+    filesTabAtSize(1600, 1000);
+    filesTabAtSize(1024, 700);
 
     fxRun(() -> {
       ctx.main().registry().imageTabs().getSelectionModel().select(2);
@@ -388,6 +390,24 @@ class ScreenshotTest {
     fxRun(previewDialog::hide);
   }
 
+  /** The Files tab (tree, filter and preview pane) at another window size; the window is put back afterwards. */
+  private void filesTabAtSize(int width, int height) throws Exception {
+    Stage stage = ctx.stage();
+    fxRun(() -> {
+      stage.setWidth(width);
+      stage.setHeight(height);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    fxRun(() -> ctx.scene().getRoot().layout());
+    WaitForAsyncUtils.waitForFxEvents();
+    shot(ctx.scene(), "image-files-" + width + "x" + height, width, height);
+    fxRun(() -> {
+      stage.setWidth(GuiTestSupport.WIDTH);
+      stage.setHeight(GuiTestSupport.HEIGHT);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
   private static Window windowWith(String selector) {
     for (Window w : Window.getWindows()) {
       if (w.isShowing() && w.getScene() != null && w.getScene().lookup(selector) != null) {
@@ -419,11 +439,15 @@ class ScreenshotTest {
   }
 
   private static void shot(Scene scene, String name) throws Exception {
+    shot(scene, name, GuiTestSupport.WIDTH, GuiTestSupport.HEIGHT);
+  }
+
+  private static void shot(Scene scene, String name, int width, int height) throws Exception {
     Path file = GuiTestSupport.screenshot(scene, name);
     BufferedImage img = ImageIO.read(file.toFile());
     if (!name.endsWith("-dialog")) {
-      assertThat(img.getWidth()).isEqualTo(GuiTestSupport.WIDTH);
-      assertThat(img.getHeight()).isBetween(GuiTestSupport.HEIGHT - 60, GuiTestSupport.HEIGHT);
+      assertThat(img.getWidth()).isEqualTo(width);
+      assertThat(img.getHeight()).isBetween(height - 60, height);
     }
     Set<Integer> colours = new HashSet<>();
     for (int y = 0; y < img.getHeight(); y += 3) {

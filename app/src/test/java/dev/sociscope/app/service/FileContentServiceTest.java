@@ -77,6 +77,25 @@ class FileContentServiceTest {
   }
 
   @Test
+  void aPreviewOfALargeFileFetchesOnlyTheSpansOfItsFirstBytes() throws Exception {
+    Path ztoc = Vectors.path("ztoc/pax.tar.gz.span-64KiB.ztoc");
+    ZtocDocument doc = ztocs.open(ztoc, Optional.of(Vectors.path("layers/pax.tar.gz")), Progress.NONE);
+    FileNode big = doc.tree().nodes().stream().filter(FileNode::hasData)
+        .max(java.util.Comparator.comparingInt(n -> n.lastSpan() - n.firstSpan())).orElseThrow();
+    assertThat(big.lastSpan() - big.firstSpan()).as("spans of " + big.displayPath()).isGreaterThan(4);
+    AtomicLong previewFetched = new AtomicLong();
+    byte[] head = new LazyFileContentService().read(doc, big, 4096, counting(previewFetched));
+    AtomicLong wholeFetched = new AtomicLong();
+    Path whole = temp.resolve("whole-big");
+    new LazyFileContentService().save(doc, big, whole, counting(wholeFetched));
+    assertThat(head).isEqualTo(java.util.Arrays.copyOf(Files.readAllBytes(whole), 4096));
+    // The first 4 KiB lie in at most two spans; the whole file needs all of its spans.
+    long start = big.firstSpan() == 0 ? 0 : doc.spans().get(big.firstSpan()).compressedStart();
+    long twoSpans = doc.spans().get(big.firstSpan() + 1).compressedEnd() - start;
+    assertThat(previewFetched.get()).isLessThanOrEqualTo(twoSpans + 64).isLessThan(wholeFetched.get() / 2);
+  }
+
+  @Test
   void noLayerAndNonFilesAreClearErrors() throws Exception {
     Path ztoc = Vectors.path("ztoc/pax.tar.gz.span-64KiB.ztoc");
     ZtocDocument doc = ztocs.open(ztoc, Optional.empty(), Progress.NONE);

@@ -7,6 +7,7 @@ import dev.sociscope.core.layout.ZtocCache;
 import dev.sociscope.core.extract.ExtractStats;
 import dev.sociscope.core.extract.LazyExtractor;
 import dev.sociscope.core.extract.NotRegularFileException;
+import dev.sociscope.core.extract.RangeRead;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.image.BlobRandomAccess;
 import dev.sociscope.core.extract.RandomAccessSource;
@@ -238,6 +239,22 @@ public final class ImageFiles {
    * layer.
    */
   public ReadStats read(String path, OutputStream out, boolean followSymlinks) throws IOException {
+    return readOne(resolveLinks(path, followSymlinks), out, null);
+  }
+
+  /**
+   * Reads bytes {@code [from, from + length)} of {@code path} (cut to the file's end; symlinks followed): from an
+   * indexed layer only the spans holding those bytes are fetched, so a preview of a large file costs its first
+   * screenful. {@link ReadStats#fileSize()} is the whole file's size.
+   */
+  public ReadStats readRange(String path, long from, long length, OutputStream out) throws IOException {
+    if (from < 0 || length < 0) {
+      throw new IllegalArgumentException("bad byte range " + from + "+" + length);
+    }
+    return readOne(resolveLinks(path, true), out, new long[] {from, length});
+  }
+
+  private String resolveLinks(String path, boolean followSymlinks) throws IOException {
     String p = path;
     for (int hops = 0; followSymlinks; hops++) {
       Optional<FileMetadata> link = findTopmost(LazyExtractor.normalize(p));
@@ -251,7 +268,7 @@ public final class ImageFiles {
       String dir = OverlayTree.parentOf(LazyExtractor.normalize(p));
       p = target.startsWith("/") ? target : OverlayTree.join(dir, target); // normalize() keeps '..' inside the root
     }
-    return readOne(p, out);
+    return p;
   }
 
   /** The entry a path resolves to in the merged view (whiteouts applied), scanning unindexed layers as needed. */
@@ -278,7 +295,8 @@ public final class ImageFiles {
     return Optional.empty();
   }
 
-  private ReadStats readOne(String path, OutputStream out) throws IOException {
+  /** @param window {from, length} of a ranged read, or null for the whole file */
+  private ReadStats readOne(String path, OutputStream out, long[] window) throws IOException {
     long started = System.nanoTime();
     String p = LazyExtractor.normalize(path);
     if (p.isEmpty()) {
@@ -293,7 +311,7 @@ public final class ImageFiles {
         scanned += layer.scanCost;
       }
       try {
-        ReadStats done = readFromLayer(layer, p, captured, out, started, scanned);
+        ReadStats done = readFromLayer(layer, p, captured, out, started, scanned, window);
         if (done != null) {
           return done;
         }
@@ -321,7 +339,7 @@ public final class ImageFiles {
 
   /** Reads {@code p} from this layer when it has it; null when it does not. */
   private ReadStats readFromLayer(Layer layer, String p, Path captured, OutputStream out, long started,
-      long scanned) throws IOException {
+      long scanned, long[] window) throws IOException {
     List<FileMetadata> entries = entries(layer, true).orElseThrow();
     FileMetadata found = null;
     for (FileMetadata f : entries) {
@@ -333,7 +351,10 @@ public final class ImageFiles {
       return null;
     }
     if (layer.indexed()) {
-      return readLazily(layer, found, p, out, started, scanned);
+      return readLazily(layer, found, p, out, started, scanned, window);
+    }
+    if (window != null) {
+      out = new SliceOutputStream(out, window[0], window[1]); // streamed anyway: keep only the window
     }
     if (captured != null && found.type() == EntryType.REG && Files.size(captured) == found.uncompressedSize()) {
       Files.copy(captured, out);
@@ -344,7 +365,7 @@ public final class ImageFiles {
   }
 
   private ReadStats readLazily(Layer layer, FileMetadata entry, String p, OutputStream out, long started,
-      long scanned) throws IOException {
+      long scanned, long[] window) throws IOException {
     Ztoc z = ztoc(layer);
     BlobRandomAccess blob = BlobRandomAccess.of(source, layer.descriptor.digest(), layer.descriptor.size());
     int[] requests = {0};
@@ -366,11 +387,16 @@ public final class ImageFiles {
     } catch (ZtocFormatException e) {
       throw new IOException("zTOC of layer " + layer.descriptor.digest() + ": " + e.getMessage(), e);
     }
-    ExtractStats s = extractor.extract(entry, out);
+    ExtractStats s = window == null ? extractor.extract(entry, out)
+        : RangeRead.extract(extractor, entry, window[0], window[1], out);
     FileMetadata data = extractor.resolve(entry);
-    long estimate = compressedShare(layer.zinfo, s, data.uncompressedOffset(), data.uncompressedSize());
+    long estimate = window == null
+        ? compressedShare(layer.zinfo, s, data.uncompressedOffset(), data.uncompressedSize())
+        : compressedShare(layer.zinfo, s, data.uncompressedOffset() + Math.min(window[0], data.uncompressedSize()),
+            s.bytesWritten());
+    long fileSize = window == null ? s.bytesWritten() : data.uncompressedSize();
     long spanSize = layer.ztocDescriptor.spanSize();
-    return new ReadStats(p, layer.descriptor.digest(), true, s.bytesWritten(), blob.bytesFetched() + scanned,
+    return new ReadStats(p, layer.descriptor.digest(), true, fileSize, blob.bytesFetched() + scanned,
         requests[0], s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
         estimate, Duration.ofNanos(System.nanoTime() - started), data.mode());
   }
