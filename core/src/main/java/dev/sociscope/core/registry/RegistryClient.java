@@ -158,7 +158,10 @@ public final class RegistryClient {
   /** Checks {@code GET /v2/}; returns the challenge when the registry wants authentication. */
   public Optional<AuthChallenge> ping(String apiHost, Cancellation cancel) throws IOException {
     HttpUrl url = baseUrl(apiHost).resolve("/v2/");
-    try (Response r = send(RegistryRequest.get(url, List.of(), "ping registry " + apiHost), cancel)) {
+    // The connection check answers at once: a refused or unknown host is not retried (the user is waiting).
+    RegistryRequest req = new RegistryRequest("GET", url, okhttp3.Headers.of(), null, List.of(),
+        "ping registry " + apiHost, false);
+    try (Response r = send(req, cancel)) {
       if (r.isSuccessful()) {
         return auth.challengeFor(hostKey(url));
       }
@@ -228,8 +231,11 @@ public final class RegistryClient {
           throw failure;
         }
         Duration wait = retry.backoff(attempt++);
+        if (!canWait(wait)) {
+          throw failure; // the deadline comes before the next try: report what went wrong, not the deadline
+        }
         LOG.info("{}; retry {} in {} ms", failure.getMessage(), attempt, wait.toMillis());
-        sleepWithinDeadline(wait, cancel, req.action());
+        sleep(wait, cancel, req.action());
         continue;
       }
       for (String warning : response.headers("Warning")) {
@@ -249,10 +255,13 @@ public final class RegistryClient {
         if (wait == null) {
           wait = retry.backoff(attempt);
         }
+        if (!canWait(wait)) {
+          return response; // the deadline comes before the next try: the caller reports this answer
+        }
         attempt++;
         response.close();
         LOG.info("HTTP {} while trying to {}; retry {} in {} ms", code, req.action(), attempt, wait.toMillis());
-        sleepWithinDeadline(wait, cancel, req.action());
+        sleep(wait, cancel, req.action());
         continue;
       }
       return response;
@@ -320,13 +329,9 @@ public final class RegistryClient {
         + Durations.format(timeouts.deadline().budget()) + " was reached (while trying to " + action + ")", null);
   }
 
-  private void sleepWithinDeadline(Duration wait, Cancellation cancel, String action) throws IOException {
-    if (timeouts.deadline().isSet() && timeouts.deadline().remaining().compareTo(wait) <= 0) {
-      throw new RegistryException(ErrorKind.UNREACHABLE, "gave up: the time-out of "
-          + Durations.format(timeouts.deadline().budget()) + " would be reached before the next try (while trying to "
-          + action + ")", null);
-    }
-    sleep(wait, cancel, action);
+  /** Whether a wait of {@code wait} still ends before the deadline (always, without one). */
+  private boolean canWait(Duration wait) {
+    return !timeouts.deadline().isSet() || timeouts.deadline().remaining().compareTo(wait) > 0;
   }
 
   static void sleep(Duration wait, Cancellation cancel, String action) throws IOException {

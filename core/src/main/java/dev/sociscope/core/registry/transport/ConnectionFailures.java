@@ -80,7 +80,7 @@ public final class ConnectionFailures {
     if (unknown != null) {
       return "no such host " + LoopbackHost.withoutPort(hostKey) + (viaProxy ? " (or the proxy cannot be found)" : "");
     }
-    ConnectException refused = find(e, ConnectException.class);
+    ConnectException refused = deepest(e, ConnectException.class);
     if (refused != null) {
       String why = refused.getMessage() == null ? "connection refused"
           : refused.getMessage().replaceAll(" \\(.*\\)$", "").toLowerCase(Locale.ROOT);
@@ -98,6 +98,17 @@ public final class ConnectionFailures {
     }
     String m = e.getMessage() == null ? "the connection broke off" : e.getMessage();
     return "the connection to " + hostKey + " failed: " + m;
+  }
+
+  /** The innermost cause of {@code type}: OkHttp wraps the JDK's "Connection refused" in its own words. */
+  static <T extends Throwable> T deepest(Throwable e, Class<T> type) {
+    T found = null;
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        found = type.cast(t);
+      }
+    }
+    return found;
   }
 
   static <T extends Throwable> T find(Throwable e, Class<T> type) {
