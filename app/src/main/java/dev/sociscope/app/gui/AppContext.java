@@ -81,7 +81,10 @@ public final class AppContext implements AutoCloseable {
     this.tasks = new FxTaskRunner(activity);
     this.settings = new AppSettings(store, initial);
     StartupTrace.mark("settings loaded");
-    this.dialogs = new FxDialogService(() -> stage, this::currentTheme, dev.sociscope.app.connect.ConnectDialog::ask);
+    dev.sociscope.app.service.RegistryService registries =
+        new dev.sociscope.app.service.LazyRegistryService(() -> services.registries().apply(activity));
+    this.dialogs = new FxDialogService(() -> stage, this::currentTheme,
+        (owner, theme, saved) -> dev.sociscope.app.connect.ConnectDialog.ask(owner, theme, saved, registries));
     this.opener = new DocumentOpener(workspace, services.ztocs(), tasks, dialogs, settings);
     this.demoImages = new DemoImageStore(store.file().getParent().resolve("demo"));
     this.mainViewModel = new MainViewModel(workspace, opener, dialogs, settings);
@@ -93,7 +96,7 @@ public final class AppContext implements AutoCloseable {
     this.previewViewModel = new PreviewViewModel(workspace, services.contents(), tasks, dialogs,
         PreviewViewModel::decodeImage);
     this.registryViewModel = new dev.sociscope.app.browse.RegistryViewModel(
-        new dev.sociscope.app.service.LazyRegistryService(() -> services.registries().apply(activity)), tasks, dialogs,
+        registries, tasks, dialogs,
         settings, new dev.sociscope.app.connect.SessionSecrets(), workspace);
     registryViewModel.setOnZtocOpened(v -> mainViewModel.modeProperty().set(MainViewModel.Mode.ZTOC));
     this.sourcesViewModel = new SourcesViewModel(settings, opener, new SourcesViewModel.RegistryOpener() {
