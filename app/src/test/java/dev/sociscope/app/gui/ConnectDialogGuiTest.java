@@ -99,6 +99,23 @@ class ConnectDialogGuiTest {
   }
 
   @Test
+  void proxyInUseIsShownAndOverridablePerRegistry() {
+    open("https://registry.example.com");
+    fxRun(() -> ((TextField) node("#proxyField")).setText("http://user:pw@proxy.corp:3128"));
+    assertThat(fx(() -> ((Label) node("#proxyInUseLabel")).getText()))
+        .isEqualTo("Uses: http://proxy.corp:3128 (this registry's setting)");
+    fxRun(() -> ((TextField) node("#proxyField")).setText("direct"));
+    assertThat(fx(() -> ((Label) node("#proxyInUseLabel")).getText()))
+        .isEqualTo("Uses: direct (this registry's setting)");
+    fxRun(() -> ((TextField) node("#urlField")).setText("https://127.0.0.1:5000"));
+    fxRun(() -> ((TextField) node("#proxyField")).setText(""));
+    assertThat(fx(() -> ((Label) node("#proxyInUseLabel")).getText())).isEqualTo("Uses: direct (loopback)");
+    // Only the proxy's address is saved, never its credentials.
+    fxRun(() -> ((TextField) node("#proxyField")).setText("http://user:pw@proxy.corp:3128"));
+    fxRun(() -> ((javafx.scene.control.CheckBox) node("#plainHttpBox")).setSelected(true));
+  }
+
+  @Test
   void refusedPortIsSaidInWordsWithinASecond() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

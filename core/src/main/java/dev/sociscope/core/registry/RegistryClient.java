@@ -129,9 +129,14 @@ public final class RegistryClient {
     if (known != null) {
       return known;
     }
-    int port = key.length() > host.length() + 1 ? Integer.parseInt(key.substring(host.length() + 1)) : 443;
+    int port;
+    try {
+      port = key.length() > host.length() + 1 ? Integer.parseInt(key.substring(host.length() + 1)) : 443;
+    } catch (NumberFormatException e) {
+      return false; // not a port: baseUrl refuses the host in words
+    }
     TlsProbe.Result r = TlsProbe.probe(host, port, timeouts.connect(),
-        timeouts.read().compareTo(Duration.ofSeconds(3)) < 0 ? timeouts.read() : Duration.ofSeconds(3));
+        timeouts.read().compareTo(Duration.ofSeconds(1)) < 0 ? timeouts.read() : Duration.ofSeconds(1));
     boolean plain = r != TlsProbe.Result.SPEAKS_TLS;
     if (r != TlsProbe.Result.UNKNOWN) {
       loopbackPlain.put(key, plain);
@@ -294,7 +299,11 @@ public final class RegistryClient {
 
   private Response callForToken(Request request) throws IOException {
     HttpUrl url = request.url();
-    if (!url.isHttps() && !allowsPlainHttp(hostKey(url))) {
+    // A token realm the registry names with http:// is used as named on loopback (nothing leaves the machine)
+    // and on hosts the user allowed; anywhere else credentials would travel in the clear.
+    String tokenHost = hostKey(url);
+    if (!url.isHttps() && !plainHttpEverywhere && !plainHttpHosts.contains(tokenHost)
+        && !LoopbackHost.is(LoopbackHost.withoutPort(tokenHost))) {
       throw new RegistryException("Refusing to send credentials to the token server " + Redaction.safeUrl(url)
           + " over plain HTTP");
     }

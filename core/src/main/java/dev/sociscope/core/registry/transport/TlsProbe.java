@@ -17,7 +17,8 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Asks a loopback server whether it speaks TLS, as Docker does before it falls back to plain HTTP: a TLS handshake
  * is started and nothing else is sent (no request, no credentials). A server that sends a certificate or a TLS alert
- * speaks TLS and is then verified like any other; one that answers with something else, or closes, does not.
+ * speaks TLS and is then verified like any other; one that answers with something else, closes, or stays silent
+ * (it waits for a request line) does not. Only a failed connection leaves the answer open.
  */
 public final class TlsProbe {
   /** What the probe learned. */
@@ -56,7 +57,8 @@ public final class TlsProbe {
       // A certificate seen or a TLS alert received: the server speaks TLS (it may want a client certificate).
       return sawCertificate.get() || m.contains("Received fatal alert") ? Result.SPEAKS_TLS : Result.PLAIN;
     } catch (java.net.SocketTimeoutException e) {
-      return sawCertificate.get() ? Result.SPEAKS_TLS : Result.UNKNOWN;
+      // A TLS server answers a ClientHello at once; one that stays silent waits for an HTTP request line.
+      return sawCertificate.get() ? Result.SPEAKS_TLS : Result.PLAIN;
     } catch (IOException | GeneralSecurityException e) {
       return Result.UNKNOWN;
     }
