@@ -34,6 +34,7 @@ public final class ConnectController {
   @FXML private TextField clientCertField;
   @FXML private TextField clientKeyField;
   @FXML private TextField proxyField;
+  @FXML private TextField timeoutField;
   @FXML private Label proxyInUseLabel;
   @FXML private CheckBox rememberBox;
   @FXML private HBox checkingBox;
@@ -56,6 +57,7 @@ public final class ConnectController {
     clientCertField.textProperty().bindBidirectional(viewModel.clientCertProperty());
     clientKeyField.textProperty().bindBidirectional(viewModel.clientKeyProperty());
     proxyField.textProperty().bindBidirectional(viewModel.proxyProperty());
+    timeoutField.textProperty().bindBidirectional(viewModel.timeoutProperty());
     proxyInUseLabel.textProperty().bind(Bindings.when(viewModel.proxyInUseProperty().isEmpty()).then("")
         .otherwise(Bindings.createStringBinding(() -> Messages.get("connect.proxy.inUse",
             viewModel.proxyInUseProperty().get()), viewModel.proxyInUseProperty())));

@@ -4,6 +4,8 @@ import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.model.RegistryConnection;
 import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.app.settings.SavedRegistry.AuthMode;
+import dev.sociscope.core.error.InvalidRequestException;
+import dev.sociscope.core.registry.transport.Durations;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -26,6 +28,7 @@ public final class ConnectViewModel {
   private final StringProperty clientCert = new SimpleStringProperty("");
   private final StringProperty clientKey = new SimpleStringProperty("");
   private final StringProperty proxy = new SimpleStringProperty("");
+  private final StringProperty timeout = new SimpleStringProperty("");
   private final StringProperty proxyInUse = new SimpleStringProperty("");
   private final BooleanProperty rememberInDocker = new SimpleBooleanProperty(false);
   private final BooleanProperty checking = new SimpleBooleanProperty(false);
@@ -43,12 +46,13 @@ public final class ConnectViewModel {
       clientCert.set(prefill.clientCert());
       clientKey.set(prefill.clientKey());
       proxy.set(prefill.proxy());
+      timeout.set(prefill.timeout());
     }
     problem = Bindings.createStringBinding(this::validate, url, auth, username, secret, allowPlainHttp, clientCert,
-        clientKey);
+        clientKey, timeout);
     // A new answer is needed once the form changes.
     for (javafx.beans.Observable o : new javafx.beans.Observable[] {url, auth, username, secret, allowPlainHttp,
-        caFile, clientCert, clientKey, proxy}) {
+        caFile, clientCert, clientKey, proxy, timeout}) {
       o.addListener(x -> checkFailure.set(""));
     }
   }
@@ -72,6 +76,13 @@ public final class ConnectViewModel {
     if ((auth.get() == AuthMode.PASSWORD || auth.get() == AuthMode.TOKEN) && secret.get().isEmpty()
         && SavedRegistry.userInfo(u) == null) {
       return Messages.get(auth.get() == AuthMode.TOKEN ? "connect.problem.token" : "connect.problem.password");
+    }
+    if (!timeout.get().isBlank()) {
+      try {
+        Durations.parse(timeout.get());
+      } catch (InvalidRequestException e) {
+        return Messages.get("connect.problem.timeout");
+      }
     }
     if (clientCert.get().isBlank() != clientKey.get().isBlank()) {
       return Messages.get(clientCert.get().isBlank() ? "connect.problem.clientCert" : "connect.problem.clientKey");
@@ -125,6 +136,11 @@ public final class ConnectViewModel {
     return proxy;
   }
 
+  /** The longest wait for a connection or an answer, e.g. {@code 10s}; empty for the defaults. */
+  public StringProperty timeoutProperty() {
+    return timeout;
+  }
+
   /** Which proxy the connection would take and why, as the service says. */
   public StringProperty proxyInUseProperty() {
     return proxyInUse;
@@ -166,7 +182,7 @@ public final class ConnectViewModel {
     boolean needsUser = mode == AuthMode.PASSWORD;
     boolean needsSecret = needsUser || mode == AuthMode.TOKEN;
     SavedRegistry saved = new SavedRegistry(name.get().strip(), u, mode, needsUser ? user : "",
-        allowPlainHttp.get(), caFile.get(), clientCert.get(), clientKey.get(), proxy.get());
+        allowPlainHttp.get(), caFile.get(), clientCert.get(), clientKey.get(), proxy.get(), timeout.get());
     return new RegistryConnection(saved, needsSecret ? pass : "");
   }
 

@@ -15,7 +15,7 @@ final class DockerCredentials {
     SavedRegistry r = c.registry();
     DockerLogin.store(DockerConfigCredentials.fromEnvironment(), c.apiHost(), r.username(), c.secret());
     SavedRegistry docker = new SavedRegistry(r.name(), r.url(), SavedRegistry.AuthMode.DOCKER_CREDENTIALS, "",
-        r.allowPlainHttp(), r.caFile(), r.clientCert(), r.clientKey(), r.proxy());
+        r.allowPlainHttp(), r.caFile(), r.clientCert(), r.clientKey(), r.proxy(), r.timeout());
     return new RegistryConnection(docker, "");
   }
 }

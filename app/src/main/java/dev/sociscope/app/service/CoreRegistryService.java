@@ -43,6 +43,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.sociscope.app.settings.SavedRegistry;
 import dev.sociscope.core.registry.transport.EnvironmentProxies;
 import dev.sociscope.core.registry.transport.TlsConfig;
+import dev.sociscope.core.registry.transport.Durations;
+import dev.sociscope.core.registry.transport.Timeouts;
+import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
@@ -87,6 +90,11 @@ public final class CoreRegistryService implements RegistryService {
         .tls(tls(c.registry())).proxies(EnvironmentProxies.fromEnvironment().override(host, c.registry().proxy()));
     if (c.registry().allowPlainHttp()) {
       b.plainHttp(host);
+    }
+    if (!c.registry().timeout().isEmpty()) {
+      // The user's time-out bounds each wait; the GUI has no overall deadline (the user cancels instead).
+      Duration wait = Durations.parse(c.registry().timeout());
+      b.timeouts(wait.compareTo(Timeouts.DEFAULT_CONNECT) < 0 ? wait : Timeouts.DEFAULT_CONNECT, wait);
     }
     return b.build();
   }

@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param clientCert client certificate (PEM) for mutual TLS, or empty
  * @param clientKey the client certificate's key (PEM), or empty
  * @param proxy empty to follow HTTPS_PROXY/NO_PROXY, {@code direct}, or a proxy URL
+ * @param timeout the longest wait for a connection or an answer ({@code 10s}, {@code 2m}), empty for the defaults
  */
 public record SavedRegistry(String name, String url, AuthMode auth, String username, boolean allowPlainHttp,
-    String caFile, String clientCert, String clientKey, String proxy) {
+    String caFile, String clientCert, String clientKey, String proxy, String timeout) {
   /** How a registry connection authenticates. */
   public enum AuthMode { ANONYMOUS, PASSWORD, TOKEN, DOCKER_CREDENTIALS }
 
@@ -34,19 +35,21 @@ public record SavedRegistry(String name, String url, AuthMode auth, String usern
     clientCert = clientCert == null ? "" : clientCert.strip();
     clientKey = clientKey == null ? "" : clientKey.strip();
     proxy = proxy == null ? "" : withoutUserInfo(proxy.strip());
+    timeout = timeout == null ? "" : timeout.strip();
   }
 
   /** A registry without TLS files and with the environment's proxy. */
   public SavedRegistry(String name, String url, AuthMode auth, String username, boolean allowPlainHttp) {
-    this(name, url, auth, username, allowPlainHttp, "", "", "", "");
+    this(name, url, auth, username, allowPlainHttp, "", "", "", "", "");
   }
 
   public SavedRegistry withTls(String ca, String cert, String key) {
-    return new SavedRegistry(name, url, auth, username, allowPlainHttp, ca, cert, key, proxy);
+    return new SavedRegistry(name, url, auth, username, allowPlainHttp, ca, cert, key, proxy, timeout);
   }
 
   public SavedRegistry withProxy(String value) {
-    return new SavedRegistry(name, url, auth, username, allowPlainHttp, caFile, clientCert, clientKey, value);
+    return new SavedRegistry(name, url, auth, username, allowPlainHttp, caFile, clientCert, clientKey, value,
+        timeout);
   }
 
   /** {@code scheme://user:pass@host/...} without {@code user:pass@}; anything else unchanged. */

@@ -170,6 +170,18 @@ class ConnectDialogGuiTest {
       fxRun(() -> ((javafx.scene.control.Button) node("#cancelButton")).fire());
       waitUntil("closed", () -> fx(() -> !dialog.isShowing()));
       assertThat(fx(() -> dialog.getResult())).isEmpty();
+
+      // With the time-out the user set, the same silent server is reported in words, in about that long.
+      open("https://127.0.0.1:" + silent.getLocalPort());
+      fxRun(() -> ((TextField) node("#timeoutField")).setText("ten"));
+      assertThat(problem()).isEqualTo("The time-out is not a duration such as 500ms, 10s or 2m.");
+      fxRun(() -> ((TextField) node("#timeoutField")).setText("1s"));
+      long start = System.nanoTime();
+      fxRun(() -> ((javafx.scene.control.Button) node("#connectButton")).fire());
+      waitUntil("time-out shown", () -> !problem().isEmpty());
+      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(6000); // probe (at most 1s) + 1s, on a busy machine
+      assertThat(problem()).isEqualTo("127.0.0.1:" + silent.getLocalPort()
+          + " accepted the connection but sent no answer within 1s");
     } finally {
       silent.close();
     }

@@ -27,7 +27,7 @@ class SettingsStoreTest {
     var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("registries").get(0);
     assertThat(node.fieldNames()).toIterable()
         .containsExactlyInAnyOrder("name", "url", "auth", "username", "allowPlainHttp", "caFile", "clientCert",
-            "clientKey", "proxy");
+            "clientKey", "proxy", "timeout");
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(store.file());
     }
@@ -56,7 +56,7 @@ class SettingsStoreTest {
     // As the Connect dialog once saved them: user:password in the registry URL (and in a proxy URL).
     SavedRegistry typed = new SavedRegistry("", "https://alice:Pa55word@registry.example:5000",
         SavedRegistry.AuthMode.PASSWORD, "alice", false, "/etc/ca.pem", "/home/a/c.cert", "/home/a/c.key",
-        "http://bob:Hunter2@proxy.corp:3128");
+        "http://bob:Hunter2@proxy.corp:3128", "10s");
     store.save(Settings.DEFAULT.withRegistries(List.of(typed)));
     String json = Files.readString(store.file());
     assertThat(json).doesNotContain("Pa55word").doesNotContain("Hunter2").doesNotContain("alice:")
