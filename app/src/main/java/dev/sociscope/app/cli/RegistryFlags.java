@@ -8,11 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The registry flags of {@link RegistryOptions} plus the cache and parallelism of the SOCI workflows. */
 final class RegistryFlags {
   @Mixin RegistryOptions registry = new RegistryOptions();
+
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
       description = "Where zTOCs and indexes are kept (default: ~/.cache/sociscope).")
@@ -33,6 +37,9 @@ final class RegistryFlags {
       locations.add(ImageLocation.parse(text));
     }
     ZtocCache cache = new ZtocCache(cacheDir != null ? cacheDir : ZtocCache.defaultDir());
+    if (mixee != null && mixee.commandLine() != null) {
+      registry.errOverride = mixee.commandLine().getErr();
+    }
     return CliResources.track(new SociService(registry.clientFor(locations), cache, parallel));
   }
 }

@@ -93,7 +93,10 @@ public final class AppContext implements AutoCloseable {
     this.tasks = new FxTaskRunner(activity);
     this.settings = new AppSettings(store, initial);
     StartupTrace.mark("settings loaded");
-    this.dialogs = new FxDialogService(() -> stage, this::currentTheme, dev.sociscope.app.connect.ConnectDialog::ask);
+    dev.sociscope.app.service.RegistryService registries =
+        new dev.sociscope.app.service.LazyRegistryService(() -> services.registries().apply(activity));
+    this.dialogs = new FxDialogService(() -> stage, this::currentTheme,
+        (owner, theme, saved) -> dev.sociscope.app.connect.ConnectDialog.ask(owner, theme, saved, registries));
     this.opener = new DocumentOpener(workspace, services.ztocs(), tasks, dialogs, settings);
     java.nio.file.Path cacheDir = services.cacheDir() != null ? services.cacheDir() : store.file().getParent();
     this.demoImages = new DemoImageStore(cacheDir.resolve("demo"));
@@ -106,8 +109,7 @@ public final class AppContext implements AutoCloseable {
     this.detailsViewModel = new DetailsViewModel(workspace);
     this.previewViewModel = new PreviewViewModel(workspace, services.contents(), tasks, dialogs,
         PreviewViewModel::decodeImage);
-    this.registryService = new dev.sociscope.app.service.LazyRegistryService(
-        () -> services.registries().apply(activity));
+    this.registryService = registries;
     this.registryViewModel = new dev.sociscope.app.browse.RegistryViewModel(registryService, tasks, dialogs,
         settings, new dev.sociscope.app.connect.SessionSecrets(), workspace);
     registryViewModel.setOnZtocOpened(v -> mainViewModel.modeProperty().set(MainViewModel.Mode.ZTOC));

@@ -40,6 +40,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.sociscope.app.settings.SavedRegistry;
+import dev.sociscope.core.registry.transport.EnvironmentProxies;
+import dev.sociscope.core.registry.transport.TlsConfig;
+import dev.sociscope.core.registry.transport.Durations;
+import dev.sociscope.core.registry.transport.Timeouts;
+import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
@@ -95,7 +101,7 @@ public final class CoreRegistryService implements RegistryService {
     }
   }
 
-  private RegistryClient client(RegistryConnection c) {
+  private RegistryClient client(RegistryConnection c) throws IOException {
     if (c.isLocal()) {
       return RegistryClient.builder().okHttpClient(http).build();
     }
@@ -103,11 +109,53 @@ public final class CoreRegistryService implements RegistryService {
     if (c.wantsPlainHttp() && !c.registry().allowPlainHttp()) {
       throw new IllegalArgumentException(Messages.get("registry.error.plainHttp", c.registry().url()));
     }
-    RegistryClient.Builder b = RegistryClient.builder().okHttpClient(http).credentials(credentials(c, host));
+    RegistryClient.Builder b = RegistryClient.builder().okHttpClient(http).credentials(credentials(c, host))
+        .tls(tls(c.registry())).proxies(EnvironmentProxies.fromEnvironment().override(host, c.registry().proxy()));
     if (c.registry().allowPlainHttp()) {
       b.plainHttp(host);
     }
+    if (!c.registry().timeout().isEmpty()) {
+      // The user's time-out bounds each wait; the GUI has no overall deadline (the user cancels instead).
+      Duration wait = Durations.parse(c.registry().timeout());
+      b.timeouts(wait.compareTo(Timeouts.DEFAULT_CONNECT) < 0 ? wait : Timeouts.DEFAULT_CONNECT, wait);
+    }
     return b.build();
+  }
+
+  /** The registry's CA file and client certificate (read now: a wrong path is a one-line error). */
+  static TlsConfig tls(SavedRegistry r) throws IOException {
+    boolean cert = !r.clientCert().isEmpty();
+    boolean key = !r.clientKey().isEmpty();
+    return TlsConfig.load(r.caFile().isEmpty() ? List.of() : List.of(Path.of(r.caFile())),
+        cert ? Path.of(r.clientCert()) : null, key ? Path.of(r.clientKey()) : null, false);
+  }
+
+  @Override
+  public void check(RegistryConnection connection, Cancellation cancel) throws Exception {
+    if (connection.isLocal()) {
+      connect(connection, Progress.NONE);
+      return;
+    }
+    client(connection).ping(connection.apiHost(), cancel);
+  }
+
+  @Override
+  public String proxyFor(RegistryConnection connection) {
+    if (connection.isLocal()) {
+      return "";
+    }
+    try {
+      String scheme = connection.wantsPlainHttp() ? "http" : "https";
+      okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(scheme + "://" + connection.apiHost() + "/");
+      if (url == null) {
+        return "";
+      }
+      // Decided from the settings alone: no connection is made (this runs while the user types).
+      return EnvironmentProxies.fromEnvironment().override(connection.apiHost(), connection.registry().proxy())
+          .choose(scheme, url.host(), url.port()).describe();
+    } catch (IOException | IllegalArgumentException e) {
+      return e.getMessage();
+    }
   }
 
   private static CredentialProvider credentials(RegistryConnection c, String host) {

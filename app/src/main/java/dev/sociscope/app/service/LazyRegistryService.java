@@ -56,6 +56,16 @@ public final class LazyRegistryService implements RegistryService {
   }
 
   @Override
+  public void check(RegistryConnection connection, dev.sociscope.core.io.Cancellation cancel) throws Exception {
+    delegate().check(connection, cancel);
+  }
+
+  @Override
+  public String proxyFor(RegistryConnection connection) {
+    return delegate().proxyFor(connection);
+  }
+
+  @Override
   public List<String> repositories(RegistryConnection connection, Progress progress) throws Exception {
     return delegate().repositories(connection, progress);
   }

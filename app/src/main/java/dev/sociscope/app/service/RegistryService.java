@@ -15,6 +15,19 @@ public interface RegistryService {
   /** Checks that the registry answers and accepts the credentials. */
   void connect(RegistryConnection connection, Progress progress) throws Exception;
 
+  /**
+   * The Connect dialog's check: reaches the registry once, without retries, and stops at once when {@code cancel}
+   * is cancelled. Services that cannot cancel fall back to {@link #connect}.
+   */
+  default void check(RegistryConnection connection, dev.sociscope.core.io.Cancellation cancel) throws Exception {
+    connect(connection, Progress.NONE);
+  }
+
+  /** Which proxy this connection takes and why, e.g. "direct (NO_PROXY)"; empty when unknown. */
+  default String proxyFor(RegistryConnection connection) {
+    return "";
+  }
+
   List<String> repositories(RegistryConnection connection, Progress progress) throws Exception;
 
   List<String> tags(RegistryConnection connection, String repository, Progress progress) throws Exception;

@@ -40,4 +40,34 @@ class ConnectViewModelTest {
     assertThat(vm.connection().secret()).isEmpty();
     assertThat(vm.connection().apiHost()).isEqualTo("ghcr.io");
   }
+
+  @Test
+  void credentialsTypedIntoTheUrlBecomeTheSignInAndLeaveTheUrl() {
+    ConnectViewModel vm = new ConnectViewModel(null);
+    vm.urlProperty().set("https://alice:pa%3Ass@registry.example:5000");
+    assertThat(vm.problemBinding().get()).isEmpty();
+    RegistryConnection c = vm.connection();
+    assertThat(c.registry().url()).isEqualTo("https://registry.example:5000");
+    assertThat(c.registry().auth()).isEqualTo(AuthMode.PASSWORD);
+    assertThat(c.registry().username()).isEqualTo("alice");
+    assertThat(c.secret()).isEqualTo("pa:ss");
+    assertThat(c.registry().toString()).doesNotContain("pa%3Ass").doesNotContain("pa:ss");
+  }
+
+  @Test
+  void tlsFilesAndProxyAreKeptAsPathsAndAKeyNeedsItsCertificate() {
+    ConnectViewModel vm = new ConnectViewModel(null);
+    vm.urlProperty().set("https://registry.example");
+    vm.clientKeyProperty().set("/home/u/client.key");
+    assertThat(vm.problemBinding().get()).isEqualTo("Choose the client certificate that belongs to this key.");
+    vm.clientCertProperty().set("/home/u/client.cert");
+    vm.caFileProperty().set("/home/u/ca.pem");
+    vm.proxyProperty().set("http://bob:hunter2@proxy.corp:3128");
+    assertThat(vm.problemBinding().get()).isEmpty();
+    SavedRegistry r = vm.connection().registry();
+    assertThat(r.caFile()).isEqualTo("/home/u/ca.pem");
+    assertThat(r.clientCert()).isEqualTo("/home/u/client.cert");
+    assertThat(r.clientKey()).isEqualTo("/home/u/client.key");
+    assertThat(r.proxy()).isEqualTo("http://proxy.corp:3128");
+  }
 }

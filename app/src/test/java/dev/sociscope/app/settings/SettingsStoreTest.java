@@ -26,7 +26,8 @@ class SettingsStoreTest {
     String json = Files.readString(store.file());
     var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("registries").get(0);
     assertThat(node.fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("name", "url", "auth", "username", "allowPlainHttp");
+        .containsExactlyInAnyOrder("name", "url", "auth", "username", "allowPlainHttp", "caFile", "clientCert",
+            "clientKey", "proxy", "timeout");
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(store.file());
     }
@@ -47,5 +48,30 @@ class SettingsStoreTest {
       s = s.withRecentZtoc("/z" + i);
     }
     assertThat(s.recentZtocs()).hasSize(Settings.MAX_RECENT).first().isEqualTo("/z14");
+  }
+
+  @Test
+  void credentialsInUrlsNeverReachTheFileAndOldFilesStillLoad() throws Exception {
+    SettingsStore store = new SettingsStore(dir);
+    // As the Connect dialog once saved them: user:password in the registry URL (and in a proxy URL).
+    SavedRegistry typed = new SavedRegistry("", "https://alice:Pa55word@registry.example:5000",
+        SavedRegistry.AuthMode.PASSWORD, "alice", false, "/etc/ca.pem", "/home/a/c.cert", "/home/a/c.key",
+        "http://bob:Hunter2@proxy.corp:3128", "10s");
+    store.save(Settings.DEFAULT.withRegistries(List.of(typed)));
+    String json = Files.readString(store.file());
+    assertThat(json).doesNotContain("Pa55word").doesNotContain("Hunter2").doesNotContain("alice:")
+        .contains("https://registry.example:5000").contains("http://proxy.corp:3128").contains("/home/a/c.key");
+    SavedRegistry back = store.load().registries().get(0);
+    assertThat(back.url()).isEqualTo("https://registry.example:5000");
+    assertThat(back.name()).isEqualTo("https://registry.example:5000");
+    assertThat(back.clientKey()).isEqualTo("/home/a/c.key");
+
+    // A settings file written before TLS files and proxies existed.
+    Files.writeString(store.file(), "{\"registries\":[{\"name\":\"old\",\"url\":\"https://u:p@old.example\","
+        + "\"auth\":\"ANONYMOUS\",\"username\":\"\",\"allowPlainHttp\":false}]}");
+    SavedRegistry old = store.load().registries().get(0);
+    assertThat(old.url()).isEqualTo("https://old.example");
+    assertThat(old.caFile()).isEmpty();
+    assertThat(old.proxy()).isEmpty();
   }
 }

@@ -13,20 +13,28 @@ import dev.sociscope.core.registry.auth.CredentialProvider;
 import dev.sociscope.core.registry.auth.RegistryAuthenticator;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
+import dev.sociscope.core.error.InvalidRequestException;
+import dev.sociscope.core.registry.transport.ConnectionFailures;
+import dev.sociscope.core.registry.transport.Durations;
+import dev.sociscope.core.registry.transport.EnvironmentProxies;
+import dev.sociscope.core.registry.transport.HttpClients;
+import dev.sociscope.core.registry.transport.LoopbackHost;
+import dev.sociscope.core.registry.transport.ProxyChoice;
+import dev.sociscope.core.registry.transport.Timeouts;
+import dev.sociscope.core.registry.transport.TlsConfig;
+import dev.sociscope.core.registry.transport.TlsProbe;
+import dev.sociscope.core.error.ErrorKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -43,15 +51,21 @@ import org.slf4j.LoggerFactory;
  * cut connections with backoff, and stops promptly on {@link Cancellation}. Per-repository operations live in
  * {@link RemoteRepository} ({@link #repository}).
  *
- * <p>HTTPS is used for every host except loopback ({@code localhost}, {@code 127.x}, {@code ::1}) and hosts the
- * user allowed explicitly ({@link Builder#plainHttp}). TLS is verified unless {@link Builder#insecure} is set.
+ * <p>HTTPS is used for every host, verified against the system store plus {@link TlsConfig} (extra CAs, client
+ * certificate, {@code certs.d}) unless {@link Builder#insecure} is set. Plain HTTP only for hosts the user allowed
+ * ({@link Builder#plainHttp}) and for loopback servers ({@link LoopbackHost}: literal {@code 127.0.0.0/8},
+ * {@code ::1}, {@code localhost}) that do not speak TLS ({@link TlsProbe}); a loopback server that speaks TLS is
+ * verified like any other. Proxies come from the environment ({@link EnvironmentProxies}); {@link Timeouts} bound
+ * each wait and, with {@code --timeout}, the whole command including retries.
  */
 public final class RegistryClient {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryClient.class);
   static final ObjectMapper JSON = new ObjectMapper();
   static final String USER_AGENT = "sociscope";
 
-  private final OkHttpClient http;
+  private final HttpClients http;
+  private final Timeouts timeouts;
+  private final Map<String, Boolean> loopbackPlain = new ConcurrentHashMap<>();
   private final RegistryAuthenticator auth;
   private final RetryPolicy retry;
   private final Set<String> plainHttpHosts;
@@ -60,18 +74,17 @@ public final class RegistryClient {
   private final long monolithicLimit;
 
   private RegistryClient(Builder b) {
-    OkHttpClient.Builder hb = (b.baseClient != null ? b.baseClient.newBuilder() : new OkHttpClient.Builder())
-        .connectTimeout(b.connectTimeout)
-        .readTimeout(b.readTimeout)
-        .writeTimeout(b.readTimeout)
-        .followRedirects(true)
-        // Never go from HTTPS to HTTP (or back) on a redirect. OkHttp itself drops Authorization on a host change.
-        .followSslRedirects(false)
-        .retryOnConnectionFailure(false);
-    if (b.insecure) {
-      trustEverything(hb);
+    EnvironmentProxies proxies = b.proxies;
+    if (proxies == null) {
+      try {
+        proxies = EnvironmentProxies.fromEnvironment();
+      } catch (InvalidRequestException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
     }
-    this.http = hb.build();
+    this.timeouts = b.timeouts;
+    this.http = new HttpClients(b.baseClient != null ? b.baseClient : new OkHttpClient(), b.tls.withInsecure(
+        b.tls.insecure() || b.insecure), proxies, b.timeouts);
     this.retry = b.retry;
     this.plainHttpHosts = Set.copyOf(b.plainHttpHosts);
     this.plainHttpEverywhere = b.plainHttpEverywhere;
@@ -99,38 +112,61 @@ public final class RegistryClient {
     return url;
   }
 
-  /** Plain HTTP is used for loopback hosts and hosts the user allowed. */
+  /**
+   * Plain HTTP is used for hosts the user allowed, and for loopback hosts whose server does not speak TLS (asked
+   * once per host with a bare TLS handshake: nothing else is sent).
+   */
   public boolean allowsPlainHttp(String apiHost) {
-    if (plainHttpEverywhere || plainHttpHosts.contains(apiHost.toLowerCase(Locale.ROOT))) {
+    String key = apiHost.toLowerCase(Locale.ROOT);
+    if (plainHttpEverywhere || plainHttpHosts.contains(key)) {
       return true;
     }
-    return isLoopback(hostWithoutPort(apiHost));
-  }
-
-  static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
-  }
-
-  private static String hostWithoutPort(String apiHost) {
-    if (apiHost.startsWith("[")) {
-      int end = apiHost.indexOf(']');
-      return end > 0 ? apiHost.substring(0, end + 1) : apiHost;
+    String host = LoopbackHost.withoutPort(key);
+    if (!LoopbackHost.is(host)) {
+      return false;
     }
-    int colon = apiHost.indexOf(':');
-    return colon >= 0 ? apiHost.substring(0, colon) : apiHost;
+    Boolean known = loopbackPlain.get(key);
+    if (known != null) {
+      return known;
+    }
+    int port;
+    try {
+      port = key.length() > host.length() + 1 ? Integer.parseInt(key.substring(host.length() + 1)) : 443;
+    } catch (NumberFormatException e) {
+      return false; // not a port: baseUrl refuses the host in words
+    }
+    TlsProbe.Result r = TlsProbe.probe(host, port, timeouts.connect(),
+        timeouts.read().compareTo(Duration.ofSeconds(1)) < 0 ? timeouts.read() : Duration.ofSeconds(1));
+    boolean plain = r != TlsProbe.Result.SPEAKS_TLS;
+    if (r != TlsProbe.Result.UNKNOWN) {
+      loopbackPlain.put(key, plain);
+      LOG.debug("Loopback registry {} {}", apiHost, plain ? "speaks plain HTTP" : "speaks TLS: verified");
+    }
+    return plain;
+  }
+
+  /** Which proxy requests to this registry take, and why (for the GUI and {@code --debug}). */
+  public ProxyChoice proxyFor(String apiHost) {
+    return http.proxyFor(baseUrl(apiHost));
+  }
+
+  /** The time-outs and deadline this client keeps. */
+  public Timeouts timeouts() {
+    return timeouts;
   }
 
   /** {@code host[:port]} of a URL, the key for challenges and credentials. */
   static String hostKey(HttpUrl url) {
-    String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
-    return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
+    return HttpClients.hostKey(url);
   }
 
   /** Checks {@code GET /v2/}; returns the challenge when the registry wants authentication. */
   public Optional<AuthChallenge> ping(String apiHost, Cancellation cancel) throws IOException {
     HttpUrl url = baseUrl(apiHost).resolve("/v2/");
-    try (Response r = send(RegistryRequest.get(url, List.of(), "ping registry " + apiHost), cancel)) {
+    // The connection check answers at once: a refused or unknown host is not retried (the user is waiting).
+    RegistryRequest req = new RegistryRequest("GET", url, okhttp3.Headers.of(), null, List.of(),
+        "ping registry " + apiHost, false);
+    try (Response r = send(req, cancel)) {
       if (r.isSuccessful()) {
         return auth.challengeFor(hostKey(url));
       }
@@ -193,12 +229,23 @@ public final class RegistryClient {
         if (cancel.isCancelled()) {
           throw new CancelledException(req.action());
         }
-        if (!req.retryConnectionFailures() || attempt >= retry.maxRetries()) {
-          throw new RegistryException("Tried to " + req.action() + " but the connection failed: " + describe(e), e);
+        if (e instanceof SociscopeException typed) {
+          throw typed; // a TLS set-up error (a bad certs.d file): already one sentence
+        }
+        boolean viaProxy = http.proxyFor(req.url()).proxy().isPresent();
+        SociscopeException failure = ConnectionFailures.untrusted(e, host).map(SociscopeException.class::cast)
+            .orElseGet(() -> new RegistryException(ErrorKind.UNREACHABLE,
+                ConnectionFailures.describe(e, host, req.action(), timeouts, viaProxy), e));
+        // A time-out is not retried: a stalled server would cost one full wait per retry.
+        if (!req.retryConnectionFailures() || attempt >= retry.maxRetries() || ConnectionFailures.isTimeout(e)
+            || ConnectionFailures.isPermanent(e, timeouts)) {
+          throw failure;
         }
         Duration wait = retry.backoff(attempt++);
-        LOG.info("Connection failed while trying to {} ({}); retry {} in {} ms", req.action(), describe(e),
-            attempt, wait.toMillis());
+        if (!canWait(wait)) {
+          throw failure; // the deadline comes before the next try: report what went wrong, not the deadline
+        }
+        LOG.info("{}; retry {} in {} ms", failure.getMessage(), attempt, wait.toMillis());
         sleep(wait, cancel, req.action());
         continue;
       }
@@ -219,6 +266,9 @@ public final class RegistryClient {
         if (wait == null) {
           wait = retry.backoff(attempt);
         }
+        if (!canWait(wait)) {
+          return response; // the deadline comes before the next try: the caller reports this answer
+        }
         attempt++;
         response.close();
         LOG.info("HTTP {} while trying to {}; retry {} in {} ms", code, req.action(), attempt, wait.toMillis());
@@ -231,7 +281,15 @@ public final class RegistryClient {
 
   /** Executes one HTTP call, registered with the cancellation so that cancel() aborts it at once. */
   Response execute(Request request, Cancellation cancel) throws IOException {
-    Call call = http.newCall(request);
+    Call call = http.forUrl(request.url()).newCall(request);
+    if (timeouts.deadline().isSet()) {
+      // The deadline bounds the whole call, the body included: a server trickling bytes cannot outlast it.
+      long left = timeouts.deadline().remaining().toNanos();
+      if (left <= 0) {
+        throw deadlineReached(hostKey(request.url()), request.method() + " " + Redaction.safeUrl(request.url()));
+      }
+      call.timeout().timeout(left, TimeUnit.NANOSECONDS);
+    }
     Runnable abort = call::cancel;
     cancel.register(abort);
     try {
@@ -247,14 +305,21 @@ public final class RegistryClient {
 
   private Response callForToken(Request request) throws IOException {
     HttpUrl url = request.url();
-    if (!url.isHttps() && !allowsPlainHttp(hostKey(url))) {
+    // A token realm the registry names with http:// is used as named on loopback (nothing leaves the machine)
+    // and on hosts the user allowed; anywhere else credentials would travel in the clear.
+    String tokenHost = hostKey(url);
+    if (!url.isHttps() && !plainHttpEverywhere && !plainHttpHosts.contains(tokenHost)
+        && !LoopbackHost.is(LoopbackHost.withoutPort(tokenHost))) {
       throw new RegistryException("Refusing to send credentials to the token server " + Redaction.safeUrl(url)
           + " over plain HTTP");
     }
     try {
       return execute(request.newBuilder().header("User-Agent", USER_AGENT).build(), Cancellation.NONE);
     } catch (IOException e) {
-      throw new RegistryException("Could not reach the token server " + Redaction.safeUrl(url) + ": " + describe(e), e);
+      throw ConnectionFailures.untrusted(e, hostKey(url)).map(SociscopeException.class::cast)
+          .orElseGet(() -> new RegistryException(ErrorKind.UNREACHABLE, "Could not reach the token server "
+              + Redaction.safeUrl(url) + ": " + ConnectionFailures.describe(e, hostKey(url), null, timeouts, false),
+              e));
     }
   }
 
@@ -272,6 +337,16 @@ public final class RegistryClient {
 
   RegistryAuthenticator authenticator() {
     return auth;
+  }
+
+  private RegistryException deadlineReached(String host, String action) {
+    return new RegistryException(ErrorKind.UNREACHABLE, "gave up on " + host + ": the time-out of "
+        + Durations.format(timeouts.deadline().budget()) + " was reached (while trying to " + action + ")", null);
+  }
+
+  /** Whether a wait of {@code wait} still ends before the deadline (always, without one). */
+  private boolean canWait(Duration wait) {
+    return !timeouts.deadline().isSet() || timeouts.deadline().remaining().compareTo(wait) > 0;
   }
 
   static void sleep(Duration wait, Cancellation cancel, String action) throws IOException {
@@ -316,28 +391,6 @@ public final class RegistryClient {
     return ResponseFailures.of(r, action, auth);
   }
 
-  private static void trustEverything(OkHttpClient.Builder hb) {
-    X509TrustManager trustAll = new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
-    try {
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-      hb.sslSocketFactory(ssl.getSocketFactory(), trustAll).hostnameVerifier((host, session) -> true);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("TLS is not available in this JVM", e);
-    }
-  }
-
   /** Configuration; everything has a sensible default. */
   public static final class Builder {
     private CredentialProvider credentials = CredentialProvider.ANONYMOUS;
@@ -346,8 +399,9 @@ public final class RegistryClient {
     private boolean insecure;
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private Clock clock = Clock.systemUTC();
-    private Duration connectTimeout = Duration.ofSeconds(15);
-    private Duration readTimeout = Duration.ofSeconds(60);
+    private Timeouts timeouts = Timeouts.defaults();
+    private TlsConfig tls = TlsConfig.standard();
+    private EnvironmentProxies proxies;
     private OkHttpClient baseClient;
     // Small blobs go in one PUT; larger ones as streamed PATCHes of up to 256 MiB each, so that a cut connection
     // loses at most what the registry has not stored yet (the upload continues from the offset it reports).
@@ -391,8 +445,25 @@ public final class RegistryClient {
     }
 
     public Builder timeouts(Duration connect, Duration read) {
-      this.connectTimeout = connect;
-      this.readTimeout = read;
+      this.timeouts = new Timeouts(connect, read, timeouts.deadline());
+      return this;
+    }
+
+    /** Time-outs and the whole-command deadline ({@link Timeouts#overall} for {@code --timeout}). */
+    public Builder timeouts(Timeouts value) {
+      this.timeouts = Objects.requireNonNull(value, "timeouts == null");
+      return this;
+    }
+
+    /** Extra CAs, client certificate and {@code certs.d} roots (default: system store and the standard roots). */
+    public Builder tls(TlsConfig config) {
+      this.tls = Objects.requireNonNull(config, "config == null");
+      return this;
+    }
+
+    /** The proxy rules (default: {@link EnvironmentProxies#fromEnvironment()}). */
+    public Builder proxies(EnvironmentProxies selector) {
+      this.proxies = Objects.requireNonNull(selector, "selector == null");
       return this;
     }
 

@@ -17,4 +17,9 @@ public class RegistryException extends SociscopeException {
   public RegistryException(String message, Throwable cause) {
     super(ErrorKind.IO, message, cause);
   }
+
+  /** A failure of another kind, e.g. {@link ErrorKind#UNREACHABLE} for a refused connection or a time-out. */
+  public RegistryException(ErrorKind kind, String message, Throwable cause) {
+    super(kind, message, cause);
+  }
 }

@@ -58,7 +58,7 @@ class BearerTokenFlowTest {
   }
 
   RegistryClient client(CredentialProvider credentials) {
-    return RegistryClient.builder().clock(clock).credentials(credentials)
+    return MockRegistryTest.plainHttpTo(RegistryClient.builder(), server).clock(clock).credentials(credentials)
         .retry(new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(1))).build();
   }
 

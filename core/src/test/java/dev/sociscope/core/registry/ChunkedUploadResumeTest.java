@@ -77,7 +77,8 @@ class ChunkedUploadResumeTest {
     try (MockWebServer server = new MockWebServer()) {
       server.setDispatcher(dispatcher);
       server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-      RegistryClient client = RegistryClient.builder().uploadChunking(10_000, 30_000)
+      RegistryClient client = RegistryClient.builder().plainHttp("127.0.0.1:" + server.getPort())
+          .uploadChunking(10_000, 30_000)
           .retry(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(1))).build();
       RemoteRepository repo = client.repository(ImageReference.parse("127.0.0.1:" + server.getPort() + "/team/app:1"));
       repo.putBlob(digest, BlobContent.ofBytes(blob));

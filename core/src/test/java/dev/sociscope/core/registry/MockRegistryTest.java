@@ -15,7 +15,18 @@ abstract class MockRegistryTest {
 
   /** The client the test talks through; tests that tune retries override this. */
   RegistryClient.Builder clientBuilder() {
-    return RegistryClient.builder();
+    return plainHttpTo(RegistryClient.builder(), server);
+  }
+
+  /**
+   * Allows plain HTTP to the scripted servers, by both names the tests use. Without it the client would first ask
+   * each loopback server for TLS, and a MockWebServer counts that handshake as a (garbled) request.
+   */
+  static RegistryClient.Builder plainHttpTo(RegistryClient.Builder builder, MockWebServer... servers) {
+    for (MockWebServer s : servers) {
+      builder.plainHttp("127.0.0.1:" + s.getPort()).plainHttp("localhost:" + s.getPort());
+    }
+    return builder;
   }
 
   @BeforeEach

@@ -74,10 +74,13 @@ class RegistryProtocolTest extends MockRegistryTest {
   @Test
   void plainHttpOnlyForLoopbackOrWhenAllowed() {
     RegistryClient client = RegistryClient.builder().plainHttp("intranet.example:5000").build();
-    assertThat(client.baseUrl("127.0.0.1:5000").scheme()).isEqualTo("http");
-    assertThat(client.baseUrl("localhost").scheme()).isEqualTo("http");
-    assertThat(client.baseUrl("[::1]:5000").scheme()).isEqualTo("http");
+    // The MockWebServer speaks plain HTTP: a loopback server that does not speak TLS gets plain HTTP.
+    assertThat(client.baseUrl("127.0.0.1:" + server.getPort()).scheme()).isEqualTo("http");
     assertThat(client.baseUrl("intranet.example:5000").scheme()).isEqualTo("http");
+    // Names that only look local are ordinary hosts: HTTPS, whatever DNS says.
+    assertThat(client.baseUrl("127.0.0.1.example:" + server.getPort()).scheme()).isEqualTo("https");
+    assertThat(client.baseUrl("127.example").scheme()).isEqualTo("https");
+    assertThat(client.baseUrl("localhost.example.com").scheme()).isEqualTo("https");
     assertThat(client.baseUrl("registry.example.com").scheme()).isEqualTo("https");
     assertThat(client.baseUrl("registry-1.docker.io").scheme()).isEqualTo("https");
   }
@@ -86,7 +89,7 @@ class RegistryProtocolTest extends MockRegistryTest {
   void credentialsAreNotSentToAPlainHttpTokenRealmElsewhere() {
     server.enqueue(new MockResponse().setResponseCode(401)
         .addHeader("WWW-Authenticate", "Bearer realm=\"http://auth.example.com/token\",service=\"s\""));
-    RegistryClient client = RegistryClient.builder().credentials(CredentialProvider.forHost(
+    RegistryClient client = clientBuilder().credentials(CredentialProvider.forHost(
         "127.0.0.1:" + server.getPort(), Credentials.basic("u", "p"))).build();
     RemoteRepository r = client.repository(ImageReference.parse("127.0.0.1:" + server.getPort() + "/team/app:1"));
     assertThatThrownBy(() -> r.manifest("1")).isInstanceOf(RegistryException.class)

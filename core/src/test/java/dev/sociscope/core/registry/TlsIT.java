@@ -51,9 +51,10 @@ class TlsIT {
       RegistryClient strict = RegistryClient.builder().okHttpClient(base).retry(RetryPolicy.NONE).build();
       assertThat(strict.baseUrl(ref.apiHost()).scheme()).isEqualTo("https");
       assertThatThrownBy(() -> strict.repository(ref).readBlob(Digest.of(blob)))
-          .isInstanceOf(RegistryException.class)
-          .hasMessageContaining("Tried to get blob registry.test:" + server.getPort() + "/team/app")
-          .hasMessageContaining("connection failed");
+          .isInstanceOf(dev.sociscope.core.registry.transport.UntrustedCertificateException.class)
+          .hasMessage("the certificate of registry.test:" + server.getPort() + " is not trusted: issued by"
+              + " CN=registry.test (self-signed), not in the system store or the CA files given; use --tls-ca-cert"
+              + " or certs.d");
 
       RegistryClient insecure = RegistryClient.builder().okHttpClient(base).insecure(true).build();
       assertThat(insecure.repository(ref).readBlob(Digest.of(blob))).isEqualTo(blob);

@@ -64,7 +64,8 @@ class ReferrersApiPushTest {
         }
       });
       server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-      SociService remote = new SociService(RegistryClient.builder().build(), local.cache(), 2);
+      SociService remote = new SociService(RegistryClient.builder().plainHttp("127.0.0.1:" + server.getPort())
+          .build(), local.cache(), 2);
       OpenedImage target = remote.open("127.0.0.1:" + server.getPort() + "/team/app:v1");
       PushResult result = new SociPusher(local.cache(), null).push(ci, target.store());
       assertThat(result.registryIndexedSubject()).isTrue();

@@ -207,7 +207,7 @@ public final class DockerConfigCredentials implements CredentialProvider {
     return slash >= 0 ? s.substring(0, slash) : s;
   }
 
-  private static boolean isDockerHub(String host) {
+  static boolean isDockerHub(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     return h.equals("docker.io") || h.equals("index.docker.io") || h.equals("registry-1.docker.io");
   }
