@@ -58,6 +58,13 @@ public final class ImageFilesController {
     viewModel.treeProperty().addListener((o, a, b) -> table.show(b));
     previewButton.disableProperty().bind(tree.getSelectionModel().selectedItemProperty().isNull());
     saveButton.disableProperty().bind(tree.getSelectionModel().selectedItemProperty().isNull());
+    // Profile tab's "add to profile": the selected files' paths go to the image's start-up profile.
+    javafx.scene.control.MenuItem addToProfile = new javafx.scene.control.MenuItem(
+        dev.sociscope.app.common.Messages.get("files.addToProfile"));
+    addToProfile.setId("addToProfile");
+    addToProfile.setOnAction(e -> viewModel.addToProfile(tree.getSelectionModel().getSelectedItems().stream()
+        .filter(java.util.Objects::nonNull).map(TreeItem::getValue).toList()));
+    tree.setContextMenu(new javafx.scene.control.ContextMenu(addToProfile));
     tree.setRowFactory(t -> {
       javafx.scene.control.TreeTableRow<FileNode> row = new javafx.scene.control.TreeTableRow<>();
       row.setOnMouseClicked(e -> {
