@@ -62,6 +62,8 @@ public final class ProfileViewModel {
   private String repository;
   private ImageDetails image;
   private long generation;
+  /** {@code repo@manifest} of the image profiled last (kept while no image is shown, as during a reload). */
+  private String lastProfiled;
   private java.util.function.Consumer<List<String>> onCreateWithPrefetch = paths -> { };
 
   public ProfileViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs) {
@@ -120,8 +122,12 @@ public final class ProfileViewModel {
     return profile.getReadOnlyProperty();
   }
 
-  /** A new image is shown: the old numbers no longer apply (the paths stay). */
+  /** A new image is shown: the old numbers no longer apply (the paths stay); the same image is profiled again. */
   public void show(RegistryConnection c, String repo, ImageDetails details) {
+    // The same image again (reloaded, e.g. after an index was created): its profile is run again, as the index
+    // the runtime uses may have changed.
+    boolean rerun = details != null && lastProfiled != null
+        && lastProfiled.equals(repo + "@" + details.manifestDigest());
     generation++;
     connection = c;
     repository = repo;
@@ -133,6 +139,9 @@ public final class ProfileViewModel {
     spanNote.set("");
     timing.set("");
     summary.set(details == null ? "" : Messages.get("profile.ready"));
+    if (rerun) {
+      run();
+    }
   }
 
   /** The spans the current profile needs in the layer {@code digest} (empty without a profile or spans there). */
@@ -238,6 +247,7 @@ public final class ProfileViewModel {
           if (gen == generation) {
             measured = result;
             whatIf = null;
+            lastProfiled = repo + "@" + details.manifestDigest();
             showAtSpanSize();
             estimateOtherSpanSizes(gen, c, repo, details, list);
           }

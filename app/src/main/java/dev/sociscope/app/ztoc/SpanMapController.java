@@ -42,6 +42,10 @@ public final class SpanMapController {
     viewModel.selectionActiveProperty().addListener((o, a, b) -> selectionSummary.pseudoClassStateChanged(ACTIVE, b));
   }
 
+  public SpanMapViewModel viewModel() {
+    return viewModel;
+  }
+
   public SpanMap spanMap() {
     return spanMap;
   }

@@ -84,6 +84,18 @@ class ScreenshotTest {
     }
 
     @Override
+    public dev.sociscope.core.profile.WhatIf whatIf(RegistryConnection c, String repository, String reference,
+        String platform, List<String> paths, Progress p) throws Exception {
+      return real.whatIf(c, repository, reference, platform, paths, p);
+    }
+
+    @Override
+    public List<int[]> prefetchSpans(RegistryConnection c, String repository, ImageDetails image,
+        ImageDetails.Layer layer, Progress p) throws Exception {
+      return real.prefetchSpans(c, repository, image, layer, p);
+    }
+
+    @Override
     public dev.sociscope.core.diff.IndexDiff diff(RegistryConnection c, String repository, String a, String b,
         Progress p) throws Exception {
       return real.diff(c, repository, a, b, p);
