@@ -130,7 +130,7 @@ class ProfilePrefetchGuiTest {
     assertThat(fx(() -> ctx.main().spanMap().spanMap().artifactProperty().get())).isEqualTo(expected);
     assertThat(fx(() -> ctx.main().spanMap().spanMap().profileProperty().get())).isEqualTo(expected);
     assertThat(fx(() -> ctx.main().spanMap().viewModel().prefetchSummaryProperty().get()))
-        .isEqualTo("3 span(s) prefetched by the index, 3 needed by the profile");
+        .isEqualTo("\u00b7  prefetch: 3 span(s) by the index, 3 by the profile");
     assertThat(fx(() -> ctx.main().spanMap().viewModel().tooltipFor(12))).contains("prefetched before the container"
         + " starts").contains("needed by the start-up profile");
     assertThat(fx(() -> ctx.main().spanMap().viewModel().tooltipFor(2))).doesNotContain("prefetched before");

@@ -324,7 +324,7 @@ class ScreenshotTest {
     });
     // The demo image's index was built with these options: the wizard says so before any download.
     waitUntil("identical index", () -> !wizard.identicalProperty().get().isEmpty());
-    shot(ctx.main().registry().createDialog().getScene(), "create-wizard-identical");
+    shot(ctx.main().registry().createDialog().getScene(), "create-wizard-identical-dialog");
     fxRun(() -> wizard.buildAnywayProperty().set(true));
     waitUntil("plan", () -> wizard.buildableProperty().get());
     fxRun(wizard::run);
@@ -398,7 +398,7 @@ class ScreenshotTest {
     fxRun(() -> ctx.registryViewModel().openLocal(mixed, true));
     waitUntil("layout", () -> ctx.registryViewModel().connectionProperty().get() != null
         && ctx.registryViewModel().connectionProperty().get().registry().url().endsWith("multi-arch")
-        && ctx.registryViewModel().imageProperty().get() != null);
+        && !ctx.registryViewModel().selectedRepositoryProperty().get().isEmpty());
     fxRun(() -> ctx.registryViewModel().selectTag(dev.sociscope.core.testing.MixedLayerImage.MIXED));
     waitUntil("mixed image", () -> ctx.registryViewModel().imageProperty().get() != null
         && ctx.registryViewModel().imageProperty().get().reference().endsWith(":mixed"));
@@ -414,7 +414,7 @@ class ScreenshotTest {
     });
     waitUntil("two platforms", () -> wizard.estimateProperty().get().contains("in 2 index(es)"));
     Stage dialog = ctx.main().registry().createDialog();
-    shot(dialog.getScene(), "create-wizard-platforms");
+    shot(dialog.getScene(), "create-wizard-platforms-dialog");
     fxRun(dialog::hide);
   }
 
