@@ -184,8 +184,10 @@ public final class CreateIndexViewModel {
 
   private void showDestination() {
     String where = connection.isLocal() ? connection.registry().url() : connection.apiHost() + "/" + repository;
-    String key = (connection.isLocal() ? "create.destination.layout" : "create.destination.registry")
-        + (version.get() == SociVersion.V2 ? ".v2" : ".v1");
+    boolean v2 = version.get() == SociVersion.V2;
+    String key = connection.isLocal()
+        ? (v2 ? "create.destination.layout.copy" : "create.destination.layout.index")
+        : (v2 ? "create.destination.registry.copy" : "create.destination.registry.index");
     String text = Messages.get(key, where, tag + "-soci");
     if (!prefetchPaths.isEmpty()) {
       text += " " + Messages.get("create.destination.prefetch", prefetchPaths.size());
