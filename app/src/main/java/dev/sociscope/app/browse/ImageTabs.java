@@ -18,8 +18,10 @@ record ImageTabs(ImageFilesViewModel files, ProfileViewModel profile, HealthView
     CompareViewModel compare) {
 
   static ImageTabs create(RegistryService service, TaskRunner tasks, DialogService dialogs) {
-    return new ImageTabs(new ImageFilesViewModel(service, tasks, dialogs), new ProfileViewModel(service, tasks,
-        dialogs), new HealthViewModel(service, tasks), new CompareViewModel(service, tasks));
+    ImageTabs tabs = new ImageTabs(new ImageFilesViewModel(service, tasks, dialogs), new ProfileViewModel(service,
+        tasks, dialogs), new HealthViewModel(service, tasks), new CompareViewModel(service, tasks));
+    tabs.files().setOnAddToProfile(tabs.profile()::addPaths);
+    return tabs;
   }
 
   void show(RegistryConnection c, String repository, ImageDetails image) {

@@ -138,6 +138,7 @@ public final class RegistryController {
 
   @FXML
   private void initialize() {
+    viewModel.profile().setOnCreateWithPrefetch(this::createIndex); // the Profile tab's "Create index with these"
     registryTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.connectionProperty().get() == null
         ? Messages.get("registry.title") : viewModel.connectionProperty().get().registry().name(),
         viewModel.connectionProperty()));
@@ -263,10 +264,15 @@ public final class RegistryController {
    */
   @FXML
   private void createIndex() {
+    createIndex(java.util.List.of());
+  }
+
+  /** The wizard, with {@code prefetch} paths pre-filled (from the Profile tab) or none. */
+  private void createIndex(java.util.List<String> prefetch) {
     if (openingWizard) {
       return; // A second click while the first wizard is still loading
     }
-    CreateIndexViewModel wizard = viewModel.newCreateWizard();
+    CreateIndexViewModel wizard = viewModel.newCreateWizard(prefetch);
     if (wizard == null) {
       return;
     }

@@ -448,6 +448,11 @@ public final class RegistryViewModel {
    * shows it. Null when no image is shown.
    */
   public CreateIndexViewModel newCreateWizard() {
+    return newCreateWizard(java.util.List.of());
+  }
+
+  /** The wizard with {@code prefetch} paths pre-filled as prefetch files (the Profile tab's paths). */
+  public CreateIndexViewModel newCreateWizard(java.util.List<String> prefetch) {
     ImageDetails details = image.get();
     RegistryConnection c = connection.get();
     if (details == null || c == null) {
@@ -460,7 +465,7 @@ public final class RegistryViewModel {
           if (repo.equals(selectedRepository.get()) && tag.equals(selectedTag.get())) {
             loadImage(details.platform().isEmpty() ? null : details.platform());
           }
-        });
+        }, prefetch);
     lastWizard.set(wizard);
     return wizard;
   }
@@ -511,9 +516,15 @@ public final class RegistryViewModel {
       return;
     }
     String repo = selectedRepository.get();
-    tasks.run(Messages.get("task.openLayerZtoc", layer.index()), p -> service.openZtoc(c, repo, layer, p),
-        doc -> {
-          workspace.documentProperty().set(doc);
+    ImageDetails details = image.get();
+    tasks.run(Messages.get("task.openLayerZtoc", layer.index()),
+        p -> java.util.Map.entry(service.openZtoc(c, repo, layer, p),
+            details == null ? java.util.List.<int[]>of() : service.prefetchSpans(c, repo, details, layer, p)),
+        opened -> {
+          workspace.documentProperty().set(opened.getKey());
+          // The span map colours the index's prefetch spans and the profile's for this layer.
+          workspace.marksProperty().set(new dev.sociscope.app.ztoc.SpanMapMarks(
+              dev.sociscope.app.ztoc.SpanMapMarks.of(opened.getValue()), tabs.profile().spansOf(layer.digest())));
           onZtocOpened.accept(null);
         },
         error -> failed(Messages.get("registry.ztocFailed", layer.index()), error));

@@ -13,7 +13,7 @@ public final class ErrorDescriber {
 
   public static UserError describe(Throwable error) {
     Throwable e = unwrap(error);
-    return new UserError(summary(e), stackTrace(error));
+    return new UserError(summary(e), stackTrace(error), isBug(e));
   }
 
   private static Throwable unwrap(Throwable e) {
@@ -30,10 +30,15 @@ public final class ErrorDescriber {
    * One sentence by the error's kind ({@link SociscopeException#kindOf}): core says what went wrong; the GUI only
    * words it. Failures that are neither I/O nor a refused request are bugs and say so.
    */
+  /** Neither I/O nor a refused request nor a cancel: something the code did not expect. */
+  private static boolean isBug(Throwable e) {
+    return !(e instanceof IOException || e instanceof IllegalArgumentException || e instanceof CancellationException
+        || e instanceof InterruptedException);
+  }
+
   private static String summary(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (!(e instanceof IOException || e instanceof IllegalArgumentException || e instanceof CancellationException
-        || e instanceof InterruptedException)) {
+    if (isBug(e)) {
       return Messages.get("error.unexpected", message);
     }
     switch (SociscopeException.kindOf(e)) {

@@ -33,7 +33,14 @@ public final class CreateIndexController {
   @FXML private Spinner<Integer> minSpinner;
   @FXML private ComboBox<SociVersion> versionBox;
   @FXML private TableView<CreateIndexViewModel.PlanRow> planTable;
+  @FXML private TableColumn<CreateIndexViewModel.PlanRow, String> planPlatform;
   @FXML private TableColumn<CreateIndexViewModel.PlanRow, String> planIndex;
+  @FXML private javafx.scene.layout.HBox identicalPane;
+  @FXML private Label identicalText;
+  @FXML private Button openIdenticalButton;
+  @FXML private Button buildAnywayButton;
+  @FXML private Label destination;
+  @FXML private Label blockedReason;
   @FXML private TableColumn<CreateIndexViewModel.PlanRow, String> planDigest;
   @FXML private TableColumn<CreateIndexViewModel.PlanRow, Long> planSize;
   @FXML private TableColumn<CreateIndexViewModel.PlanRow, String> planDecision;
@@ -77,6 +84,7 @@ public final class CreateIndexController {
 
     planTable.setItems(viewModel.plan());
     planTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    planPlatform.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().platform()));
     planIndex.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().index())));
     planDigest.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().digest()));
     planDigest.getStyleClass().add(Styles.MONO);
@@ -90,6 +98,13 @@ public final class CreateIndexController {
     });
     planDecision.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().decision()));
     estimate.textProperty().bind(viewModel.estimateProperty());
+    destination.textProperty().bind(viewModel.destinationProperty());
+    blockedReason.textProperty().bind(viewModel.blockedReasonProperty());
+    identicalText.textProperty().bind(viewModel.identicalProperty());
+    var hasIdentical = viewModel.identicalProperty().isNotEmpty();
+    identicalPane.visibleProperty().bind(hasIdentical);
+    identicalPane.managedProperty().bind(hasIdentical);
+    buildAnywayButton.disableProperty().bind(viewModel.buildAnywayProperty());
     dev.sociscope.app.common.FullText.install(status).textProperty().bind(viewModel.statusProperty());
 
     viewModel.layers().addListener((ListChangeListener<CreateIndexViewModel.LayerProgress>) c -> rebuildBars());
@@ -164,12 +179,30 @@ public final class CreateIndexController {
   }
 
   @FXML
+  private void openIdentical() {
+    viewModel.openIdentical();
+  }
+
+  @FXML
+  private void buildAnyway() {
+    viewModel.buildAnywayProperty().set(true);
+  }
+
+  @FXML
   private void preview() {
     viewModel.preview();
   }
 
   public Button runButton() {
     return runButton;
+  }
+
+  public Button openIdenticalButton() {
+    return openIdenticalButton;
+  }
+
+  public Label blockedReason() {
+    return blockedReason;
   }
 
   public Button cancelButton() {

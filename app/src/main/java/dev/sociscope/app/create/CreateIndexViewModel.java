@@ -98,10 +98,27 @@ public final class CreateIndexViewModel {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<CreateIndexResult> result = new ReadOnlyObjectWrapper<>();
   private TaskRunner.Handle running;
+  private final List<String> prefetchPaths;
+  private final ReadOnlyStringWrapper blockedReason = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper destination = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper identical = new ReadOnlyStringWrapper("");
+  private final BooleanProperty buildAnyway = new SimpleBooleanProperty(false);
+  private IndexPlan lastPlan;
 
   public CreateIndexViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs,
       RegistryConnection connection, String repository, String tag, ImageDetails image,
       Consumer<CreateIndexResult> onCreated) {
+    this(service, tasks, dialogs, connection, repository, tag, image, onCreated, List.of());
+  }
+
+  /**
+   * A wizard whose build also writes prefetch artifacts for {@code prefetchPaths} (spec 3.7), e.g. the paths of
+   * the image's start-up profile; empty for none.
+   */
+  public CreateIndexViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs,
+      RegistryConnection connection, String repository, String tag, ImageDetails image,
+      Consumer<CreateIndexResult> onCreated, List<String> prefetchPaths) {
+    this.prefetchPaths = List.copyOf(prefetchPaths);
     this.service = service;
     this.tasks = tasks;
     this.dialogs = dialogs;
@@ -113,7 +130,69 @@ public final class CreateIndexViewModel {
     spanMiB.addListener((o, a, b) -> replan());
     minLayerMiB.addListener((o, a, b) -> replan());
     allPlatforms.addListener((o, a, b) -> replan());
+    version.addListener((o, a, b) -> replan());
+    buildAnyway.addListener((o, a, b) -> showBuildable());
     replan();
+  }
+
+  /** The files the build writes prefetch artifacts for (from the Profile tab), in the order given. */
+  public List<String> prefetchPaths() {
+    return prefetchPaths;
+  }
+
+  /** Why Create is disabled, in a sentence; empty when it is enabled. */
+  public ReadOnlyStringProperty blockedReasonProperty() {
+    return blockedReason.getReadOnlyProperty();
+  }
+
+  /** Where Create writes, said before it does: the registry repository, or the layout folder. */
+  public ReadOnlyStringProperty destinationProperty() {
+    return destination.getReadOnlyProperty();
+  }
+
+  /** "An index with the same options exists ...", or empty. */
+  public ReadOnlyStringProperty identicalProperty() {
+    return identical.getReadOnlyProperty();
+  }
+
+  /** Set by "Build anyway": Create builds although an identical index exists. */
+  public BooleanProperty buildAnywayProperty() {
+    return buildAnyway;
+  }
+
+  /**
+   * "Open it": the identical index is what the build would give, so the wizard reports it as its result (the
+   * image view then shows it) without downloading anything.
+   */
+  public void openIdentical() {
+    if (lastPlan == null || !lastPlan.allIdentical() || state.get() == State.RUNNING) {
+      return;
+    }
+    List<String> digests = lastPlan.platforms().stream()
+        .map(p -> p.identical().descriptor().digest().toString()).toList();
+    CreateIndexResult existing = new CreateIndexResult(digests, target(), digests);
+    result.set(existing);
+    state.set(State.DONE);
+    status.set(Messages.get("create.opened", String.join(", ", digests.stream().map(ShortDigest::of).toList())));
+    onCreated.accept(existing);
+  }
+
+  private String target() {
+    String where = connection.isLocal() ? connection.registry().url() : connection.apiHost() + "/" + repository;
+    return where + ":" + (version.get() == SociVersion.V2 ? tag + "-soci" : tag);
+  }
+
+  private void showDestination() {
+    String where = connection.isLocal() ? connection.registry().url() : connection.apiHost() + "/" + repository;
+    boolean v2 = version.get() == SociVersion.V2;
+    String key = connection.isLocal()
+        ? (v2 ? "create.destination.layout.copy" : "create.destination.layout.index")
+        : (v2 ? "create.destination.registry.copy" : "create.destination.registry.index");
+    String text = Messages.get(key, where, tag + "-soci");
+    if (!prefetchPaths.isEmpty()) {
+      text += " " + Messages.get("create.destination.prefetch", prefetchPaths.size());
+    }
+    destination.set(text);
   }
 
   public String imageName() {
@@ -198,7 +277,8 @@ public final class CreateIndexViewModel {
 
   private CreateIndexRequest request(CreateListener listener) {
     return new CreateIndexRequest(repository, tag, allPlatforms.get(), allPlatforms.get() ? "" : image.platform(),
-        version.get(), Math.max(1, spanMiB.get()) * MIB, Math.max(0, minLayerMiB.get()) * MIB, listener);
+        version.get(), Math.max(1, spanMiB.get()) * MIB, Math.max(0, minLayerMiB.get()) * MIB, listener,
+        prefetchPaths);
   }
 
   /** Whether the plan would give an index (no layer type that fails the build, at least one layer indexed). */
@@ -229,7 +309,7 @@ public final class CreateIndexViewModel {
 
   private SociIndexOptions options() {
     return SociIndexOptions.defaults(version.get()).withSpanSize(Math.max(1, spanMiB.get()) * MIB)
-        .withMinLayerSize(Math.max(0, minLayerMiB.get()) * MIB);
+        .withMinLayerSize(Math.max(0, minLayerMiB.get()) * MIB).withPrefetchPaths(prefetchPaths);
   }
 
   /**
@@ -240,7 +320,19 @@ public final class CreateIndexViewModel {
     if (planning != null) {
       planning.cancel();
     }
+    if (state.get() != State.RUNNING) {
+      // What the last build or preview said belonged to other options.
+      layers.clear();
+      status.set("");
+      result.set(null);
+      state.set(State.EDITING);
+    }
+    lastPlan = null;
+    buildAnyway.set(false);
+    identical.set("");
     buildable.set(false);
+    blockedReason.set(Messages.get("create.blocked.planning"));
+    showDestination();
     previewLines.clear();
     estimate.set(Messages.get("create.planning"));
     SociIndexOptions options = options();
@@ -248,7 +340,10 @@ public final class CreateIndexViewModel {
     planning = tasks.runQuietly(Messages.get("task.plan", image.reference()),
         p -> service.plan(connection, repository, tag, all, all ? "" : image.platform(), options, p),
         this::show,
-        error -> estimate.set(error.summary()));
+        error -> {
+          estimate.set(error.summary());
+          blockedReason.set(Messages.get("create.blocked.noPlan"));
+        });
   }
 
   private void show(IndexPlan result) {
@@ -271,8 +366,51 @@ public final class CreateIndexViewModel {
       canBuild &= pp.buildable();
     }
     plan.setAll(rows);
-    buildable.set(canBuild);
-    estimate.set(Messages.get("create.estimate", indexed, layers, ByteSize.human(bytes), spans));
+    lastPlan = result;
+    int platforms = result.platforms().size();
+    boolean approximated = result.platforms().stream().anyMatch(IndexPlan.PlatformPlan::approximated);
+    estimate.set(Messages.get("create.estimate", indexed, layers, ByteSize.human(bytes), spans, platforms,
+        result.platforms().stream().map(p -> p.manifest().platformText()).collect(
+            java.util.stream.Collectors.joining(", ")))
+        + " " + Messages.get(approximated ? "create.estimate.approximated" : "create.estimate.fromToc"));
+    if (result.allIdentical()) {
+      identical.set(Messages.get("create.identical", result.platforms().stream()
+          .map(p -> ShortDigest.of(p.identical().descriptor().digest().toString())).collect(
+              java.util.stream.Collectors.joining(", "))));
+    }
+    planBuildable = canBuild;
+    showBuildable();
+  }
+
+  private boolean planBuildable;
+
+  /** Create is enabled when the plan gives an index and no identical one exists (or "Build anyway"); else why not. */
+  private void showBuildable() {
+    IndexPlan p = lastPlan;
+    if (p == null) {
+      return;
+    }
+    String reason = "";
+    if (p.platforms().isEmpty()) {
+      reason = Messages.get("create.blocked.noPlatform");
+    } else {
+      for (IndexPlan.PlatformPlan pp : p.platforms()) {
+        if (pp.blocker().isPresent()) {
+          reason = Messages.get("create.blocked.notLayer", pp.blocker().get().position(),
+              pp.blocker().get().layer().mediaType());
+          break;
+        }
+        if (pp.indexedLayers() == 0) {
+          reason = Messages.get("create.blocked.nothing", pp.manifest().platformText(), pp.layers().size());
+          break;
+        }
+      }
+    }
+    if (reason.isEmpty() && p.allIdentical() && !buildAnyway.get()) {
+      reason = Messages.get("create.blocked.identical");
+    }
+    blockedReason.set(reason);
+    buildable.set(planBuildable && reason.isEmpty());
   }
 
   /** Core's verdict in the wizard's words. */
@@ -329,8 +467,12 @@ public final class CreateIndexViewModel {
         },
         error -> {
           state.set(State.FAILED);
-          status.set(error.summary());
-          dialogs.showError(Messages.get("create.failed"), error);
+          // An expected outcome (the registry refused, the image cannot be indexed, a network failure) is a
+          // sentence; only a bug gets the error dialog, with its stack trace behind "Details".
+          status.set(Messages.get("create.failedBecause", error.summary()));
+          if (error.bug()) {
+            dialogs.showError(Messages.get("create.failed"), error);
+          }
         });
   }
 

@@ -181,7 +181,12 @@ public final class ImageFilesController {
     preview.setOnAction(e -> preview());
     MenuItem save = new MenuItem(Messages.get("image.files.save"));
     save.setOnAction(e -> save());
-    tree.setContextMenu(new ContextMenu(copy, preview, save));
+    // Profile tab's "add to profile": the selected files' paths go to the image's start-up profile.
+    MenuItem addToProfile = new MenuItem(Messages.get("files.addToProfile"));
+    addToProfile.setId("addToProfile");
+    addToProfile.setOnAction(e -> viewModel.addToProfile(tree.getSelectionModel().getSelectedItems().stream()
+        .filter(java.util.Objects::nonNull).map(TreeItem::getValue).toList()));
+    tree.setContextMenu(new ContextMenu(copy, preview, save, addToProfile));
     // The preview follows the selection while its pane is open.
     tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
       if (b != null && viewModel.previewShownProperty().get() && b.getValue() != viewModel.previewedProperty().get()

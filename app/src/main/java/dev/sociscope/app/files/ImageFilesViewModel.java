@@ -95,6 +95,22 @@ public final class ImageFilesViewModel {
   private boolean scan;
   private long generation;
 
+  private java.util.function.Consumer<java.util.List<String>> onAddToProfile = paths -> { };
+
+  /** Where "Add to profile" sends paths: the image's Profile tab (wired by the image view). */
+  public void setOnAddToProfile(java.util.function.Consumer<java.util.List<String>> target) {
+    onAddToProfile = target;
+  }
+
+  /** Adds the files' paths ("/" + path) to the image's start-up profile. */
+  public void addToProfile(java.util.List<FileNode> nodes) {
+    java.util.List<String> paths = nodes.stream().filter(java.util.Objects::nonNull).map(FileNode::displayPath)
+        .toList();
+    if (!paths.isEmpty()) {
+      onAddToProfile.accept(paths);
+    }
+  }
+
   public ImageFilesViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs) {
     this.service = service;
     this.tasks = tasks;

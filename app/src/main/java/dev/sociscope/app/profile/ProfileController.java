@@ -21,6 +21,8 @@ public final class ProfileController {
   @FXML private TextField rttField;
   @FXML private Label summary;
   @FXML private Label timing;
+  @FXML private javafx.scene.control.ComboBox<Long> spanBox;
+  @FXML private Label spanNote;
   @FXML private TableView<ProfileViewModel.Row> layerTable;
   @FXML private TableColumn<ProfileViewModel.Row, String> layerColumn;
   @FXML private TableColumn<ProfileViewModel.Row, String> indexedColumn;
@@ -41,6 +43,23 @@ public final class ProfileController {
     rttField.textProperty().bindBidirectional(viewModel.rttProperty());
     summary.textProperty().bind(viewModel.summaryProperty());
     timing.textProperty().bind(viewModel.timingProperty());
+    spanNote.textProperty().bind(viewModel.spanNoteProperty());
+    spanBox.getItems().setAll(ProfileViewModel.spanSizes());
+    spanBox.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(Long v) {
+        return v == null ? "" : v == 0 ? dev.sociscope.app.common.Messages.get("profile.span.index")
+            : ByteSize.human(v);
+      }
+
+      @Override
+      public Long fromString(String s) {
+        throw new UnsupportedOperationException();
+      }
+    });
+    spanBox.setValue(viewModel.spanSizeProperty().get());
+    spanBox.valueProperty().addListener((o, a, b) -> viewModel.spanSizeProperty().set(b == null ? 0 : b));
+    viewModel.spanSizeProperty().addListener((o, a, b) -> spanBox.setValue(b.longValue()));
     layerTable.setItems(viewModel.rows());
     layerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().layer()));
     indexedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().indexed() ? "yes" : "no"));
@@ -58,18 +77,26 @@ public final class ProfileController {
     full.setName(dev.sociscope.app.common.Messages.get("profile.chart.full"));
     XYChart.Series<String, Number> lazy = new XYChart.Series<>();
     lazy.setName(dev.sociscope.app.common.Messages.get("profile.chart.lazy"));
+    XYChart.Series<String, Number> prefetched = new XYChart.Series<>();
+    prefetched.setName(dev.sociscope.app.common.Messages.get("profile.chart.prefetched"));
     int i = 0;
     for (ProfileViewModel.Row r : viewModel.rows()) {
       String name = "#" + i++;
       full.getData().add(new XYChart.Data<>(name, r.fullBytes() / 1048576.0));
       lazy.getData().add(new XYChart.Data<>(name, r.lazyBytes() / 1048576.0));
+      prefetched.getData().add(new XYChart.Data<>(name, r.prefetchedBytes() / 1048576.0));
     }
-    chart.getData().setAll(java.util.List.of(full, lazy));
+    chart.getData().setAll(java.util.List.of(full, lazy, prefetched));
   }
 
   @FXML
   private void run() {
     viewModel.run();
+  }
+
+  @FXML
+  private void createWithPrefetch() {
+    viewModel.createWithPrefetch();
   }
 
   @FXML

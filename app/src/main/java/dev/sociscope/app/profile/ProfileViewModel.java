@@ -35,7 +35,12 @@ import javafx.collections.ObservableList;
  */
 public final class ProfileViewModel {
   /** One layer of the profile in the table's words. */
-  public record Row(String layer, boolean indexed, int files, String spans, long fullBytes, long lazyBytes) {}
+  public record Row(String layer, boolean indexed, int files, String spans, long fullBytes, long lazyBytes) {
+    /** What the profile's prefetch artifacts make the runtime fetch up front: the spans of an indexed layer. */
+    public long prefetchedBytes() {
+      return indexed ? lazyBytes : 0;
+    }
+  }
 
   private final RegistryService service;
   private final TaskRunner tasks;
@@ -47,10 +52,19 @@ public final class ProfileViewModel {
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<StartupProfile> profile = new ReadOnlyObjectWrapper<>();
+  /** The profile at the index's own span size, as measured; {@link #profile} is it at the chosen span size. */
+  private StartupProfile measured;
+  private dev.sociscope.core.profile.WhatIf whatIf;
+  /** The chosen span size in bytes; 0 for the index's own. */
+  private final javafx.beans.property.LongProperty spanSize = new javafx.beans.property.SimpleLongProperty(0);
+  private final ReadOnlyStringWrapper spanNote = new ReadOnlyStringWrapper("");
   private RegistryConnection connection;
   private String repository;
   private ImageDetails image;
   private long generation;
+  /** {@code repo@manifest} of the image profiled last (kept while no image is shown, as during a reload). */
+  private String lastProfiled;
+  private java.util.function.Consumer<List<String>> onCreateWithPrefetch = paths -> { };
 
   public ProfileViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs) {
     this.service = service;
@@ -58,6 +72,25 @@ public final class ProfileViewModel {
     this.dialogs = dialogs;
     bandwidth.addListener((o, a, b) -> showTiming());
     rtt.addListener((o, a, b) -> showTiming());
+    spanSize.addListener((o, a, b) -> showAtSpanSize());
+  }
+
+  /** The span sizes to choose from: 0 (the index's own), then 1, 2, 4, 8 and 16 MiB. */
+  public static List<Long> spanSizes() {
+    List<Long> all = new java.util.ArrayList<>();
+    all.add(0L);
+    all.addAll(dev.sociscope.core.profile.WhatIfAnalyzer.SPAN_SIZES);
+    return all;
+  }
+
+  /** The span size the bars and seconds are for: 0 for the index's own, else one of {@link #spanSizes()}. */
+  public javafx.beans.property.LongProperty spanSizeProperty() {
+    return spanSize;
+  }
+
+  /** Says whether the shown numbers are measured (the index's span size) or estimated (another one). */
+  public ReadOnlyStringProperty spanNoteProperty() {
+    return spanNote.getReadOnlyProperty();
   }
 
   /** The paths, as typed or imported (plain list, JSON array or strace log). */
@@ -89,16 +122,73 @@ public final class ProfileViewModel {
     return profile.getReadOnlyProperty();
   }
 
-  /** A new image is shown: the old numbers no longer apply (the paths stay). */
+  /** A new image is shown: the old numbers no longer apply (the paths stay); the same image is profiled again. */
   public void show(RegistryConnection c, String repo, ImageDetails details) {
+    // The same image again (reloaded, e.g. after an index was created): its profile is run again, as the index
+    // the runtime uses may have changed.
+    boolean rerun = details != null && lastProfiled != null
+        && lastProfiled.equals(repo + "@" + details.manifestDigest());
     generation++;
     connection = c;
     repository = repo;
     image = details;
     rows.clear();
     profile.set(null);
+    measured = null;
+    whatIf = null;
+    spanNote.set("");
     timing.set("");
     summary.set(details == null ? "" : Messages.get("profile.ready"));
+    if (rerun) {
+      run();
+    }
+  }
+
+  /** The spans the current profile needs in the layer {@code digest} (empty without a profile or spans there). */
+  public java.util.BitSet spansOf(String digest) {
+    java.util.BitSet set = new java.util.BitSet();
+    StartupProfile p = profile.get();
+    if (p != null) {
+      for (StartupProfile.Layer l : p.layers()) {
+        if (l.digest().toString().equals(digest)) {
+          l.spans().forEach(r -> set.set(r.first(), r.last() + 1));
+        }
+      }
+    }
+    return set;
+  }
+
+  /** Adds paths (e.g. files picked in the Files tab) to the profile, each once, keeping those already there. */
+  public void addPaths(List<String> more) {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(paths.get().lines().map(String::strip)
+        .filter(l -> !l.isEmpty()).toList());
+    all.addAll(more);
+    paths.set(String.join("\n", all));
+  }
+
+  /** Where "Create index with these prefetched" goes: the create wizard, pre-filled (wired by the image view). */
+  public void setOnCreateWithPrefetch(java.util.function.Consumer<List<String>> target) {
+    onCreateWithPrefetch = target;
+  }
+
+  /**
+   * Opens the create wizard with the profile's paths as prefetch files; false (and says why) when the paths do not
+   * parse or are empty.
+   */
+  public boolean createWithPrefetch() {
+    List<String> list;
+    try {
+      list = StartupPaths.parse(paths.get());
+    } catch (CorruptInputException e) {
+      summary.set(e.getMessage());
+      return false;
+    }
+    if (list.isEmpty()) {
+      summary.set(Messages.get("profile.noPaths"));
+      return false;
+    }
+    onCreateWithPrefetch.accept(list.stream().map(p -> "/" + p).toList());
+    return true;
   }
 
   /** Reads a paths file into the paths field. */
@@ -155,7 +245,11 @@ public final class ProfileViewModel {
         p -> service.profile(c, repo, details.manifestDigest(), details.platform(), list, p),
         result -> {
           if (gen == generation) {
-            show(result);
+            measured = result;
+            whatIf = null;
+            lastProfiled = repo + "@" + details.manifestDigest();
+            showAtSpanSize();
+            estimateOtherSpanSizes(gen, c, repo, details, list);
           }
         },
         error -> {
@@ -163,6 +257,55 @@ public final class ProfileViewModel {
             summary.set(error.summary());
           }
         });
+  }
+
+  /** Core's what-if for the same paths, so switching the span size answers at once. */
+  private void estimateOtherSpanSizes(long gen, RegistryConnection c, String repo, ImageDetails details,
+      List<String> list) {
+    if (measured.index() == null) {
+      return; // without an index there is no zTOC to estimate from
+    }
+    tasks.runQuietly(Messages.get("task.profile", details.reference()),
+        p -> service.whatIf(c, repo, details.manifestDigest(), details.platform(), list, p),
+        w -> {
+          if (gen == generation) {
+            whatIf = w;
+            showAtSpanSize();
+          }
+        },
+        error -> {
+          if (gen == generation) {
+            spanNote.set(error.summary());
+          }
+        });
+  }
+
+  /** Shows the measured profile, or the what-if's estimate at the chosen span size. */
+  private void showAtSpanSize() {
+    if (measured == null) {
+      return;
+    }
+    long chosen = spanSize.get();
+    if (chosen == 0 || chosen == measured.spanSize()) {
+      spanNote.set(measured.index() == null ? "" : Messages.get("profile.span.measured",
+          ByteSize.human(measured.spanSize())));
+      show(measured);
+      return;
+    }
+    if (whatIf == null) {
+      spanNote.set(measured.index() == null ? Messages.get("profile.span.noIndex")
+          : Messages.get("profile.span.waiting"));
+      show(measured);
+      return;
+    }
+    for (dev.sociscope.core.profile.WhatIf.SpanRow row : whatIf.spanRows()) {
+      if (row.spanSize() == chosen) {
+        spanNote.set(Messages.get("profile.span.estimated", ByteSize.human(chosen),
+            ByteSize.human(measured.spanSize())));
+        show(measured.atSpanSize(row));
+        return;
+      }
+    }
   }
 
   private void show(StartupProfile p) {

@@ -283,6 +283,22 @@ public final class CoreRegistryService implements RegistryService {
   }
 
   @Override
+  public List<int[]> prefetchSpans(RegistryConnection connection, String repositoryName, ImageDetails image,
+      ImageDetails.Layer layer, Progress progress) throws Exception {
+    progress.update(-1, -1);
+    List<int[]> out = new java.util.ArrayList<>();
+    for (dev.sociscope.core.workflow.FoundPrefetch f : soci(connection).prefetches(
+        ref(connection, repositoryName, image.manifestDigest()), ImageResolver.PlatformSelection.DEFAULT)) {
+      boolean sameIndex = f.index().index().ztocs().stream()
+          .anyMatch(z -> z.ztocDigest().toString().equals(layer.ztocDigest()));
+      if (sameIndex && f.artifact() != null && f.descriptor().layerDigest().toString().equals(layer.digest())) {
+        f.artifact().spans().forEach(s -> out.add(new int[] {s.startSpan(), s.endSpan()}));
+      }
+    }
+    return out;
+  }
+
+  @Override
   public dev.sociscope.core.files.ImageFiles files(RegistryConnection connection, String repositoryName,
       ImageDetails image, Progress progress) throws Exception {
     progress.update(-1, -1);
@@ -312,6 +328,15 @@ public final class CoreRegistryService implements RegistryService {
     progress.update(-1, -1);
     Platform wanted = platform == null || platform.isEmpty() ? null : Platform.parse(platform);
     return soci(connection).profile(ref(connection, repository, reference), wanted, paths);
+  }
+
+  @Override
+  public dev.sociscope.core.profile.WhatIf whatIf(RegistryConnection connection, String repository,
+      String reference, String platform, List<String> paths, Progress progress) throws Exception {
+    progress.update(-1, -1);
+    Platform wanted = platform == null || platform.isEmpty() ? null : Platform.parse(platform);
+    return soci(connection).whatIf(ref(connection, repository, reference), wanted, paths,
+        dev.sociscope.core.profile.WhatIfAnalyzer.SPAN_SIZES, 0, false, null);
   }
 
   @Override

@@ -39,7 +39,7 @@ final class IndexCreation {
   CreateIndexResult run() throws Exception {
     var platforms = CoreRegistryService.selection(request.allPlatforms(), request.platform());
     SociIndexOptions options = SociIndexOptions.defaults(request.version()).withSpanSize(request.spanSize())
-        .withMinLayerSize(request.minLayerSize());
+        .withMinLayerSize(request.minLayerSize()).withPrefetchPaths(request.prefetchPaths());
     List<String> written = new ArrayList<>();
     String target = ref;
     if (request.version() == SociVersion.V1) {
@@ -69,7 +69,7 @@ final class IndexCreation {
   dev.sociscope.core.workflow.ConvertPreview preview() throws Exception {
     var platforms = CoreRegistryService.selection(request.allPlatforms(), request.platform());
     SociIndexOptions options = SociIndexOptions.defaults(SociVersion.V2).withSpanSize(request.spanSize())
-        .withMinLayerSize(request.minLayerSize());
+        .withMinLayerSize(request.minLayerSize()).withPrefetchPaths(request.prefetchPaths());
     return soci.convert(ref, ref + "-soci", platforms, options, false, true,
         dev.sociscope.core.workflow.ExistingIndexPolicy.ALLOW, listener(), cancel).preview();
   }

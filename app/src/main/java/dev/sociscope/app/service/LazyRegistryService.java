@@ -131,6 +131,18 @@ public final class LazyRegistryService implements RegistryService {
   }
 
   @Override
+  public List<int[]> prefetchSpans(RegistryConnection connection, String repository, ImageDetails image,
+      ImageDetails.Layer layer, Progress progress) throws Exception {
+    return delegate().prefetchSpans(connection, repository, image, layer, progress);
+  }
+
+  @Override
+  public dev.sociscope.core.profile.WhatIf whatIf(RegistryConnection connection, String repository,
+      String reference, String platform, List<String> paths, Progress progress) throws Exception {
+    return delegate().whatIf(connection, repository, reference, platform, paths, progress);
+  }
+
+  @Override
   public dev.sociscope.core.profile.StartupProfile profile(RegistryConnection connection, String repository,
       String reference, String platform, List<String> paths, Progress progress) throws Exception {
     return delegate().profile(connection, repository, reference, platform, paths, progress);

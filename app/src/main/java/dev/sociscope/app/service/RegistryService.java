@@ -56,6 +56,15 @@ public interface RegistryService {
       Progress progress) throws Exception;
 
   /**
+   * The spans, as inclusive {@code [first, last]} pairs, that the prefetch artifact of the image's SOCI index lists
+   * for {@code layer} (the index whose zTOC the layer shows); empty when there is none.
+   */
+  default java.util.List<int[]> prefetchSpans(RegistryConnection connection, String repository, ImageDetails image,
+      ImageDetails.Layer layer, Progress progress) throws Exception {
+    return java.util.List.of();
+  }
+
+  /**
    * The files of the shown image through its first SOCI index (every layer without a zTOC can still be streamed);
    * one instance per image, used by one task at a time.
    */
@@ -86,6 +95,15 @@ public interface RegistryService {
   default dev.sociscope.core.profile.StartupProfile profile(RegistryConnection connection, String repository,
       String reference, String platform, java.util.List<String> paths, Progress progress) throws Exception {
     throw new UnsupportedOperationException("this service does not profile images");
+  }
+
+  /**
+   * The profile's start at the span sizes people choose between (core's what-if, estimated from the existing
+   * zTOCs: nothing is downloaded but the zTOCs).
+   */
+  default dev.sociscope.core.profile.WhatIf whatIf(RegistryConnection connection, String repository,
+      String reference, String platform, java.util.List<String> paths, Progress progress) throws Exception {
+    throw new UnsupportedOperationException("this service does not estimate other span sizes");
   }
 
   /**

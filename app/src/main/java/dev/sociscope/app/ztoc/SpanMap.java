@@ -36,6 +36,10 @@ public final class SpanMap extends Region {
   private final Canvas canvas = new Canvas();
   private final ObjectProperty<List<SpanInfo>> spans = new SimpleObjectProperty<>(this, "spans", List.of());
   private final ObjectProperty<BitSet> highlighted = new SimpleObjectProperty<>(this, "highlighted", new BitSet());
+  private final ObjectProperty<BitSet> artifact = new SimpleObjectProperty<>(this, "artifact", new BitSet());
+  private final ObjectProperty<BitSet> profile = new SimpleObjectProperty<>(this, "profile", new BitSet());
+  /** Height of the profile's bar along the bottom of a span, so a span can show both prefetch colours. */
+  static final double PROFILE_BAR = 5;
   private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(this, "hovered", -1);
   private final Tooltip tooltip = new Tooltip();
   private IntFunction<String> tooltipText = i -> "span " + i;
@@ -56,6 +60,8 @@ public final class SpanMap extends Region {
       redraw();
     });
     highlighted.addListener((o, a, b) -> redraw());
+    artifact.addListener((o, a, b) -> redraw());
+    profile.addListener((o, a, b) -> redraw());
     hovered.addListener((o, a, b) -> {
       redraw();
       int span = b.intValue();
@@ -72,6 +78,16 @@ public final class SpanMap extends Region {
 
   public ObjectProperty<List<SpanInfo>> spansProperty() {
     return spans;
+  }
+
+  /** Spans an existing prefetch artifact lists: filled in the prefetch colour. */
+  public ObjectProperty<BitSet> artifactProperty() {
+    return artifact;
+  }
+
+  /** Spans the start-up profile needs: a bar under the span in the profile colour. */
+  public ObjectProperty<BitSet> profileProperty() {
+    return profile;
   }
 
   public ObjectProperty<BitSet> highlightedProperty() {
@@ -197,6 +213,8 @@ public final class SpanMap extends Region {
     GraphicsContext g = canvas.getGraphicsContext2D();
     g.clearRect(0, 0, width, height);
     BitSet marks = highlighted.get() == null ? new BitSet() : highlighted.get();
+    BitSet prefetched = artifact.get() == null ? new BitSet() : artifact.get();
+    BitSet profiled = profile.get() == null ? new BitSet() : profile.get();
     int hover = hovered.get();
     Insets in = insets();
     for (Segment s : segments) {
@@ -204,11 +222,17 @@ public final class SpanMap extends Region {
       Paint fill;
       if (marks.get(s.span)) {
         fill = highlightFill.getValue();
+      } else if (prefetched.get(s.span)) {
+        fill = prefetchFill.getValue();
       } else {
         fill = s.span % 2 == 0 ? spanFill.getValue() : spanFillAlt.getValue();
       }
       g.setFill(fill);
       g.fillRect(s.x0, top, Math.max(1, s.x1 - s.x0), ROW_HEIGHT);
+      if (profiled.get(s.span)) {
+        g.setFill(profileFill.getValue());
+        g.fillRect(s.x0, top + ROW_HEIGHT - PROFILE_BAR, Math.max(1, s.x1 - s.x0), PROFILE_BAR);
+      }
       if (s.span == hover) {
         g.setStroke(hoverStroke.getValue());
         g.setLineWidth(2);
@@ -228,6 +252,8 @@ public final class SpanMap extends Region {
   private final StyleableProperty<Paint> spanFill = paint("spanFill", Color.web("#9db8d9"));
   private final StyleableProperty<Paint> spanFillAlt = paint("spanFillAlt", Color.web("#b7cbe4"));
   private final StyleableProperty<Paint> highlightFill = paint("highlightFill", Color.web("#e07b39"));
+  private final StyleableProperty<Paint> prefetchFill = paint("prefetchFill", Color.web("#4caf7a"));
+  private final StyleableProperty<Paint> profileFill = paint("profileFill", Color.web("#8e44ad"));
   private final StyleableProperty<Paint> hoverStroke = paint("hoverStroke", Color.web("#1b2733"));
   private final StyleableProperty<Paint> checkpointStroke = paint("checkpointStroke", Color.web("#3d4f63"));
 
@@ -242,6 +268,8 @@ public final class SpanMap extends Region {
       meta("-span-fill", "spanFill", Color.web("#9db8d9")),
       meta("-span-fill-alt", "spanFillAlt", Color.web("#b7cbe4")),
       meta("-span-highlight-fill", "highlightFill", Color.web("#e07b39")),
+      meta("-span-prefetch-fill", "prefetchFill", Color.web("#4caf7a")),
+      meta("-span-profile-fill", "profileFill", Color.web("#8e44ad")),
       meta("-span-hover-stroke", "hoverStroke", Color.web("#1b2733")),
       meta("-span-checkpoint-stroke", "checkpointStroke", Color.web("#3d4f63")));
 
@@ -285,6 +313,10 @@ public final class SpanMap extends Region {
           return node.highlightFill;
         case "hoverStroke":
           return node.hoverStroke;
+        case "prefetchFill":
+          return node.prefetchFill;
+        case "profileFill":
+          return node.profileFill;
         default:
           return node.checkpointStroke;
       }

@@ -25,8 +25,13 @@ public final class SpanMapViewModel {
   private final javafx.beans.property.ReadOnlyBooleanWrapper selectionActive =
       new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
+  private final ReadOnlyObjectWrapper<BitSet> artifactSpans = new ReadOnlyObjectWrapper<>(new BitSet());
+  private final ReadOnlyObjectWrapper<BitSet> profileSpans = new ReadOnlyObjectWrapper<>(new BitSet());
+  private final ReadOnlyStringWrapper prefetchSummary = new ReadOnlyStringWrapper("");
+
   public SpanMapViewModel(ZtocWorkspace workspace) {
     this.workspace = workspace;
+    workspace.marksProperty().addListener((o, a, m) -> showMarks(m));
     workspace.documentProperty().addListener((o, a, doc) -> {
       spans.set(doc == null ? List.of() : doc.spans());
       summary.set(doc == null ? "" : Messages.get("spans.summary", doc.spans().size(),
@@ -38,6 +43,30 @@ public final class SpanMapViewModel {
 
   public ReadOnlyObjectProperty<List<SpanInfo>> spansProperty() {
     return spans.getReadOnlyProperty();
+  }
+
+  /** Spans the image index's prefetch artifact lists for this layer. */
+  public ReadOnlyObjectProperty<BitSet> artifactSpansProperty() {
+    return artifactSpans.getReadOnlyProperty();
+  }
+
+  /** Spans the current start-up profile needs in this layer. */
+  public ReadOnlyObjectProperty<BitSet> profileSpansProperty() {
+    return profileSpans.getReadOnlyProperty();
+  }
+
+  /** "N spans prefetched by the index; M needed by the profile", or empty when neither applies. */
+  public ReadOnlyStringProperty prefetchSummaryProperty() {
+    return prefetchSummary.getReadOnlyProperty();
+  }
+
+  private void showMarks(SpanMapMarks m) {
+    SpanMapMarks marks = m == null ? SpanMapMarks.NONE : m;
+    artifactSpans.set(marks.artifact());
+    profileSpans.set(marks.profile());
+    int a = marks.artifact().cardinality();
+    int p = marks.profile().cardinality();
+    prefetchSummary.set(a == 0 && p == 0 ? "" : Messages.get("spans.prefetch.summary", a, p));
   }
 
   public ReadOnlyObjectProperty<BitSet> highlightedProperty() {
@@ -94,6 +123,12 @@ public final class SpanMapViewModel {
     sb.append(Messages.get("spans.tooltip.uncompressed", ByteSize.exact(s.uncompressedStart()),
         ByteSize.exact(s.uncompressedEnd()), ByteSize.human(s.uncompressedSize()))).append('\n');
     sb.append(Messages.get("spans.tooltip.bits", s.bits()));
+    if (artifactSpans.get().get(index)) {
+      sb.append('\n').append(Messages.get("spans.tooltip.artifact"));
+    }
+    if (profileSpans.get().get(index)) {
+      sb.append('\n').append(Messages.get("spans.tooltip.profile"));
+    }
     List<FileNode> files = doc.filesBySpan().get(index);
     if (files.isEmpty()) {
       sb.append('\n').append(Messages.get("spans.tooltip.noFiles"));

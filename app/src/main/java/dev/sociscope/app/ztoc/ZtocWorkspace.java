@@ -12,12 +12,19 @@ public final class ZtocWorkspace {
   private final ObjectProperty<ZtocDocument> document = new SimpleObjectProperty<>(this, "document");
   private final ObservableList<FileNode> selection = FXCollections.observableArrayList();
   private final ObjectProperty<FileNode> focused = new SimpleObjectProperty<>(this, "focused");
+  private final ObjectProperty<SpanMapMarks> marks = new SimpleObjectProperty<>(this, "marks", SpanMapMarks.NONE);
 
   public ZtocWorkspace() {
     document.addListener((o, old, now) -> {
       selection.clear();
       focused.set(null);
+      marks.set(SpanMapMarks.NONE); // set again by whoever opened the layer, after the document
     });
+  }
+
+  /** Prefetch spans of the open layer for the span map (artifact and profile); none for a zTOC file. */
+  public ObjectProperty<SpanMapMarks> marksProperty() {
+    return marks;
   }
 
   public ObjectProperty<ZtocDocument> documentProperty() {

@@ -84,6 +84,18 @@ class ScreenshotTest {
     }
 
     @Override
+    public dev.sociscope.core.profile.WhatIf whatIf(RegistryConnection c, String repository, String reference,
+        String platform, List<String> paths, Progress p) throws Exception {
+      return real.whatIf(c, repository, reference, platform, paths, p);
+    }
+
+    @Override
+    public List<int[]> prefetchSpans(RegistryConnection c, String repository, ImageDetails image,
+        ImageDetails.Layer layer, Progress p) throws Exception {
+      return real.prefetchSpans(c, repository, image, layer, p);
+    }
+
+    @Override
     public dev.sociscope.core.diff.IndexDiff diff(RegistryConnection c, String repository, String a, String b,
         Progress p) throws Exception {
       return real.diff(c, repository, a, b, p);
@@ -335,6 +347,13 @@ class ScreenshotTest {
     waitUntil("profile", () -> ctx.registryViewModel().profile().profileProperty().get() != null);
     shot(ctx.scene(), "image-profile");
 
+    // The span size switched to 4 MiB: core's what-if from the index's zTOCs, labelled as an estimate.
+    fxRun(() -> ctx.registryViewModel().profile().spanSizeProperty().set(4L << 20));
+    waitUntil("profile at 4 MiB", () -> ctx.registryViewModel().profile().spanNoteProperty().get()
+        .startsWith("Estimated for"));
+    shot(ctx.scene(), "image-profile-span-size");
+    fxRun(() -> ctx.registryViewModel().profile().spanSizeProperty().set(0L));
+
     fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(3));
     fxRun(() -> ctx.registryViewModel().health().check());
     waitUntil("health findings", () -> !ctx.registryViewModel().health().runningProperty().get()
@@ -360,6 +379,10 @@ class ScreenshotTest {
       wizard.spanMiBProperty().set(1);
       wizard.minLayerMiBProperty().set(1);
     });
+    // The demo image's index was built with these options: the wizard says so before any download.
+    waitUntil("identical index", () -> !wizard.identicalProperty().get().isEmpty());
+    shot(ctx.main().registry().createDialog().getScene(), "create-wizard-identical-dialog");
+    fxRun(() -> wizard.buildAnywayProperty().set(true));
     waitUntil("plan", () -> wizard.buildableProperty().get());
     fxRun(wizard::run);
     waitUntil("progress", () -> !wizard.layers().isEmpty() && wizard.layers().get(0).progressProperty().get() > 0);
@@ -388,6 +411,68 @@ class ScreenshotTest {
     Stage previewDialog = ctx.main().registry().createDialog();
     shot(previewDialog.getScene(), "create-preview-dialog");
     fxRun(previewDialog::hide);
+
+    prefetchSpans();
+    twoPlatformWizard(robot);
+  }
+
+  /**
+   * The span map of the demo's data layer once its index has a prefetch artifact for the profile's files (built
+   * here with core, as the wizard would): the artifact's spans filled, the profile's underlined, with the legend.
+   */
+  private void prefetchSpans() throws Exception {
+    String layout = fx(() -> ctx.registryViewModel().connectionProperty().get().registry().url());
+    dev.sociscope.core.workflow.SociService soci = new dev.sociscope.core.workflow.SociService(
+        dev.sociscope.core.registry.RegistryClient.builder().build(),
+        new dev.sociscope.core.layout.ZtocCache(Files.createTempDirectory("sociscope-shots-cache")));
+    soci.create(layout + ":demo", dev.sociscope.core.workflow.SociService.CreateRequest.defaults()
+        .withOptions(dev.sociscope.core.soci.SociIndexOptions.defaults(dev.sociscope.core.soci.SociVersion.V1)
+            .withSpanSize(1 << 20).withPrefetchPaths(List.of("/data/numbers.txt")))
+        .pushing(true), dev.sociscope.core.workflow.CreateListener.NONE, new dev.sociscope.core.io.Cancellation());
+    fxRun(() -> ctx.registryViewModel().selectTag("demo-soci"));
+    waitUntil("other image", () -> ctx.registryViewModel().imageProperty().get() != null
+        && ctx.registryViewModel().imageProperty().get().reference().endsWith("demo-soci"));
+    fxRun(() -> ctx.registryViewModel().selectTag("demo"));
+    waitUntil("demo again", () -> ctx.registryViewModel().imageProperty().get() != null
+        && ctx.registryViewModel().imageProperty().get().reference().endsWith(":demo"));
+    fxRun(() -> ctx.registryViewModel().profile().run());
+    waitUntil("profile", () -> ctx.registryViewModel().profile().profileProperty().get() != null);
+    ImageDetails.Layer layer = fx(() -> ctx.registryViewModel().imageProperty().get().layers().get(1));
+    fxRun(() -> ctx.registryViewModel().openLayer(layer));
+    waitUntil("prefetch marks", () -> !ctx.workspace().marksProperty().get().artifact().isEmpty());
+    shot(ctx.scene(), "ztoc-prefetch-spans");
+  }
+
+  /** The wizard's plan for an image of two platforms: one index each, both listed, the destination said. */
+  private void twoPlatformWizard(FxRobot robot) throws Exception {
+    Path mixed = INPUTS.resolve("multi-arch");
+    if (Files.exists(mixed)) {
+      try (var walk = Files.walk(mixed)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    dev.sociscope.core.testing.MixedLayerImage.write(mixed);
+    fxRun(() -> ctx.registryViewModel().openLocal(mixed, true));
+    waitUntil("layout", () -> ctx.registryViewModel().connectionProperty().get() != null
+        && ctx.registryViewModel().connectionProperty().get().registry().url().endsWith("multi-arch")
+        && !ctx.registryViewModel().selectedRepositoryProperty().get().isEmpty());
+    fxRun(() -> ctx.registryViewModel().selectTag(dev.sociscope.core.testing.MixedLayerImage.MIXED));
+    waitUntil("mixed image", () -> ctx.registryViewModel().imageProperty().get() != null
+        && ctx.registryViewModel().imageProperty().get().reference().endsWith(":mixed"));
+    fxRun(() -> ctx.mainViewModel().modeProperty().set(MainViewModel.Mode.REGISTRY));
+    robot.clickOn("Create index\u2026");
+    waitUntil("wizard", () -> ctx.main().registry().createDialog() != null
+        && ctx.main().registry().createDialog().isShowing());
+    dev.sociscope.app.create.CreateIndexViewModel wizard =
+        fx(() -> ctx.registryViewModel().lastWizardProperty().get());
+    fxRun(() -> {
+      wizard.minLayerMiBProperty().set(0);
+      wizard.allPlatformsProperty().set(true);
+    });
+    waitUntil("two platforms", () -> wizard.estimateProperty().get().contains("in 2 index(es)"));
+    Stage dialog = ctx.main().registry().createDialog();
+    shot(dialog.getScene(), "create-wizard-platforms-dialog");
+    fxRun(dialog::hide);
   }
 
   /** The Files tab (tree, filter and preview pane) at another window size; the window is put back afterwards. */

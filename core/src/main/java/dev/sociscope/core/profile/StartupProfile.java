@@ -60,6 +60,26 @@ public record StartupProfile(String platform, Digest manifest, Digest index, lon
         link.seconds(lazyBytes(), 3 + (requests > 0 ? 1 : 0)));
   }
 
+  /**
+   * This start with the index built at another span size ({@code row} of a {@link WhatIf} of the same profile):
+   * per layer the spans, bytes and requests of that row, the zTOCs of that size; the index manifest and the full
+   * pull stay. Layers the row does not index are pulled whole.
+   */
+  public StartupProfile atSpanSize(WhatIf.SpanRow row) {
+    if (row.layers().size() != layers.size()) {
+      throw new IllegalArgumentException("the what-if row has " + row.layers().size() + " layers, the profile "
+          + layers.size());
+    }
+    List<Layer> out = new java.util.ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      Layer l = layers.get(i);
+      WhatIf.LayerCost c = row.layers().get(i);
+      out.add(new Layer(l.digest(), l.size(), c.indexed(), l.files(), c.spans(), c.lazyBytes(), c.rangeRequests()));
+    }
+    return new StartupProfile(platform, manifest, index, row.spanSize(), out, notFound, indexBytes, row.ztocBytes(),
+        fullPullBytes);
+  }
+
   /** Seconds of a start's downloads: full pull, lazy, lazy with the profile's files prefetched. */
   public record Seconds(double fullPull, double lazy, double lazyPrefetched) {}
 }

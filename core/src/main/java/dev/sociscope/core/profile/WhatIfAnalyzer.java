@@ -121,28 +121,34 @@ public final class WhatIfAnalyzer {
     long neededBytes = 0;
     long whole = 0;
     long requests = 0;
+    List<WhatIf.LayerCost> costs = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       LayerGeometry g = layers.get(i);
       boolean indexed = g.measured() && LayerRule.decide(g.layer(), minLayerSize).indexed();
       if (!indexed) {
         whole += g.layer().size();
+        costs.add(new WhatIf.LayerCost(g.layer().digest(), false, 0, List.of(), g.layer().size(), 0));
         continue;
       }
       Zinfo z = g.zinfos().get(spanSize);
       ztocBytes += g.ztocBytes().get(spanSize);
+      long layerBytes = 0;
       List<SpanRange> ranges = new ArrayList<>();
       for (FileMetadata f : needed.getOrDefault(i, List.of())) {
         ranges.add(SpanRange.of(z, f.uncompressedOffset(), f.uncompressedSize()));
       }
       List<SpanRange> merged = StartupProfiler.merge(ranges);
       if (!merged.isEmpty()) {
-        neededBytes += SpanRange.headerBytes(z);
+        layerBytes += SpanRange.headerBytes(z);
         for (SpanRange r : merged) {
-          neededBytes += r.fetchedBytes(z);
+          layerBytes += r.fetchedBytes(z);
         }
         requests += merged.size();
       }
+      neededBytes += layerBytes;
+      costs.add(new WhatIf.LayerCost(g.layer().digest(), true, g.ztocBytes().get(spanSize), merged, layerBytes,
+          merged.size()));
     }
-    return new WhatIf.SpanRow(spanSize, ztocBytes, neededBytes, ztocBytes + neededBytes + whole, requests);
+    return new WhatIf.SpanRow(spanSize, ztocBytes, neededBytes, ztocBytes + neededBytes + whole, requests, costs);
   }
 }

@@ -39,6 +39,10 @@ class WhatIfTest {
     assertThat(same.neededBytes()).isEqualTo(profile.layers().stream().mapToLong(StartupProfile.Layer::lazyBytes)
         .sum());
     assertThat(same.ztocBytes()).isEqualTo(profile.ztocBytes());
+    // The profile at the row's span size is the profile itself: per layer the same spans, bytes and requests.
+    StartupProfile atSame = profile.atSpanSize(same);
+    assertThat(atSame.layers()).isEqualTo(profile.layers());
+    assertThat(atSame.lazyBytes()).isEqualTo(profile.lazyBytes());
 
     // At twice the span size, the zTOC bytes of real builds with it.
     dev.sociscope.core.layout.OciLayout layout = dev.sociscope.core.layout.OciLayout.open(tmp.resolve("layout"));
@@ -51,6 +55,12 @@ class WhatIfTest {
     WhatIf.SpanRow twice = exact.spanRows().get(1);
     assertThat(twice.spanSize()).isEqualTo(2 * span);
     assertThat(twice.ztocBytes()).isEqualTo(real).isLessThan(same.ztocBytes());
+    StartupProfile atTwice = profile.atSpanSize(twice);
+    assertThat(atTwice.spanSize()).isEqualTo(2 * span);
+    assertThat(atTwice.ztocBytes()).isEqualTo(real);
+    assertThat(atTwice.layers()).extracting(StartupProfile.Layer::lazyBytes).containsExactlyElementsOf(
+        twice.layers().stream().map(WhatIf.LayerCost::lazyBytes).toList());
+    assertThat(atTwice.lazyBytes()).isEqualTo(profile.indexBytes() + twice.lazyBytes());
 
     WhatIf estimated = soci.whatIf(ref, null, paths, List.of(span, 2 * span), 0, false, new Cancellation());
     assertThat(estimated.exact()).isFalse();

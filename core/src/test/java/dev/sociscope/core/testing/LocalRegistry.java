@@ -59,7 +59,20 @@ public final class LocalRegistry implements AutoCloseable {
     return start(username, password, null);
   }
 
+  /**
+   * A registry without authentication that writes an access log line per request (combined log format, with the
+   * status and the bytes it sent) to {@link #log()}: what tests compare byte counts against.
+   */
+  public static LocalRegistry startWithAccessLog() throws IOException {
+    return start(null, null, null, true);
+  }
+
   private static LocalRegistry start(String username, String password, TokenServer tokens) throws IOException {
+    return start(username, password, tokens, false);
+  }
+
+  private static LocalRegistry start(String username, String password, TokenServer tokens, boolean accessLog)
+      throws IOException {
     ExternalTools.require(BINARY.toString());
     if (username != null) {
       ExternalTools.require("htpasswd");
@@ -71,7 +84,7 @@ public final class LocalRegistry implements AutoCloseable {
       Path config = dir.resolve("config.yml");
       StringBuilder yml = new StringBuilder()
           .append("version: 0.1\n")
-          .append("log:\n  level: warn\n  accesslog:\n    disabled: true\n")
+          .append("log:\n  level: warn\n  accesslog:\n    disabled: ").append(!accessLog).append('\n')
           .append("storage:\n  filesystem:\n    rootdirectory: ").append(dir.resolve("data")).append('\n')
           .append("  delete:\n    enabled: true\n")
           .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
