@@ -147,7 +147,9 @@ class FallbackTagPushFaultTest {
   }
 
   private PushResult push() throws Exception {
-    SociService remote = new SociService(RegistryClient.builder().retry(FAST).build(),
+    // MockWebServer speaks plain HTTP; loopback TLS is otherwise tried first (and counted as a request)
+    RegistryClient client = RegistryClient.builder().plainHttp("127.0.0.1:" + server.getPort()).retry(FAST).build();
+    SociService remote = new SociService(client,
         new ZtocCache(tmp.resolve("cache")), 2);
     OpenedImage target = remote.open("127.0.0.1:" + server.getPort() + "/team/app:v1");
     return new SociPusher(new ZtocCache(tmp.resolve("cache")), null).push(created, target.store());
