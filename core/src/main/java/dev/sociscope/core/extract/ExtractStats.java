@@ -7,9 +7,19 @@ package dev.sociscope.core.extract;
  * @param firstSpan first span read, or -1 when none was needed
  * @param lastSpan last span read, or -1
  * @param bytesWritten file bytes written
+ * @param wholeSpanBytes what the upstream runtime fetches for the same file: its spans whole, plus the gzip header
+ *     (0 for an empty file)
+ * @param allVerified whether every span read was checked against its digest (false when the last span was read only
+ *     in part, see {@link SpanFetch#TO_FILE_END})
  */
-public record ExtractStats(long compressedBytesRead, int firstSpan, int lastSpan, long bytesWritten) {
+public record ExtractStats(long compressedBytesRead, int firstSpan, int lastSpan, long bytesWritten,
+    long wholeSpanBytes, boolean allVerified) {
   public int spansTouched() {
     return firstSpan < 0 ? 0 : lastSpan - firstSpan + 1;
+  }
+
+  /** Compressed bytes not fetched compared with the upstream runtime's whole-span read (never negative). */
+  public long savedAgainstWholeSpans() {
+    return Math.max(0, wholeSpanBytes - compressedBytesRead);
   }
 }
