@@ -1,6 +1,7 @@
 package dev.sociscope.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sociscope.core.extract.SpanFetch;
 import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.files.ImageFiles;
@@ -34,11 +35,15 @@ final class GetCommand implements Callable<Integer> {
   @Option(names = "--json", description = "With --stats: print the statistics as JSON.") boolean json;
   @Option(names = "--index", paramLabel = "DIGEST", description = "Use this SOCI index.") String index;
   @Option(names = {"-L", "--follow"}, description = "Follow symlinks (within the image).") boolean follow;
+  @Option(names = "--whole-spans", description = "Fetch every span whole and verify it against its digest, as the"
+      + " upstream runtime does (default: the last span only up to the file's end, which cannot be verified).")
+  boolean wholeSpans;
 
   @Override
   public Integer call() throws Exception {
     ImageFiles files = registry.service(ref).files(ref, platforms.selection(false),
         index == null ? null : Digest.parse(index));
+    files.spanFetch(wholeSpans ? SpanFetch.WHOLE : SpanFetch.TO_FILE_END);
     ReadStats s;
     if (output != null) {
       s = AtomicFiles.write(output, out -> files.read(path, out, follow));
@@ -50,6 +55,10 @@ final class GetCommand implements Callable<Integer> {
     if (stats) {
       PrintWriter err = spec.commandLine().getErr();
       err.println(json ? Json.write(statsJson(s)) : statsLine(s));
+      if (s.rangeIgnored() && !json) {
+        err.println("warning: the registry ignores range requests (it sent whole blobs); the bytes fetched count"
+            + " what arrived");
+      }
     }
     return 0;
   }
@@ -62,9 +71,13 @@ final class GetCommand implements Callable<Integer> {
     }
     return String.format(Locale.ROOT, "/%s: %d bytes from layer %s lazily: %d range request(s), spans %d-%d"
         + " (%d span(s) of %d bytes); fetched %d of %d layer bytes (%.1f%% saved), the file's own compressed share"
-        + " is about %d bytes, %d ms", s.path(), s.fileSize(), s.layer(), s.requests(), s.firstSpan(), s.lastSpan(),
+        + " is about %d bytes; whole spans (the upstream runtime) would fetch %d bytes: %d saved (%.1f%%)%s, %d ms",
+        s.path(), s.fileSize(), s.layer(), s.requests(), s.firstSpan(), s.lastSpan(),
         s.spans(), s.spanSize(), s.bytesFetched(), s.layerSize(),
         s.layerSize() == 0 ? 0.0 : 100.0 * s.bytesSaved() / s.layerSize(), s.fileCompressedEstimate(),
+        s.wholeSpanBytes(), s.savedAgainstWholeSpans(),
+        s.wholeSpanBytes() == 0 ? 0.0 : 100.0 * s.savedAgainstWholeSpans() / s.wholeSpanBytes(),
+        s.verified() ? "" : "; the last span was read in part, so it was not checked against its digest",
         s.elapsed().toMillis());
   }
 
@@ -82,6 +95,10 @@ final class GetCommand implements Callable<Integer> {
     o.put("spanSize", s.spanSize());
     o.put("layerSize", s.layerSize());
     o.put("fileCompressedEstimate", s.fileCompressedEstimate());
+    o.put("wholeSpanBytes", s.wholeSpanBytes());
+    o.put("savedAgainstWholeSpans", s.savedAgainstWholeSpans());
+    o.put("verified", s.verified());
+    o.put("rangeIgnored", s.rangeIgnored());
     o.put("millis", s.elapsed().toMillis());
     return o;
   }

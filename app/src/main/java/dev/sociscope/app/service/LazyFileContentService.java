@@ -5,6 +5,7 @@ import dev.sociscope.app.model.FileNode;
 import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.extract.LazyExtractor;
+import dev.sociscope.core.extract.SpanFetch;
 import dev.sociscope.app.model.LayerSource;
 import dev.sociscope.core.extract.RandomAccessSource;
 import dev.sociscope.core.ztoc.EntryType;
@@ -59,7 +60,7 @@ public final class LazyFileContentService implements FileContentService {
       needed = document.spans().get(file.lastSpan()).compressedEnd() - start;
     }
     try (CountingSource source = new CountingSource(layer.open(), progress, needed)) {
-      new LazyExtractor(document.ztoc(), source).extract(entry, out);
+      new LazyExtractor(document.ztoc(), source, SpanFetch.TO_FILE_END).extract(entry, out);
     }
   }
 

@@ -3,7 +3,9 @@ package dev.sociscope.core.extract;
 /**
  * What one extraction cost.
  *
- * @param compressedBytesRead bytes fetched from the layer blob (overlap bytes of neighbouring spans count twice)
+ * @param compressedBytesRead bytes the extractor asked the source for (overlap bytes of neighbouring spans count
+ *     twice); a source may receive more, e.g. from a registry that ignores ranges
+ *     ({@link dev.sociscope.core.image.BlobRandomAccess#bytesFetched()} counts those)
  * @param firstSpan first span read, or -1 when none was needed
  * @param lastSpan last span read, or -1
  * @param bytesWritten file bytes written

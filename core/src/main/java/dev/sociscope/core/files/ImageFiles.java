@@ -8,7 +8,7 @@ import dev.sociscope.core.extract.LazyExtractor;
 import dev.sociscope.core.extract.NotRegularFileException;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.image.BlobRandomAccess;
-import dev.sociscope.core.extract.RandomAccessSource;
+import dev.sociscope.core.extract.SpanFetch;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
@@ -47,6 +47,7 @@ public final class ImageFiles {
   private final SociIndex index;
   private final ZtocCache cache;
   private final List<Layer> layers = new ArrayList<>();
+  private SpanFetch spanFetch = SpanFetch.TO_FILE_END;
 
   /** A layer of the image with its zTOC (when indexed) and entries (when known). */
   public static final class Layer {
@@ -102,6 +103,15 @@ public final class ImageFiles {
       ZtocDescriptor z = index == null ? null : index.ztocFor(d.digest()).orElse(null);
       layers.add(new Layer(i, d, z));
     }
+  }
+
+  /**
+   * How much of a file's last span lazy reads fetch: {@link SpanFetch#TO_FILE_END} (the default) or
+   * {@link SpanFetch#WHOLE}, which also verifies the last span against its digest, as the upstream runtime does.
+   */
+  public ImageFiles spanFetch(SpanFetch mode) {
+    this.spanFetch = java.util.Objects.requireNonNull(mode, "mode");
+    return this;
   }
 
   public PlatformManifest manifest() {
@@ -334,22 +344,9 @@ public final class ImageFiles {
       long scanned) throws IOException {
     Ztoc z = ztoc(layer);
     BlobRandomAccess blob = BlobRandomAccess.of(source, layer.descriptor.digest(), layer.descriptor.size());
-    int[] requests = {0};
-    RandomAccessSource ranges = new RandomAccessSource() { // counts the range requests for the statistics
-      @Override
-      public long size() throws IOException {
-        return blob.size();
-      }
-
-      @Override
-      public byte[] read(long offset, int length) throws IOException {
-        requests[0]++;
-        return blob.read(offset, length);
-      }
-    };
     LazyExtractor extractor;
     try {
-      extractor = new LazyExtractor(z, ranges);
+      extractor = new LazyExtractor(z, blob, spanFetch);
     } catch (ZtocFormatException e) {
       throw new IOException("zTOC of layer " + layer.descriptor.digest() + ": " + e.getMessage(), e);
     }
@@ -358,8 +355,9 @@ public final class ImageFiles {
     long estimate = compressedShare(layer.zinfo, s, data.uncompressedOffset(), data.uncompressedSize());
     long spanSize = layer.ztocDescriptor.spanSize();
     return new ReadStats(p, layer.descriptor.digest(), true, s.bytesWritten(), blob.bytesFetched() + scanned,
-        requests[0], s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
-        estimate, Duration.ofNanos(System.nanoTime() - started));
+        (int) blob.requests(), s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
+        estimate, Duration.ofNanos(System.nanoTime() - started), s.wholeSpanBytes() + scanned, s.allVerified(),
+        blob.rangeIgnored());
   }
 
   /**

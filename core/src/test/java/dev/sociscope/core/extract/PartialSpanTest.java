@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * whole-span read gives it, never fetching more than that read, and a corrupt byte past the file's end is not even
  * fetched while one the read reaches to the end of a span is still refused.
  */
-class PartialSpanTest {
+public class PartialSpanTest {
 
   @ParameterizedTest(name = "{0} via {1}")
   @MethodSource("dev.sociscope.core.extract.LazyExtractorVectorTest#cases")
@@ -143,7 +143,7 @@ class PartialSpanTest {
   }
 
   /** Text-like files of 100 B to 200 KiB, 6 MiB in all, gzip -6 like a real layer. */
-  static byte[] layer() throws IOException {
+  public static byte[] layer() throws IOException {
     Random rnd = new Random(20261204);
     String[] words = "span checkpoint layer gzip window tar file image registry digest zTOC index".split(" ");
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
