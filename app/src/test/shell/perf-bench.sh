@@ -7,6 +7,7 @@
 # Leaves the registry running only while it runs; everything is made under one temporary folder.
 set -euo pipefail
 jar=$(readlink -f "${1:-app/target/sociscope.jar}")
+before=${BEFORE_JAR:+$(readlink -f "$BEFORE_JAR")}  # optional: the jar of an older build, measured alongside
 work=$(mktemp -d /tmp/sociscope-perf-XXXXXX)
 export XDG_CACHE_HOME="$work/cache"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -55,20 +56,31 @@ ref=127.0.0.1:$port/big:1
 skopeo copy -q --dest-tls-verify=false "oci:$work/layout:1" "docker://$ref"
 java -jar "$jar" create --push "$ref" >/dev/null
 small=/usr/share/zoneinfo/UTC
-big_ztoc=$(ls -S "$XDG_CACHE_HOME"/sociscope/store/blobs/sha256/* | while read -r f; do
-  java -jar "$jar" ztoc info --json "$f" 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("entries", d.get("fileCount", 0)))' | grep -q . && echo "$f"; done | head -1)
-echo "image $ref: $(du -sh "$work/registry" | cut -f1) in the registry; zTOC for 'ztoc info': $big_ztoc"
-java -jar "$jar" get --stats "$ref" "$small" >/dev/null
+# the zTOC whose entry count is nearest 5,000 (issue 15's "ztoc info of a 5k-entry zTOC")
+big_ztoc=$(for f in "$XDG_CACHE_HOME"/sociscope/store/blobs/sha256/*; do
+  n=$(java -jar "$jar" ztoc info "$f" 2>/dev/null | sed -n 's/^Files: *\([0-9,]*\).*/\1/p' | tr -d ,)
+  [ -n "$n" ] && echo "$(( n > 5000 ? n - 5000 : 5000 - n )) $n $f"
+done | sort -n | head -1)
+echo "zTOC for 'ztoc info': ${big_ztoc#* } entries"
+big_ztoc=${big_ztoc##* }
+echo "image $ref: $(du -sh "$work/registry" | cut -f1) in the registry"
+java -jar "$jar" get --stats "$ref" "$small" >/dev/null  # warms the zTOC cache
 java -jar "$jar" cds --archive "$work/sociscope.jsa" >/dev/null
 cds="-XX:SharedArchiveFile=$work/sociscope.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cpus"
-hyperfine -N -w 2 -r "${RUNS:-10}" --export-markdown "$work/startup.md" \
-  -n "--version (before)" "java -jar $jar --version" \
+old=()
+if [ -n "$before" ]; then
+  old=(-n "--version (old build)" "java -jar $before --version" -n "inspect (old build)" "java -jar $before inspect $ref"
+    -n "ztoc info (old build)" "java -jar $before ztoc info $big_ztoc"
+    -n "warm get (old build)" "java -jar $before get $ref $small")
+fi
+hyperfine -N -w 2 -r "${RUNS:-10}" --export-markdown "$work/startup.md" "${old[@]}" \
+  -n "--version (this build)" "java -jar $jar --version" \
   -n "--version (cds)" "java $cds -jar $jar --version" \
-  -n "inspect (before)" "java -jar $jar inspect $ref" \
+  -n "inspect (this build)" "java -jar $jar inspect $ref" \
   -n "inspect (cds)" "java $cds -jar $jar inspect $ref" \
-  -n "ztoc info (before)" "java -jar $jar ztoc info $big_ztoc" \
+  -n "ztoc info (this build)" "java -jar $jar ztoc info $big_ztoc" \
   -n "ztoc info (cds)" "java $cds -jar $jar ztoc info $big_ztoc" \
-  -n "warm get (before)" "java -jar $jar get $ref $small" \
+  -n "warm get (this build)" "java -jar $jar get $ref $small" \
   -n "warm get (cds)" "java $cds -jar $jar get $ref $small" >/dev/null
 cat "$work/startup.md"

@@ -66,6 +66,16 @@ public final class BenchCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}).")
   int rounds = 3;
 
+  @Option(names = "--remote", arity = "2", paramLabel = "REF PATH", description = "Instead: time and bytes of "
+      + "pulling image REF against a cold lazy read of PATH in it, side by side.")
+  java.util.List<String> remote;
+
+  @Option(names = "--link", paramLabel = "RATE/RTT", description = "With --remote on a loopback registry: play a "
+      + "slower link through a relay, e.g. 100Mbit/20ms (default: none).")
+  String link;
+
+  @picocli.CommandLine.Mixin RegistryFlags registry;
+
   @Option(names = "--small-files", description = "Instead: read every file under 64 KiB of the layer lazily, whole "
       + "spans (the upstream runtime) against partial spans, and print the compressed bytes each fetches.")
   boolean smallFiles;
@@ -73,6 +83,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (remote != null) {
+      RemoteBench.run(out, registry, remote.get(0), remote.get(1), link);
+      return SociscopeCommand.EXIT_OK;
+    }
     if (smallFiles) {
       if (layer == null) {
         throw new IllegalArgumentException("--small-files needs --layer FILE (a real tar+gzip layer)");
