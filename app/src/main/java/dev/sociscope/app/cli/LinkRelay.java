@@ -63,8 +63,9 @@ final class LinkRelay implements Closeable {
 
   private void acceptLoop() {
     while (!server.isClosed()) {
+      Socket client = null;
       try {
-        Socket client = server.accept();
+        client = server.accept();
         Socket target = new Socket(host, port);
         client.setTcpNoDelay(true);
         target.setTcpNoDelay(true);
@@ -72,7 +73,14 @@ final class LinkRelay implements Closeable {
         pump(client, target, up, handshake);
         pump(target, client, down, handshake);
       } catch (IOException e) {
-        // closed, or the registry refused one connection: the client sees its connection end
+        // closed, or the registry refused this connection: the client sees its connection end
+        if (client != null) {
+          try {
+            client.close();
+          } catch (IOException ignored) {
+            // nothing more to do
+          }
+        }
       }
     }
   }
