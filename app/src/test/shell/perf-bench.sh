@@ -55,7 +55,7 @@ PY
 ref=127.0.0.1:$port/big:1
 skopeo copy -q --dest-tls-verify=false "oci:$work/layout:1" "docker://$ref"
 java -jar "$jar" create --push "$ref" >/dev/null
-small=/etc/debian_version
+small=/usr/share/doc/gzip/copyright
 # the zTOC whose entry count is nearest 5,000 (issue 15's "ztoc info of a 5k-entry zTOC")
 big_ztoc=$(for f in "$XDG_CACHE_HOME"/sociscope/store/blobs/sha256/*; do
   n=$(java -jar "$jar" ztoc info "$f" 2>/dev/null | sed -n 's/^Files: *\([0-9,]*\).*/\1/p' | tr -d ,)
@@ -71,13 +71,13 @@ cds="-XX:SharedArchiveFile=$work/sociscope.jsa -XX:TieredStopAtLevel=1 -XX:+UseS
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cpus"
 old=()
 if [ -n "$before" ]; then
-  old=(-n "--version (old build)" "java -jar $before --version" -n "inspect (old build)" "java -jar $before inspect $ref"
+  old=(-n "version (old build)" "java -jar $before --version" -n "inspect (old build)" "java -jar $before inspect $ref"
     -n "ztoc info (old build)" "java -jar $before ztoc info $big_ztoc"
     -n "warm get (old build)" "java -jar $before get $ref $small")
 fi
 hyperfine -N -w 2 -r "${RUNS:-10}" --export-markdown "$work/startup.md" "${old[@]}" \
-  -n "--version (this build)" "java -jar $jar --version" \
-  -n "--version (cds)" "java $cds -jar $jar --version" \
+  -n "version (this build)" "java -jar $jar --version" \
+  -n "version (cds)" "java $cds -jar $jar --version" \
   -n "inspect (this build)" "java -jar $jar inspect $ref" \
   -n "inspect (cds)" "java $cds -jar $jar inspect $ref" \
   -n "ztoc info (this build)" "java -jar $jar ztoc info $big_ztoc" \
