@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${SOCISCOPE_STARTUP_RUNS:-3}
+cli_times=()
 fail() {
   echo "check-deb: FAIL: $*" >&2
   exit 1
@@ -65,6 +66,15 @@ log "license: $copyright is the Apache-2.0 LICENSE"
 version=$(sociscope --version) || fail "sociscope --version exited $?"
 echo "$version" | grep -Eq '^sociscope [0-9]+\.[0-9]+' || fail "sociscope --version printed '$version'"
 log "sociscope --version: $version"
+# The class-data archive postinst makes (issue 15), used by the launcher: a run maps it (-Xshare:on fails otherwise).
+[ -s /opt/sociscope/lib/app/sociscope.jsa ] || fail "postinst made no class-data archive"
+_JAVA_OPTIONS=-Xshare:on sociscope ztoc --help >/dev/null 2>&1 || fail "the installed launcher cannot map its class-data archive"
+for i in $(seq "$runs"); do
+  start=$(date +%s%N)
+  sociscope ztoc --help >/dev/null
+  cli_times+=("$((($(date +%s%N) - start) / 1000000))")
+done
+log "CLI start-up (sociscope ztoc --help): ${cli_times[*]} ms"
 set +e
 sociscope no-such-command >/dev/null 2>&1
 usage_exit=$?

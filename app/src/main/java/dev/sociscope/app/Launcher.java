@@ -1,6 +1,7 @@
 package dev.sociscope.app;
 
 import dev.sociscope.app.cli.SociscopeCommand;
+import dev.sociscope.app.cli.VersionProvider;
 import dev.sociscope.app.gui.SociscopeApp;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -15,6 +16,12 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // the one answer that needs no command line model: picocli's classes (Java 5 class files, which Java 17's
+      // class-data sharing cannot archive) would be most of its start-up
+      System.out.println(VersionProvider.line());
+      System.exit(SociscopeCommand.EXIT_OK);
+    }
     Runtime.getRuntime().addShutdownHook(dev.sociscope.core.io.TempFiles.shutdownHook()); // SIGTERM/SIGINT too
     if (opensGui(args)) {
       SociscopeApp.launchGui(args);

@@ -1,5 +1,7 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.extract.LocalFileSource;
+import dev.sociscope.core.extract.SmallFileCost;
 import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.core.soci.SociDefaults;
 import dev.sociscope.core.build.SpanSizeScan;
@@ -64,9 +66,34 @@ public final class BenchCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}).")
   int rounds = 3;
 
+  @Option(names = "--remote", arity = "2", paramLabel = "REF PATH", description = "Instead: time and bytes of "
+      + "pulling image REF against a cold lazy read of PATH in it, side by side.")
+  java.util.List<String> remote;
+
+  @Option(names = "--link", paramLabel = "RATE/RTT", description = "With --remote on a loopback registry: play a "
+      + "slower link through a relay, e.g. 100Mbit/20ms (default: none).")
+  String link;
+
+  @picocli.CommandLine.Mixin RegistryFlags registry;
+
+  @Option(names = "--small-files", description = "Instead: read every file under 64 KiB of the layer lazily, whole "
+      + "spans (the upstream runtime) against partial spans, and print the compressed bytes each fetches.")
+  boolean smallFiles;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (remote != null) {
+      RemoteBench.run(out, registry, remote.get(0), remote.get(1), link);
+      return SociscopeCommand.EXIT_OK;
+    }
+    if (smallFiles) {
+      if (layer == null) {
+        throw new IllegalArgumentException("--small-files needs --layer FILE (a real tar+gzip layer)");
+      }
+      smallFiles(out, layer);
+      return SociscopeCommand.EXIT_OK;
+    }
     Path work = null;
     Path gz = layer;
     if (gz == null) {
@@ -91,6 +118,29 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     return SociscopeCommand.EXIT_OK;
+  }
+
+  private void smallFiles(PrintWriter out, Path gz) throws Exception {
+    Ztoc z;
+    try (InputStream in = Files.newInputStream(gz)) {
+      z = new ZtocBuilder(new ZtocBuilder.Options(spanSize, SociDefaults.BUILD_TOOL_IDENTIFIER)).build(in);
+    }
+    long started = System.nanoTime();
+    SmallFileCost c;
+    try (LocalFileSource source = new LocalFileSource(gz)) {
+      c = SmallFileCost.measure(z, source, 64 << 10);
+    }
+    out.printf("layer %s: %,d bytes, %d entries, %d spans of %s%n", gz, Files.size(gz), z.files().size(),
+        z.compressionInfo().spanCount(), ByteSize.human(spanSize));
+    out.printf("files under 64 KiB read one by one: %d (every file's bytes identical both ways)%n", c.files());
+    out.printf("%-44s %14s %12s%n", "compressed bytes fetched", "total", "mean/file");
+    out.printf("%-44s %,14d %,12d%n", "whole spans (upstream runtime, before)", c.wholeSpanBytes(),
+        c.files() == 0 ? 0 : c.wholeSpanBytes() / c.files());
+    out.printf("%-44s %,14d %,12d%n", "partial spans (stop at the file's end)", c.partialBytes(),
+        c.files() == 0 ? 0 : c.partialBytes() / c.files());
+    out.printf("partial / whole: %.1f%%   (target <= 40%%), %.1f s%n", 100 * c.ratio(),
+        (System.nanoTime() - started) / 1e9);
+    out.flush();
   }
 
   private void run(PrintWriter out, Path gz) throws Exception {

@@ -1,6 +1,7 @@
 package dev.sociscope.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sociscope.core.extract.SpanFetch;
 import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.files.ImageFiles;
@@ -37,11 +38,15 @@ final class GetCommand implements Callable<Integer> {
   @Option(names = {"-L", "--follow"}, description = "Follow symlinks (within the image).") boolean follow;
   @Option(names = "--keep-setuid", description = "With -o: keep the setuid/setgid bits of the file's mode (dropped by"
       + " default).") boolean keepSetuid;
+  @Option(names = "--whole-spans", description = "Fetch every span whole and verify it against its digest, as the"
+      + " upstream runtime does (default: the last span only up to the file's end, which cannot be verified).")
+  boolean wholeSpans;
 
   @Override
   public Integer call() throws Exception {
     ImageFiles files = registry.service(ref).files(ref, platforms.selection(false),
         index == null ? null : Digest.parse(index));
+    files.spanFetch(wholeSpans ? SpanFetch.WHOLE : SpanFetch.TO_FILE_END);
     ReadStats s;
     if (output != null) {
       // a regular file or nothing is replaced; the file gets the tar header's permission bits
@@ -54,6 +59,10 @@ final class GetCommand implements Callable<Integer> {
     if (stats) {
       PrintWriter err = spec.commandLine().getErr();
       err.println(json ? Json.write(statsJson(s)) : statsLine(s));
+      if (s.rangeIgnored() && !json) {
+        err.println("warning: the registry ignores range requests (it sent whole blobs); the bytes fetched count"
+            + " what arrived");
+      }
     }
     return 0;
   }
@@ -66,9 +75,13 @@ final class GetCommand implements Callable<Integer> {
     }
     return String.format(Locale.ROOT, "/%s: %d bytes from layer %s lazily: %d range request(s), spans %d-%d"
         + " (%d span(s) of %d bytes); fetched %d of %d layer bytes (%.1f%% saved), the file's own compressed share"
-        + " is about %d bytes, %d ms", dev.sociscope.core.format.TerminalText.escape(s.path()), s.fileSize(), s.layer(), s.requests(), s.firstSpan(), s.lastSpan(),
+        + " is about %d bytes; whole spans (the upstream runtime) would fetch %d bytes: %d saved (%.1f%%)%s, %d ms",
+        dev.sociscope.core.format.TerminalText.escape(s.path()), s.fileSize(), s.layer(), s.requests(), s.firstSpan(), s.lastSpan(),
         s.spans(), s.spanSize(), s.bytesFetched(), s.layerSize(),
         s.layerSize() == 0 ? 0.0 : 100.0 * s.bytesSaved() / s.layerSize(), s.fileCompressedEstimate(),
+        s.wholeSpanBytes(), s.savedAgainstWholeSpans(),
+        s.wholeSpanBytes() == 0 ? 0.0 : 100.0 * s.savedAgainstWholeSpans() / s.wholeSpanBytes(),
+        s.verified() ? "" : "; the last span was read in part, so it was not checked against its digest",
         s.elapsed().toMillis());
   }
 
@@ -86,6 +99,10 @@ final class GetCommand implements Callable<Integer> {
     o.put("spanSize", s.spanSize());
     o.put("layerSize", s.layerSize());
     o.put("fileCompressedEstimate", s.fileCompressedEstimate());
+    o.put("wholeSpanBytes", s.wholeSpanBytes());
+    o.put("savedAgainstWholeSpans", s.savedAgainstWholeSpans());
+    o.put("verified", s.verified());
+    o.put("rangeIgnored", s.rangeIgnored());
     o.put("millis", s.elapsed().toMillis());
     return o;
   }

@@ -1,6 +1,8 @@
 package dev.sociscope.app.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,13 +23,40 @@ import picocli.CommandLine.Command;
         "  sociscope ls -l 127.0.0.1:5000/app:1 /etc",
         "  sociscope get -o os-release 127.0.0.1:5000/app:1 /etc/os-release",
         "  sociscope ztoc info layer.ztoc",
-        "Run 'sociscope COMMAND --help' for a command's options. Exit codes: 0 ok, 1 error, 2 bad usage."},
-    subcommands = {ZtocCommand.class, BenchCommand.class, LsReposCommand.class, LsTagsCommand.class,
-        InspectCommand.class, CopyCommand.class, IndexCommand.class, CreateCommand.class, ConvertCommand.class,
-        CheckCommand.class, ProfileCommand.class, PrefetchCommand.class,
-        PushCommand.class, LsCommand.class, GetCommand.class, DemoCommand.class, OpenCommand.class,
-        CacheCommand.class, CommandLine.HelpCommand.class})
+        "Run 'sociscope COMMAND --help' for a command's options. Exit codes: 0 ok, 1 error, 2 bad usage."})
 public final class SociscopeCommand implements Runnable {
+  /**
+   * The subcommands in help order. Added in {@link #newCommandLine(PrintWriter, PrintWriter, String...)}, not by
+   * the annotation: picocli builds the model of every subcommand it is given (reflection over all their options),
+   * a third of a short command's start-up, so a run that names its command builds only that one.
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("ztoc", ZtocCommand.class);
+    m.put("bench", BenchCommand.class);
+    m.put("ls-repos", LsReposCommand.class);
+    m.put("ls-tags", LsTagsCommand.class);
+    m.put("inspect", InspectCommand.class);
+    m.put("copy", CopyCommand.class);
+    m.put("index", IndexCommand.class);
+    m.put("create", CreateCommand.class);
+    m.put("convert", ConvertCommand.class);
+    m.put("check", CheckCommand.class);
+    m.put("profile", ProfileCommand.class);
+    m.put("prefetch", PrefetchCommand.class);
+    m.put("push", PushCommand.class);
+    m.put("ls", LsCommand.class);
+    m.put("get", GetCommand.class);
+    m.put("demo", DemoCommand.class);
+    m.put("cds", CdsCommand.class);
+    m.put("open", OpenCommand.class);
+    m.put("cache", CacheCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return m;
+  }
+
   public static final int EXIT_OK = 0;
   public static final int EXIT_USER_ERROR = 1;
   public static final int EXIT_USAGE = 2;
@@ -53,7 +82,7 @@ public final class SociscopeCommand implements Runnable {
     if (arg.isEmpty() || arg.startsWith("-") || arg.chars().noneMatch(c -> c == '/' || c == ':' || c == '@')) {
       return false;
     }
-    return !new CommandLine(new SociscopeCommand()).getSubcommands().containsKey(arg);
+    return !SUBCOMMANDS.containsKey(arg);
   }
 
   /** Runs the CLI with the process's standard streams. */
@@ -63,7 +92,7 @@ public final class SociscopeCommand implements Runnable {
 
   /** Runs the CLI with the given streams (tests use this). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return execute(newCommandLine(out, err), args);
+    return execute(newCommandLine(out, err, args), args);
   }
 
   /** Runs {@code cli}; running out of memory also ends in one line on stderr and exit code 1. */
@@ -84,8 +113,23 @@ public final class SociscopeCommand implements Runnable {
     }
   }
 
+  /** The whole command line, every subcommand included (help, completion, tests). */
   static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    return newCommandLine(out, err, new String[0]);
+  }
+
+  /**
+   * The command line for {@code args}: when the first argument names a subcommand only that one is built; for
+   * {@code --version} none; otherwise (help, a typo that needs suggestions) all of them.
+   */
+  static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new SociscopeCommand());
+    String first = args.length == 0 ? "" : args[0];
+    if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+      cli.addSubcommand(first, SUBCOMMANDS.get(first));
+    } else if (!(args.length == 1 && (first.equals("--version") || first.equals("-V")))) {
+      SUBCOMMANDS.forEach((name, type) -> cli.addSubcommand(name, type));
+    }
     // every text output passes the terminal guard; help is plain text, as its colours would be escaped
     cli.setOut(TerminalWriter.wrap(out));
     cli.setErr(TerminalWriter.wrap(err));

@@ -9,8 +9,13 @@ public final class VersionProvider implements IVersionProvider {
     return v == null ? "development" : v;
   }
 
+  /** What {@code sociscope --version} prints. */
+  public static String line() {
+    return "sociscope " + version();
+  }
+
   @Override
   public String[] getVersion() {
-    return new String[] {"sociscope " + version()};
+    return new String[] {line()};
   }
 }

@@ -6,6 +6,7 @@ import dev.sociscope.app.model.ZtocDocument;
 import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.extract.LazyExtractor;
 import dev.sociscope.core.extract.RangeRead;
+import dev.sociscope.core.extract.SpanFetch;
 import dev.sociscope.app.model.LayerSource;
 import dev.sociscope.core.extract.RandomAccessSource;
 import dev.sociscope.core.ztoc.EntryType;
@@ -64,7 +65,7 @@ public final class LazyFileContentService implements FileContentService {
       needed = document.spans().get(last).compressedEnd() - start;
     }
     try (CountingSource source = new CountingSource(layer.open(), progress, needed)) {
-      LazyExtractor extractor = new LazyExtractor(document.ztoc(), source);
+      LazyExtractor extractor = new LazyExtractor(document.ztoc(), source, SpanFetch.TO_FILE_END);
       if (length >= entry.uncompressedSize()) {
         extractor.extract(entry, out);
       } else {

@@ -34,6 +34,20 @@ class SociscopeCommandTest {
   }
 
   @Test
+  void aNamedCommandBuildsOnlyItselfAndHelpBuildsAll() {
+    PrintWriter sink = new PrintWriter(new StringWriter());
+    assertThat(SociscopeCommand.newCommandLine(sink, sink, "get", "--help").getSubcommands().keySet())
+        .containsExactly("get");
+    assertThat(SociscopeCommand.newCommandLine(sink, sink, "--version").getSubcommands()).isEmpty();
+    assertThat(SociscopeCommand.newCommandLine(sink, sink, "--help").getSubcommands().keySet())
+        .contains("get", "inspect", "ztoc", "cds", "help");
+    assertThat(SociscopeCommand.newCommandLine(sink, sink, "gett").getSubcommands()).hasSizeGreaterThan(10);
+    CliTestSupport.Result r = CliTestSupport.run("ztoc", "info", "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("Usage: sociscope ztoc info");
+  }
+
+  @Test
   void everyCommandAndPositionalParameterIsDescribed() {
     CommandLine root = SociscopeCommand.newCommandLine(new PrintWriter(new StringWriter()),
         new PrintWriter(new StringWriter()));

@@ -36,11 +36,17 @@ public final class LazyExtractor {
   private final Zinfo zinfo;
   private final RandomAccessSource source;
   private final long verifyFirstLimit;
+  private final SpanFetch spanFetch;
   private boolean headerChecked;
   private Map<String, List<FileMetadata>> byName;
 
+  /** Whole spans, each verified ({@link SpanFetch#WHOLE}). */
   public LazyExtractor(Ztoc ztoc, RandomAccessSource source) throws ZtocFormatException {
     this(ztoc, source, VERIFY_FIRST_LIMIT);
+  }
+
+  public LazyExtractor(Ztoc ztoc, RandomAccessSource source, SpanFetch spanFetch) throws ZtocFormatException {
+    this(ztoc, source, VERIFY_FIRST_LIMIT, spanFetch);
   }
 
   /**
@@ -48,6 +54,17 @@ public final class LazyExtractor {
    *     any output; larger ones are verified span by span while streaming
    */
   public LazyExtractor(Ztoc ztoc, RandomAccessSource source, long verifyFirstLimit) throws ZtocFormatException {
+    this(ztoc, source, verifyFirstLimit, SpanFetch.WHOLE);
+  }
+
+  /**
+   * @param verifyFirstLimit files whose whole spans hold at most this many compressed bytes are fully verified
+   *     before any output; larger ones are verified span by span while streaming
+   * @param spanFetch whether the last span is read whole or only as far as the file needs
+   */
+  public LazyExtractor(Ztoc ztoc, RandomAccessSource source, long verifyFirstLimit, SpanFetch spanFetch)
+      throws ZtocFormatException {
+    this.spanFetch = Objects.requireNonNull(spanFetch, "spanFetch");
     this.ztoc = Objects.requireNonNull(ztoc, "ztoc");
     this.source = Objects.requireNonNull(source, "source");
     this.verifyFirstLimit = verifyFirstLimit;
@@ -195,7 +212,7 @@ public final class LazyExtractor {
     long off = data.uncompressedOffset();
     long size = data.uncompressedSize();
     if (size == 0) {
-      return new ExtractStats(0, -1, -1, 0);
+      return new ExtractStats(0, -1, -1, 0, 0, true);
     }
     if (off < 0 || size < 0 || off + size > ztoc.uncompressedArchiveSize()) {
       throw new IOException("entry '" + data.name() + "' claims bytes " + off + "+" + size + ", beyond the "
@@ -205,18 +222,20 @@ public final class LazyExtractor {
     SpanRange range = SpanRange.of(zinfo, off, size);
     int a = range.first();
     int b = range.last();
-    SpanStream spans = new SpanStream(a, b);
+    SpanStream spans = new SpanStream(range, spanFetch, off + size);
     if (zinfo instanceof GzipZinfo) {
       Checkpoint cp = ((GzipZinfo) zinfo).checkpoints().get(a);
       GzipInflater inflater = GzipInflater.resume(spans, cp.compressedOffset(), cp.bits(), cp.uncompressedOffset(),
           cp.window());
+      inflater.stopOutputAt(off + size); // read no compressed byte the file does not need
       skipFully(inflater, off - cp.uncompressedOffset(), data);
       copy(inflater, out, size, data);
     } else {
       skipFully(spans, off - zinfo.compressedStart(a), data);
       copy(spans, out, size, data);
     }
-    return new ExtractStats(headerBytes + spans.fetched, a, b, size);
+    long upstream = SpanRange.headerBytes(zinfo) + range.fetchedBytes(zinfo);
+    return new ExtractStats(headerBytes + spans.fetched, a, b, size, upstream, spans.lastVerified);
   }
 
   private static void skipFully(InputStream in, long n, FileMetadata f) throws IOException {
@@ -244,25 +263,39 @@ public final class LazyExtractor {
   }
 
   /**
-   * The compressed bytes of spans a..b as one stream, each span verified before any of its bytes are served.
-   * Neighbouring spans share a byte when a checkpoint has pending bits; it is served once.
+   * The compressed bytes of spans a..b as one stream, each whole span verified before any of its bytes are served.
+   * Neighbouring spans share a byte when a checkpoint has pending bits; it is served once. With
+   * {@link SpanFetch#TO_FILE_END} the last span is fetched in growing windows instead (the first one estimated by
+   * {@link SpanRange#firstWindowEnd}) and its digest is checked only when the windows reach its end.
    */
   private final class SpanStream extends InputStream {
+    private final SpanRange range;
     private final int last;
+    private final boolean partialLast;
+    private final long fileEnd;
     private final List<byte[]> prefetched = new ArrayList<>();
     private int next;
     private byte[] cur = new byte[0];
     private int curPos;
     private long servedUpTo;
+    /** Where the next window of the last span starts, once the last span is reached; -1 before. */
+    private long windowStart = -1;
+    private long windowEnd;
+    private java.security.MessageDigest lastHash;
     long fetched;
+    boolean lastVerified;
 
-    SpanStream(int first, int last) throws IOException {
-      this.last = last;
-      this.next = first;
-      this.servedUpTo = zinfo.compressedStart(first);
-      long total = zinfo.compressedEnd(last) - zinfo.compressedStart(first);
+    SpanStream(SpanRange range, SpanFetch mode, long fileEnd) throws IOException {
+      this.range = range;
+      this.last = range.last();
+      this.next = range.first();
+      this.fileEnd = fileEnd;
+      this.partialLast = mode == SpanFetch.TO_FILE_END;
+      this.servedUpTo = zinfo.compressedStart(range.first());
+      int wholeUpTo = partialLast ? last - 1 : last;
+      long total = wholeUpTo < next ? 0 : zinfo.compressedEnd(wholeUpTo) - zinfo.compressedStart(next);
       if (total <= verifyFirstLimit) {
-        for (int i = first; i <= last; i++) {
+        for (int i = next; i <= wholeUpTo; i++) {
           prefetched.add(fetch(i));
         }
       }
@@ -281,19 +314,70 @@ public final class LazyExtractor {
       if (!actual.equals(expected)) {
         throw new SpanDigestException(span, start, end, expected, actual);
       }
+      if (span == last) {
+        lastVerified = true;
+      }
       return bytes;
+    }
+
+    /** The next window of the last span; its digest is checked when the window reaches the span's end. */
+    private byte[] fetchWindow() throws IOException {
+      long spanStart = zinfo.compressedStart(last);
+      long spanEnd = zinfo.compressedEnd(last);
+      if (spanEnd < spanStart || spanEnd - spanStart > Integer.MAX_VALUE - 16) {
+        throw new IOException("span " + last + " has an unusable compressed range " + spanStart + "-" + spanEnd);
+      }
+      long end;
+      if (windowStart < 0) {
+        windowStart = spanStart;
+        end = range.firstWindowEnd(zinfo, fileEnd);
+        lastHash = Digest.sha256();
+      } else {
+        long prevStart = windowStart;
+        windowStart = windowEnd;
+        end = range.nextWindowEnd(zinfo, prevStart, windowEnd);
+      }
+      windowEnd = end;
+      byte[] bytes = source.read(windowStart, (int) (end - windowStart));
+      fetched += bytes.length;
+      lastHash.update(bytes);
+      if (end == spanEnd) {
+        String actual = Digest.fromHash(lastHash.digest()).toString();
+        String expected = ztoc.compressionInfo().spanDigests().get(last);
+        if (!actual.equals(expected)) {
+          throw new SpanDigestException(last, spanStart, spanEnd, expected, actual);
+        }
+        lastVerified = true;
+      }
+      return bytes;
+    }
+
+    /** Whether the last span's windows have all been fetched. */
+    private boolean lastSpanDone() {
+      return windowStart >= 0 && windowEnd >= zinfo.compressedEnd(last);
     }
 
     private boolean advance() throws IOException {
       while (curPos >= cur.length) {
-        if (next > last) {
-          return false;
+        long start;
+        byte[] bytes;
+        if (partialLast && next >= last) {
+          if (lastSpanDone()) {
+            return false;
+          }
+          bytes = fetchWindow();
+          start = windowStart;
+          next = last + 1;
+        } else {
+          if (next > last) {
+            return false;
+          }
+          start = zinfo.compressedStart(next);
+          bytes = prefetched.isEmpty() ? fetch(next) : prefetched.remove(0);
+          next++;
         }
-        long start = zinfo.compressedStart(next);
-        byte[] bytes = prefetched.isEmpty() ? fetch(next) : prefetched.remove(0);
-        next++;
         cur = bytes;
-        curPos = (int) Math.max(0, servedUpTo - start); // skip the byte shared with the previous span
+        curPos = (int) Math.min(bytes.length, Math.max(0, servedUpTo - start)); // skip the byte shared with the previous span
         servedUpTo = Math.max(servedUpTo, start + bytes.length);
       }
       return true;

@@ -10,7 +10,7 @@ import dev.sociscope.core.extract.NotRegularFileException;
 import dev.sociscope.core.extract.RangeRead;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.image.BlobRandomAccess;
-import dev.sociscope.core.extract.RandomAccessSource;
+import dev.sociscope.core.extract.SpanFetch;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
@@ -49,6 +49,7 @@ public final class ImageFiles {
   private final SociIndex index;
   private final ZtocCache cache;
   private final List<Layer> layers = new ArrayList<>();
+  private SpanFetch spanFetch = SpanFetch.TO_FILE_END;
 
   /** A layer of the image with its zTOC (when indexed) and entries (when known). */
   public static final class Layer {
@@ -104,6 +105,15 @@ public final class ImageFiles {
       ZtocDescriptor z = index == null ? null : index.ztocFor(d.digest()).orElse(null);
       layers.add(new Layer(i, d, z));
     }
+  }
+
+  /**
+   * How much of a file's last span lazy reads fetch: {@link SpanFetch#TO_FILE_END} (the default) or
+   * {@link SpanFetch#WHOLE}, which also verifies the last span against its digest, as the upstream runtime does.
+   */
+  public ImageFiles spanFetch(SpanFetch mode) {
+    this.spanFetch = java.util.Objects.requireNonNull(mode, "mode");
+    return this;
   }
 
   public PlatformManifest manifest() {
@@ -368,22 +378,9 @@ public final class ImageFiles {
       long scanned, long[] window) throws IOException {
     Ztoc z = ztoc(layer);
     BlobRandomAccess blob = BlobRandomAccess.of(source, layer.descriptor.digest(), layer.descriptor.size());
-    int[] requests = {0};
-    RandomAccessSource ranges = new RandomAccessSource() { // counts the range requests for the statistics
-      @Override
-      public long size() throws IOException {
-        return blob.size();
-      }
-
-      @Override
-      public byte[] read(long offset, int length) throws IOException {
-        requests[0]++;
-        return blob.read(offset, length);
-      }
-    };
     LazyExtractor extractor;
     try {
-      extractor = new LazyExtractor(z, ranges);
+      extractor = new LazyExtractor(z, blob, spanFetch);
     } catch (ZtocFormatException e) {
       throw new IOException("zTOC of layer " + layer.descriptor.digest() + ": " + e.getMessage(), e);
     }
@@ -397,8 +394,9 @@ public final class ImageFiles {
     long fileSize = window == null ? s.bytesWritten() : data.uncompressedSize();
     long spanSize = layer.ztocDescriptor.spanSize();
     return new ReadStats(p, layer.descriptor.digest(), true, fileSize, blob.bytesFetched() + scanned,
-        requests[0], s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
-        estimate, Duration.ofNanos(System.nanoTime() - started), data.mode());
+        (int) blob.requests(), s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
+        estimate, Duration.ofNanos(System.nanoTime() - started), data.mode(), s.wholeSpanBytes() + scanned,
+        s.allVerified(), blob.rangeIgnored());
   }
 
   /**

@@ -20,10 +20,28 @@ import java.time.Duration;
  * @param elapsed wall time of the read
  * @param mode the tar mode of the entry whose data was read (hard links and followed symlinks resolved), for
  *     writing the file out with its permission bits
+ * @param wholeSpanBytes what the upstream runtime fetches for the same read: the file's spans whole (0 for the
+ *     fallback)
+ * @param verified whether every byte used was checked against a digest (false when the last span was read only up
+ *     to the file's end, see {@link dev.sociscope.core.extract.SpanFetch})
+ * @param rangeIgnored whether the source answered a range request with the whole blob
  */
 public record ReadStats(String path, Digest layer, boolean lazy, long fileSize, long bytesFetched, int requests,
     int firstSpan, int lastSpan, long spanSize, long layerSize, long fileCompressedEstimate,
-    Duration elapsed, long mode) {
+    Duration elapsed, long mode, long wholeSpanBytes, boolean verified, boolean rangeIgnored) {
+
+  /** A read with nothing partial: everything verified by a digest, no range ignored. */
+  public ReadStats(String path, Digest layer, boolean lazy, long fileSize, long bytesFetched, int requests,
+      int firstSpan, int lastSpan, long spanSize, long layerSize, long fileCompressedEstimate, Duration elapsed,
+      long mode) {
+    this(path, layer, lazy, fileSize, bytesFetched, requests, firstSpan, lastSpan, spanSize, layerSize,
+        fileCompressedEstimate, elapsed, mode, 0, true, false);
+  }
+
+  /** Compressed bytes not fetched compared with the upstream runtime's whole-span read (0 for the fallback). */
+  public long savedAgainstWholeSpans() {
+    return Math.max(0, wholeSpanBytes - bytesFetched);
+  }
 
   /** Spans fetched and verified (0 for the fallback). */
   public int spans() {

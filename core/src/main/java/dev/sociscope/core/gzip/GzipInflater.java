@@ -54,6 +54,9 @@ public final class GzipInflater extends InputStream {
   private int readPos = WINDOW_SIZE;
   /** Absolute uncompressed offset of {@code win[0]}. */
   private long outBase;
+  /** Where decoding pauses: LIMIT, or less when the caller needs output only up to {@link #outputEnd}. */
+  private int stop = LIMIT;
+  private long outputEnd = Long.MAX_VALUE;
   /** Lowest window index a match may reach: the start of the current deflate stream's history. */
   private int minPos;
 
@@ -138,6 +141,15 @@ public final class GzipInflater extends InputStream {
     return outBase + pos;
   }
 
+  /**
+   * Decodes only as far as needed to hand out output up to uncompressed offset {@code end} (exclusive), so that no
+   * more input is read than those bytes need: a lazy read of one small file stops fetching where the file ends.
+   * Reading past {@code end} still works, it only decodes in smaller steps.
+   */
+  public void stopOutputAt(long end) {
+    outputEnd = end;
+  }
+
   /** Bits of input consumed so far, counted from the start of the blob. */
   public long compressedBitPosition() {
     return (inBase + inPos) * 8 - bitCnt;
@@ -215,6 +227,9 @@ public final class GzipInflater extends InputStream {
       slide();
     }
     int start = pos;
+    // decode no further than asked (plus at least one byte, so reading past outputEnd still progresses)
+    long wanted = outputEnd - outBase; // outBase >= -WINDOW_SIZE, so this cannot overflow below MAX_VALUE
+    stop = outputEnd == Long.MAX_VALUE ? LIMIT : (int) Math.max(Math.min(LIMIT, pos + 1), Math.min(LIMIT, wanted));
     try {
       decode();
     } catch (GzipFormatException e) {
@@ -246,7 +261,7 @@ public final class GzipInflater extends InputStream {
   }
 
   private void decode() throws IOException {
-    while (pos < LIMIT) {
+    while (pos < stop) {
       switch (state) {
         case MEMBER_HEADER:
           if (!readMemberHeader()) {
@@ -520,11 +535,11 @@ public final class GzipInflater extends InputStream {
   }
 
   private void copyStored() throws IOException {
-    while (storedLeft > 0 && pos < LIMIT) {
+    while (storedLeft > 0 && pos < stop) {
       if (inPos == inLen && !readInput()) {
         throw truncated("inside a stored block");
       }
-      int n = Math.min(Math.min(storedLeft, inLen - inPos), LIMIT - pos);
+      int n = Math.min(Math.min(storedLeft, inLen - inPos), stop - pos);
       System.arraycopy(inBuf, inPos, win, pos, n);
       inPos += n;
       pos += n;
@@ -648,8 +663,9 @@ public final class GzipInflater extends InputStream {
     int p = pos;
     int ip = inPos;
     int result = 0;
+    final int end = stop;
     try {
-      while (p < LIMIT) {
+      while (p < end) {
         if (bc < 48) {
           if (ip > inEnd) {
             result = -1;
@@ -758,7 +774,7 @@ public final class GzipInflater extends InputStream {
   private boolean decodeCareful() throws IOException {
     final int litMask = (1 << HuffmanTables.LIT_ROOT) - 1;
     final int distMask = (1 << HuffmanTables.DIST_ROOT) - 1;
-    while (pos < LIMIT) {
+    while (pos < stop) {
       if (bitCnt < 48) {
         refillSlow();
       }

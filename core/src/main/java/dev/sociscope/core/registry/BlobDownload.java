@@ -2,12 +2,15 @@ package dev.sociscope.core.registry;
 
 import dev.sociscope.core.error.CancelledException;
 import dev.sociscope.core.error.DigestMismatchException;
+import dev.sociscope.core.image.ReceivedBytes;
 import dev.sociscope.core.io.ChunkInputStream;
 import dev.sociscope.core.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
@@ -23,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class BlobDownload {
   private static final Logger LOG = LoggerFactory.getLogger(BlobDownload.class);
+  /** Registries already warned about in this process: the warning that ranges are ignored is given once each. */
+  private static final Set<String> WARNED_NO_RANGES = ConcurrentHashMap.newKeySet();
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d{1,18})-(\\d{1,18})/(\\d{1,18}|\\*)");
 
   private BlobDownload() {}
@@ -65,7 +70,7 @@ final class BlobDownload {
   }
 
   /** Streams [start, end) of a blob (end = -1: to the end), reconnecting where a cut connection left off. */
-  private static final class ResumingStream extends ChunkInputStream {
+  private static final class ResumingStream extends ChunkInputStream implements ReceivedBytes {
     private final RemoteRepository repo;
     private final Digest digest;
     private final long start;
@@ -78,6 +83,8 @@ final class BlobDownload {
     private long total = -1;
     private int resumes;
     private boolean finished;
+    private long received;
+    private boolean rangeIgnored;
 
     ResumingStream(RemoteRepository repo, Digest digest, long start, long end, boolean verify) throws IOException {
       this.repo = repo;
@@ -143,8 +150,14 @@ final class BlobDownload {
           // 200: the whole blob. Either no range was asked for, or the server ignored it and we skip ourselves.
           total = r.body().contentLength();
           if (ranged) {
-            LOG.debug("Registry ignored Range for {}; skipping {} bytes", repo.describe(), position);
+            rangeIgnored = true;
+            String registry = repo.reference().registry();
+            if (WARNED_NO_RANGES.add(registry)) {
+              LOG.warn("Registry {} does not support range requests (it answered a range request with the whole"
+                  + " blob): lazy reads from it download every layer from its start", registry);
+            }
             body.skipNBytes(position);
+            received += position; // they arrived, and count as fetched
           }
         }
         response = r;
@@ -190,6 +203,7 @@ final class BlobDownload {
           hash.update(b, off, n);
         }
         position += n;
+        received += n;
         return n;
       }
     }
@@ -223,6 +237,16 @@ final class BlobDownload {
           throw new DigestMismatchException("Blob " + repo.describe() + "@" + digest, digest, actual);
         }
       }
+    }
+
+    @Override
+    public long bytesReceived() {
+      return received;
+    }
+
+    @Override
+    public boolean rangeIgnored() {
+      return rangeIgnored;
     }
 
     @Override

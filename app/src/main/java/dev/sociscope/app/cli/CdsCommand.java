@@ -1,0 +1,182 @@
+package dev.sociscope.app.cli;
+
+import dev.sociscope.core.layout.ZtocCache;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sociscope cds}: makes a class-data-sharing archive of the classes a CLI run loads, so that later runs map
+ * them instead of loading and verifying them from the jars (Java 17 has no {@code -XX:+AutoCreateSharedArchive}; that
+ * is Java 19). A second JVM runs a training workload ({@code --train}: help, a demo image written, inspected, listed
+ * and read, a zTOC shown, a registry request) with {@code -XX:ArchiveClassesAtExit}. The installed package makes
+ * its archive this way when it is installed and its launcher uses it; {@code java -jar} runs use it through
+ * {@code JDK_JAVA_OPTIONS}, as the command prints.
+ */
+@Command(name = "cds", mixinStandardHelpOptions = true,
+    description = {"Make a class-data-sharing archive so that later runs start faster, and print how to use it.",
+        "For java -jar: the archive goes to $XDG_CACHE_HOME/sociscope (else ~/.cache/sociscope); use it with "
+            + "JDK_JAVA_OPTIONS as printed. The installed package makes its own when it is installed."})
+final class CdsCommand implements Callable<Integer> {
+  /** JVM options for short commands: C1 only (no C2 compile threads competing for the CPU), the serial GC. */
+  static final String SHORT_RUN_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--archive", paramLabel = "FILE", description = "Where to write the archive (default: in the cache"
+      + " folder, named after the version and the Java runtime).")
+  Path archive;
+
+  @Option(names = "--train", hidden = true, description = "Run the training workload (in the archiving JVM).")
+  boolean train;
+
+  @Override
+  public Integer call() throws Exception {
+    if (train) {
+      train();
+      return SociscopeCommand.EXIT_OK;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Path target = archive != null ? archive : defaultArchive();
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".sociscope-cds-", ".jsa");
+    Files.delete(tmp); // the JVM writes it anew
+    try {
+      List<String> cmd = archivingCommand(tmp);
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new IOException("the training run for the class-data archive did not end within 5 minutes");
+      }
+      if (p.exitValue() != 0 || !Files.isRegularFile(tmp)) {
+        throw new IOException("the training run for the class-data archive failed (exit " + p.exitValue()
+            + "); run '" + String.join(" ", cmd) + "' to see why");
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    out.printf("class-data archive: %s (%,d bytes)%n", target, Files.size(target));
+    out.println("use it for java -jar runs (the jar's path must stay the same):");
+    out.println("  export JDK_JAVA_OPTIONS=\"-XX:SharedArchiveFile=" + target + " " + SHORT_RUN_OPTIONS + "\"");
+    out.flush();
+    return SociscopeCommand.EXIT_OK;
+  }
+
+  /** {@code $XDG_CACHE_HOME/sociscope/cds/sociscope-VERSION-javaVERSION.jsa}: one per version pair. */
+  static Path defaultArchive() {
+    String java = System.getProperty("java.version").replaceAll("[^0-9A-Za-z.+-]", "_");
+    String version = VersionProvider.version().replaceAll("[^0-9A-Za-z.+-]", "_");
+    return ZtocCache.defaultDir().resolve("cds").resolve("sociscope-" + version + "-java" + java + ".jsa");
+  }
+
+  /**
+   * The same program, started the way this one was (jpackage launcher or {@code java -jar}), archiving at exit. The
+   * archive is valid only for the same class path, so {@code -jar} is kept as it is.
+   */
+  static List<String> archivingCommand(Path archive) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    String appPath = System.getProperty("jpackage.app-path");
+    if (appPath != null) {
+      throw new IOException("the installed package makes its class-data archive when it is installed;"
+          + " reinstall it to make it again");
+    }
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-XX:ArchiveClassesAtExit=" + archive);
+    String classPath = System.getProperty("java.class.path");
+    if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+      cmd.add("-jar");
+      cmd.add(classPath);
+    } else {
+      cmd.add("-cp");
+      cmd.add(classPath);
+      cmd.add("dev.sociscope.app.Launcher");
+    }
+    cmd.add("cds");
+    cmd.add("--train");
+    return cmd;
+  }
+
+  /** What a typical CLI session loads, in one process; its output goes nowhere. */
+  static void train() throws IOException {
+    Path work = Files.createTempDirectory("sociscope-cds-");
+    try {
+      PrintWriter sink = new PrintWriter(new StringWriter());
+      Path layout = work.resolve("demo");
+      String oci = "oci:" + layout;
+      SociscopeCommand.run(sink, sink, "--help");
+      SociscopeCommand.run(sink, sink, "--version");
+      SociscopeCommand.run(sink, sink, "demo", layout.toString());
+      SociscopeCommand.run(sink, sink, "inspect", oci + ":demo");
+      SociscopeCommand.run(sink, sink, "inspect", "--json", oci + ":demo");
+      SociscopeCommand.run(sink, sink, "index", "list", oci + ":demo");
+      SociscopeCommand.run(sink, sink, "ls", "-l", oci + ":demo", "/");
+      try (Stream<Path> blobs = Files.list(layout.resolve("blobs/sha256"))) {
+        for (Path blob : blobs.sorted(Comparator.comparingLong(CdsCommand::size)).toList()) {
+          SociscopeCommand.run(sink, sink, "ztoc", "info", blob.toString()); // errors for non-zTOCs load those paths
+        }
+      }
+      // the HTTP stack, against a loopback server that knows no image (one request, a typed "not found")
+      try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+        Thread answering = new Thread(() -> answerNotFound(server), "cds-training-registry");
+        answering.setDaemon(true);
+        answering.start();
+        SociscopeCommand.run(sink, sink, "inspect", "127.0.0.1:" + server.getLocalPort() + "/cds/training:1");
+      }
+    } finally {
+      try (Stream<Path> all = Files.walk(work)) {
+        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  /** Answers every request with a registry's 404 until the socket is closed. */
+  private static void answerNotFound(ServerSocket server) {
+    byte[] body = "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}"
+        .getBytes(StandardCharsets.US_ASCII);
+    while (!server.isClosed()) {
+      try (Socket s = server.accept()) {
+        s.setSoTimeout(5000);
+        java.io.InputStream in = s.getInputStream();
+        int matched = 0;
+        for (int b = in.read(); b >= 0 && matched < 4; b = in.read()) { // up to the blank line
+          matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        String head = "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+            + "\r\nConnection: close\r\n\r\n";
+        s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().write(body);
+      } catch (IOException e) {
+        // closed at the end of training, or a client that went away: nothing to do
+      }
+    }
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.sociscope.app.cli;
+
+import dev.sociscope.core.files.ImageFiles;
+import dev.sociscope.core.files.ReadStats;
+import dev.sociscope.core.format.ByteSize;
+import dev.sociscope.core.image.ImageReference;
+import dev.sociscope.core.layout.ZtocCache;
+import dev.sociscope.core.oci.Descriptor;
+import dev.sociscope.core.registry.RemoteRepository;
+import dev.sociscope.core.workflow.ImageResolver;
+import dev.sociscope.core.workflow.SociService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench --remote REF PATH}: on the link at hand (or a simulated one through {@link LinkRelay}), the time
+ * and bytes of pulling the whole image (manifest, config and every layer, three at a time as Docker does, digests
+ * verified) against a cold lazy read of PATH (index discovery, the zTOC, the spans), side by side.
+ */
+final class RemoteBench {
+  private static final Pattern LINK = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*([kmg])bit/(\\d+)ms");
+
+  private RemoteBench() {}
+
+  record Result(double seconds, long bytes) {}
+
+  /** {@code 100Mbit/20ms} as bits per second and milliseconds; null for {@code none}. */
+  static long[] parseLink(String text) {
+    if (text == null || text.equalsIgnoreCase("none")) {
+      return null;
+    }
+    Matcher m = LINK.matcher(text.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("--link '" + text + "' is not RATE/RTT such as 100Mbit/20ms");
+    }
+    double rate = Double.parseDouble(m.group(1));
+    long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+      case "k" -> 1_000L;
+      case "m" -> 1_000_000L;
+      default -> 1_000_000_000L;
+    };
+    return new long[] {(long) (rate * unit), Long.parseLong(m.group(3))};
+  }
+
+  static void run(PrintWriter out, RegistryFlags flags, String ref, String path, String linkText) throws Exception {
+    long[] link = parseLink(linkText);
+    ImageReference parsed = ImageReference.parse(ref);
+    String registry = parsed.registry();
+    boolean loopback = registry.startsWith("127.") || registry.startsWith("localhost");
+    LinkRelay relay = null;
+    String target = ref;
+    if (link != null || loopback) {
+      if (!loopback) {
+        throw new IllegalArgumentException("--link works with loopback registries only (the relay would break TLS)");
+      }
+      int colon = registry.lastIndexOf(':');
+      String host = colon < 0 ? registry : registry.substring(0, colon);
+      int port = colon < 0 ? 80 : Integer.parseInt(registry.substring(colon + 1));
+      relay = new LinkRelay(host.equals("localhost") ? "127.0.0.1" : host, port, link == null ? 0 : link[0],
+          link == null ? 0 : link[1]);
+      target = "127.0.0.1:" + relay.port() + ref.substring(registry.length());
+    }
+    out.printf("image %s, file %s, link: %s%n", ref, path, link == null ? "as it is (loopback relay counts bytes)"
+        : String.format(Locale.ROOT, "%,d bit/s, %d ms round trip (simulated)", link[0], link[1]));
+    out.flush();
+    try {
+      Result lazy = lazyRead(flags, target, path, relay);
+      Result pull = pull(flags, target, relay);
+      out.printf("%n%-34s %10s %16s%n", "", "wall s", "bytes received");
+      out.printf("%-34s %10.2f %,16d%n", "full pull (all layers, 3 at a time)", pull.seconds, pull.bytes);
+      out.printf("%-34s %10.2f %,16d%n", "lazy read of " + shorten(path, 21), lazy.seconds, lazy.bytes);
+      out.printf("ratio pull / lazy: %.1fx faster, %.1fx fewer bytes%n", pull.seconds / lazy.seconds,
+          (double) pull.bytes / Math.max(1, lazy.bytes));
+      out.printf("(lazy read: cold cache, SOCI index discovery, zTOC and spans included; bytes are what the %s)%n",
+          relay != null ? "relay passed to the client, headers included" : "reads counted");
+      out.flush();
+    } finally {
+      if (relay != null) {
+        relay.close();
+      }
+    }
+  }
+
+  private static String shorten(String s, int max) {
+    return s.length() <= max ? s : "..." + s.substring(s.length() - max + 3);
+  }
+
+  private static Result lazyRead(RegistryFlags flags, String ref, String path, LinkRelay relay) throws Exception {
+    Path cache = Files.createTempDirectory("sociscope-bench-cache");
+    try {
+      long bytesBefore = relay == null ? 0 : relay.bytesDown();
+      long started = System.nanoTime();
+      SociService service = new SociService(flags.registry.clientFor(List.of(
+          dev.sociscope.core.image.ImageLocation.parse(ref))), new ZtocCache(cache), 1);
+      ImageFiles files = service.files(ref, ImageResolver.PlatformSelection.DEFAULT, null);
+      ReadStats s = files.read(path, OutputStream.nullOutputStream(), true);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return new Result(seconds, relay == null ? s.bytesFetched() : relay.bytesDown() - bytesBefore);
+    } finally {
+      try (Stream<Path> all = Files.walk(cache)) {
+        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static Result pull(RegistryFlags flags, String ref, LinkRelay relay) throws Exception {
+    long bytesBefore = relay == null ? 0 : relay.bytesDown();
+    long started = System.nanoTime();
+    SociService service = new SociService(flags.registry.clientFor(List.of(
+        dev.sociscope.core.image.ImageLocation.parse(ref))), new ZtocCache(Files.createTempDirectory("sociscope-bench")
+        ), 1);
+    ImageFiles files = service.files(ref, ImageResolver.PlatformSelection.DEFAULT, null);
+    RemoteRepository repo = service.client().repository(ImageReference.parse(ref));
+    List<Descriptor> blobs = new ArrayList<>();
+    blobs.add(files.manifest().manifest().manifest().config());
+    blobs.addAll(files.manifest().manifest().manifest().layers());
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    long counted = 0;
+    try {
+      List<Future<Long>> done = new ArrayList<>();
+      for (Descriptor d : blobs) {
+        done.add(pool.submit(() -> {
+          try (InputStream in = repo.openBlob(d.digest())) {
+            return in.transferTo(OutputStream.nullOutputStream()); // digest verified at the end
+          }
+        }));
+      }
+      for (Future<Long> f : done) {
+        counted += f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return new Result(seconds, relay == null ? counted : relay.bytesDown() - bytesBefore);
+  }
+
+}

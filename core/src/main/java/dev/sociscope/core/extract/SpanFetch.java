@@ -1,0 +1,18 @@
+package dev.sociscope.core.extract;
+
+/**
+ * How much of the last span a lazy read fetches.
+ *
+ * <p>Span digests cover whole spans, so a span read only in part cannot be checked against its digest: reading to
+ * the file's end trades that check of the last span for bytes not fetched. Every span before the last one is read
+ * whole and verified in both modes, and the last one too whenever the read reaches its end.
+ */
+public enum SpanFetch {
+  /** Every span whole, each verified before use: what the upstream runtime fetches. */
+  WHOLE,
+  /**
+   * The last span only as far as inflation needs to produce the file's last byte, fetched in growing windows that
+   * start with an estimate from the span's compression ratio ({@link SpanRange#firstWindowEnd}).
+   */
+  TO_FILE_END
+}
