@@ -99,7 +99,7 @@ public final class ZtocBuilder {
     long compressedSize = digester.total();
     long uncompressedSize = archiveSize(files);
     if (checkpoints.isEmpty()) {
-      throw new IOException("no gzip header found in the layer");
+      throw new dev.sociscope.core.gzip.GzipFormatException("no gzip header found in the layer", 0);
     }
     GzipZinfo zinfo = new GzipZinfo(spanSize, checkpoints, compressedSize, uncompressedSize);
     CompressionInfo info = new CompressionInfo(CompressionAlgorithm.GZIP, checkpoints.size() - 1, digests,
