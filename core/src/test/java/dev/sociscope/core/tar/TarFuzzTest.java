@@ -5,6 +5,7 @@ import static dev.sociscope.core.testing.HostileInput.endsValidOrTyped;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sociscope.core.build.ZtocBuilder;
 import dev.sociscope.core.ztoc.Ztoc;
+import dev.sociscope.core.ztoc.ZtocFormatException;
 import dev.sociscope.core.ztoc.ZtocReader;
 import dev.sociscope.core.ztoc.ZtocWriter;
 import java.io.ByteArrayInputStream;
@@ -22,7 +23,11 @@ class TarFuzzTest {
   void tarHeaders(byte[] input) {
     endsValidOrTyped(() -> {
       Ztoc ztoc = BUILDER.build(new ByteArrayInputStream(input));
-      ZtocReader.read(ZtocWriter.write(ztoc));
+      try {
+        ZtocReader.read(ZtocWriter.write(ztoc));
+      } catch (ZtocFormatException e) {
+        throw new AssertionError("built a zTOC that does not read back: " + e.getMessage(), e);
+      }
     });
   }
 }
