@@ -136,6 +136,10 @@ public final class ZtocBuilder {
     List<FileMetadata> files = readToc(slicing);
     slicing.transferTo(java.io.OutputStream.nullOutputStream());
     long size = digester.total();
+    if (size == 0) {
+      // Not even the end-of-archive blocks: there are no spans, and a zTOC needs at least one.
+      throw new TarFormatException("the layer is empty (0 bytes): there is nothing to index");
+    }
     List<String> digests = new ArrayList<>(digester.finish());
     long spans = Math.max(1, (size + spanSize - 1) / spanSize);
     while (digests.size() > spans) {

@@ -72,6 +72,15 @@ class TarNumberRangeTest {
   }
 
   @Test
+  void anEmptyLayerIsRefusedRatherThanIndexedAsAZtocThatDoesNotReadBack() {
+    ZtocBuilder builder = new ZtocBuilder(ZtocBuilder.Options.defaults());
+
+    assertThatThrownBy(() -> builder.build(new ByteArrayInputStream(new byte[0])))
+        .isInstanceOf(TarFormatException.class)
+        .hasMessage("the layer is empty (0 bytes): there is nothing to index");
+  }
+
+  @Test
   void theSeedArchivesStillIndex() throws IOException {
     for (String name : new String[] {"ustar-basic.tar", "gnu-longname-longlink.tar", "pax-longpath-xattr.tar",
         "gnutar-posix.tar", "no-end-marker.tar"}) {
