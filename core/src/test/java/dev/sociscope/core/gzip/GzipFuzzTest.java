@@ -16,7 +16,7 @@ class GzipFuzzTest {
 
   @FuzzTest(maxDuration = "5s")
   void inflate(byte[] input) {
-    endsValidOrTyped(() -> {
+    endsValidOrTyped(input, () -> {
       try (GzipInflater in = GzipInflater.gzip(new ByteArrayInputStream(input))) {
         byte[] buf = new byte[1 << 16];
         long total = 0;

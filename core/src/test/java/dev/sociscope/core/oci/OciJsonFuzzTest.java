@@ -14,7 +14,7 @@ class OciJsonFuzzTest {
 
   @FuzzTest(maxDuration = "5s")
   void documents(byte[] input) {
-    endsValidOrTyped(() -> {
+    endsValidOrTyped(input, () -> {
       OciDocument doc = OciDocument.parse(input, null);
       doc.mediaTypeMismatch();
       if (doc.isManifest()) {
@@ -23,8 +23,8 @@ class OciJsonFuzzTest {
         OciJson.write(doc.index());
       }
     });
-    endsValidOrTyped(() -> OciJson.write(OciJson.parseDescriptor(input)));
-    endsValidOrTyped(() -> OciJson.parseConfigPlatform(input).normalize());
-    endsValidOrTyped(() -> ReferrersIndex.parse(input).toBytes());
+    endsValidOrTyped(input, () -> OciJson.write(OciJson.parseDescriptor(input)));
+    endsValidOrTyped(input, () -> OciJson.parseConfigPlatform(input).normalize());
+    endsValidOrTyped(input, () -> ReferrersIndex.parse(input).toBytes());
   }
 }

@@ -14,7 +14,7 @@ class PrefetchArtifactFuzzTest {
 
   @FuzzTest(maxDuration = "5s")
   void prefetch(byte[] input) {
-    endsValidOrTyped(() -> {
+    endsValidOrTyped(input, () -> {
       PrefetchArtifact artifact = PrefetchArtifact.parse(input);
       byte[] written = artifact.toBytes();
       if (!PrefetchArtifact.parse(written).equals(artifact)) {

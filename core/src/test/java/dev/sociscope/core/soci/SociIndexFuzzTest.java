@@ -14,7 +14,7 @@ class SociIndexFuzzTest {
 
   @FuzzTest(maxDuration = "5s")
   void sociIndex(byte[] input) {
-    endsValidOrTyped(() -> {
+    endsValidOrTyped(input, () -> {
       SociIndex index = SociIndex.parse(input);
       index.canonicalBytes();
       index.blobs();

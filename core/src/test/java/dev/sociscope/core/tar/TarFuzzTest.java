@@ -21,7 +21,7 @@ class TarFuzzTest {
 
   @FuzzTest(maxDuration = "5s")
   void tarHeaders(byte[] input) {
-    endsValidOrTyped(() -> {
+    endsValidOrTyped(input, () -> {
       Ztoc ztoc = BUILDER.build(new ByteArrayInputStream(input));
       try {
         ZtocReader.read(ZtocWriter.write(ztoc));

@@ -31,7 +31,7 @@ class CheckpointFuzzTest {
       data = withWindows(data);
     }
     byte[] blob = data;
-    endsValidOrTyped(() -> {
+    endsValidOrTyped(input, () -> {
       Zinfo zinfo = (input[0] & 1) == 0
           ? GzipZinfo.decode(blob, compressed, uncompressed)
           : TarZinfo.decode(blob, compressed, uncompressed);

@@ -13,7 +13,7 @@ class ZtocFuzzTest {
 
   @FuzzTest(maxDuration = "5s")
   void ztoc(byte[] input) {
-    endsValidOrTyped(() -> {
+    endsValidOrTyped(input, () -> {
       ZtocReader.Parsed parsed = ZtocReader.readWithZinfo(input);
       ZtocGeometry.check(parsed.ztoc(), parsed.zinfo());
       ZtocInfo.of(parsed.ztoc(), parsed.zinfo(), input.length).toJson();

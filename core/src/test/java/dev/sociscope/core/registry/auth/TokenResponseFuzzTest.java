@@ -16,7 +16,7 @@ class TokenResponseFuzzTest {
 
   @FuzzTest(maxDuration = "5s")
   void tokenResponse(byte[] input) {
-    endsValidOrTyped(() -> {
+    endsValidOrTyped(input, () -> {
       TokenResponse t = TokenResponse.parse(input, NOW, "auth.example.com");
       if (t.token().isEmpty() || !t.expiresAt().isAfter(t.issuedAt()) || t.issuedAt().isAfter(NOW)) {
         throw new AssertionError("token read with a bad lifetime: " + t.issuedAt() + " to " + t.expiresAt());
