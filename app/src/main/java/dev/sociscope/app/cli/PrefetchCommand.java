@@ -119,7 +119,7 @@ final class PrefetchCommand implements Runnable {
         rows.add(new String[] {"FIRST SPAN", "LAST SPAN", "SPANS", "PRIORITY"});
         for (PrefetchArtifact.Span s : f.artifact().spans()) {
           rows.add(new String[] {Integer.toString(s.startSpan()), Integer.toString(s.endSpan()),
-              Integer.toString(s.endSpan() - s.startSpan() + 1), Integer.toString(s.priority())});
+              Long.toString((long) s.endSpan() - s.startSpan() + 1), Integer.toString(s.priority())});
         }
         Table.print(out, rows);
       }

@@ -99,7 +99,7 @@ public final class ZtocBuilder {
     long compressedSize = digester.total();
     long uncompressedSize = archiveSize(files);
     if (checkpoints.isEmpty()) {
-      throw new IOException("no gzip header found in the layer");
+      throw new dev.sociscope.core.gzip.GzipFormatException("no gzip header found in the layer", 0);
     }
     GzipZinfo zinfo = new GzipZinfo(spanSize, checkpoints, compressedSize, uncompressedSize);
     CompressionInfo info = new CompressionInfo(CompressionAlgorithm.GZIP, checkpoints.size() - 1, digests,
@@ -136,6 +136,10 @@ public final class ZtocBuilder {
     List<FileMetadata> files = readToc(slicing);
     slicing.transferTo(java.io.OutputStream.nullOutputStream());
     long size = digester.total();
+    if (size == 0) {
+      // Not even the end-of-archive blocks: there are no spans, and a zTOC needs at least one.
+      throw new TarFormatException("the layer is empty (0 bytes): there is nothing to index");
+    }
     List<String> digests = new ArrayList<>(digester.finish());
     long spans = Math.max(1, (size + spanSize - 1) / spanSize);
     while (digests.size() > spans) {

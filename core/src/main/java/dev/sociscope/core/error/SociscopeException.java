@@ -24,8 +24,48 @@ public class SociscopeException extends IOException {
   }
 
   public SociscopeException(ErrorKind kind, String message, Throwable cause) {
-    super(message, cause);
+    super(oneLine(message), cause);
     this.kind = Objects.requireNonNull(kind, "kind == null");
+  }
+
+  /**
+   * {@code message} on one line: messages quote names, tokens and JSON from the input, and a line break or escape
+   * sequence in there must neither split the error over several lines nor reach the terminal. Control characters
+   * are shown escaped ({@code \n}, {@code \t}, {@code \x1b}).
+   */
+  static String oneLine(String message) {
+    if (message == null) {
+      return null;
+    }
+    int i = 0;
+    while (i < message.length() && !isControl(message.charAt(i))) {
+      i++;
+    }
+    if (i == message.length()) {
+      return message;
+    }
+    StringBuilder sb = new StringBuilder(message.length() + 16).append(message, 0, i);
+    for (; i < message.length(); i++) {
+      char c = message.charAt(i);
+      if (!isControl(c)) {
+        sb.append(c);
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\r') {
+        sb.append("\\r");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else if (c > 0xff) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(String.format("\\x%02x", (int) c));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isControl(char c) {
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
   }
 
   public ErrorKind kind() {

@@ -51,10 +51,10 @@ public final class OciJson {
     try {
       tree = MAPPER.readTree(GoUtf8.fixSurrogateEscapes(GoUtf8.decode(bytes)));
     } catch (JsonProcessingException e) {
-      throw new OciFormatException(what + ": not valid JSON: " + e.getOriginalMessage(), e);
+      throw new OciFormatException(what + ": not valid JSON: " + parserMessage(e.getOriginalMessage()), e);
     } catch (RuntimeException e) {
       // Jackson reports a few limits (nesting depth, number length) as unchecked exceptions.
-      throw new OciFormatException(what + ": not valid JSON: " + e.getMessage(), e);
+      throw new OciFormatException(what + ": not valid JSON: " + parserMessage(e.getMessage()), e);
     }
     if (tree == null || tree.isMissingNode()) {
       throw new OciFormatException(what + ": empty document");
@@ -63,6 +63,11 @@ public final class OciJson {
       throw new OciFormatException(what + ": expected a JSON object, got " + kind(tree));
     }
     return tree;
+  }
+
+  /** Jackson's wording without the name of the setting behind a limit ({@code , from `StreamReadConstraints...`}). */
+  private static String parserMessage(String message) {
+    return message == null ? "unreadable input" : message.replaceAll(", from `[^`]*`", "");
   }
 
   public static ImageManifest parseManifest(byte[] bytes) throws OciFormatException {

@@ -5,7 +5,6 @@ import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.ModTime;
 import dev.sociscope.core.ztoc.PaxRecord;
 import dev.sociscope.core.ztoc.RawText;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -202,6 +201,11 @@ public final class TarReader {
       throw new TarFormatException("tar entry '" + nameText + "' has a negative size " + size);
     }
     long dataSize = isHeaderOnly(entryType) ? 0 : size;
+    if (dataSize > Long.MAX_VALUE - BLOCK - position) {
+      // No stream holds that much; position + size would wrap around and the offsets after it would be garbage.
+      throw new TarFormatException("tar entry '" + nameText + "' at offset " + blockStart + " declares a size of "
+          + size + " bytes, past the largest possible tar stream");
+    }
     toSkip = dataSize + padding(dataSize);
     String modTime;
     try {
@@ -418,7 +422,7 @@ public final class TarReader {
     while (got < data.length) {
       int n = in.read(data, got, data.length - got);
       if (n < 0) {
-        throw new EOFException("tar stream ends inside the extension header '" + name + "' at offset " + at);
+        throw new TarFormatException("tar stream ends inside the extension header '" + name + "' at offset " + at);
       }
       got += n;
     }
@@ -433,7 +437,7 @@ public final class TarReader {
       long k = in.skip(left);
       if (k <= 0) {
         if (in.read() < 0) {
-          throw new EOFException("tar stream ends inside the data of entry '"
+          throw new TarFormatException("tar stream ends inside the data of entry '"
               + (previous == null ? "?" : previous.name()) + "' at offset " + (position + n - left));
         }
         k = 1;

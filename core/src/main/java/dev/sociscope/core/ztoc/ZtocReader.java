@@ -19,6 +19,8 @@ import java.util.TreeMap;
  *   <li>PAX records become a map as upstream: sorted by key bytes, the last of duplicate keys wins.
  *   <li>The checkpoint data must decode, {@code max_span_id} must match the spans it yields, and there must be
  *       exactly {@code max_span_id + 1} span digests.
+ *   <li>Beyond upstream: every entry's data lies inside {@code uncompressed_archive_size} (and, for a tar layer,
+ *       inside the blob, which its TarZinfo must cover exactly), so every file maps to spans that exist.
  * </ul>
  * Any defect, including truncation and offsets pointing outside the buffer, is reported as a
  * {@link ZtocFormatException} naming the field and byte position.
@@ -149,6 +151,11 @@ public final class ZtocReader {
         throw new ZtocFormatException("invalid toc entry " + i + " '" + f.name() + "': offset "
             + f.uncompressedOffset() + " + size " + f.uncompressedSize() + " overflows");
       }
+      if (f.uncompressedOffset() + f.uncompressedSize() > ztoc.uncompressedArchiveSize()) {
+        throw new ZtocFormatException("invalid toc entry " + i + " '" + f.name() + "': its data ends at "
+            + (f.uncompressedOffset() + f.uncompressedSize()) + ", past uncompressed_archive_size "
+            + ztoc.uncompressedArchiveSize());
+      }
       long header = ztoc.tarHeaderOffset(i);
       if (header > f.uncompressedOffset()) {
         throw new ZtocFormatException("invalid toc entry " + i + " '" + f.name() + "': its data starts at "
@@ -158,6 +165,9 @@ public final class ZtocReader {
 
     CompressionInfo info = ztoc.compressionInfo();
     Zinfo zinfo = Zinfo.parse(info, ztoc.compressedArchiveSize(), ztoc.uncompressedArchiveSize());
+    if (zinfo instanceof TarZinfo tar) {
+      checkTarSpans(ztoc, tar);
+    }
     if (info.maxSpanId() != zinfo.maxSpanId()) {
       throw new ZtocFormatException("max_span_id is " + info.maxSpanId() + " but the checkpoint data holds "
           + zinfo.spanCount() + " spans (max span id " + zinfo.maxSpanId() + ")");
@@ -167,6 +177,27 @@ public final class ZtocReader {
           + ((long) info.maxSpanId() + 1) + " spans (max_span_id " + info.maxSpanId() + ")");
     }
     return zinfo;
+  }
+
+  /**
+   * The spans of a tar layer are slices of the blob itself (spec 5.6): they must cover exactly the blob, and every
+   * entry's data must lie inside it, or a span lookup runs past the span digests. (The uncompressed size may pass
+   * the blob's end: for a tar without an end marker it counts the two zero blocks that are not there.)
+   */
+  private static void checkTarSpans(Ztoc ztoc, TarZinfo tar) throws ZtocFormatException {
+    if (tar.size() != ztoc.compressedArchiveSize()) {
+      throw new ZtocFormatException("TarZinfo size " + tar.size() + " differs from compressed_archive_size "
+          + ztoc.compressedArchiveSize() + " (both are the tar blob's size)");
+    }
+    List<FileMetadata> files = ztoc.files();
+    for (int i = 0; i < files.size(); i++) {
+      FileMetadata f = files.get(i);
+      if (f.uncompressedOffset() + f.uncompressedSize() > tar.size()) {
+        throw new ZtocFormatException("invalid toc entry " + i + " '" + f.name() + "': its data ends at "
+            + (f.uncompressedOffset() + f.uncompressedSize()) + ", past the end of the " + tar.size()
+            + "-byte tar blob");
+      }
+    }
   }
 
   private static String text(byte[] raw) {

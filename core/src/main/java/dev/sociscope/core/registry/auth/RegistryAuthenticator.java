@@ -2,15 +2,11 @@ package dev.sociscope.core.registry.auth;
 
 import dev.sociscope.core.error.ErrorKind;
 import dev.sociscope.core.error.SociscopeException;
-import dev.sociscope.core.error.CorruptInputException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sociscope.core.error.UnauthorizedException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegistryAuthenticator {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryAuthenticator.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
   /** Renew a little early so a token does not expire between check and use. */
   private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
   private static final int MAX_TOKEN_BODY = 1 << 20;
@@ -246,45 +240,12 @@ public final class RegistryAuthenticator {
     try (ResponseBody rb = response.body()) {
       bytes = rb.byteStream().readNBytes(MAX_TOKEN_BODY);
     }
-    JsonNode body;
-    try {
-      body = JSON.readTree(bytes);
-    } catch (IOException e) {
-      throw new CorruptInputException("The token server " + shownRealm(key) + " did not answer with JSON");
+    TokenResponse answer = TokenResponse.parse(bytes, clock.instant(), shownRealm(key));
+    if (answer.refreshToken() != null) {
+      refreshTokens.put(key.realm() + " " + key.service(), answer.refreshToken());
     }
-    String token = text(body.get("token"));
-    if (token == null || token.isEmpty()) {
-      token = text(body.get("access_token"));
-    }
-    if (token == null || token.isEmpty()) {
-      throw new CorruptInputException("The token server " + shownRealm(key) + " answered without a token");
-    }
-    Duration lifetime = DEFAULT_LIFETIME;
-    JsonNode expiresIn = body.get("expires_in");
-    if (expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0) {
-      lifetime = Duration.ofSeconds(expiresIn.asLong());
-    }
-    Instant issued = clock.instant();
-    String issuedAt = text(body.get("issued_at"));
-    if (issuedAt != null) {
-      try {
-        Instant parsed = Instant.parse(issuedAt);
-        // A server clock ahead of ours would make the token look fresh for too long; trust the earlier time.
-        issued = parsed.isBefore(issued) ? parsed : issued;
-      } catch (DateTimeParseException e) {
-        LOG.debug("Ignoring unparsable issued_at from {}", shownRealm(key));
-      }
-    }
-    String refresh = text(body.get("refresh_token"));
-    if (refresh != null && !refresh.isEmpty()) {
-      refreshTokens.put(key.realm() + " " + key.service(), refresh);
-    }
-    LOG.debug("Got a token for {} valid for {} s", key.scopes(), lifetime.toSeconds());
-    return new Token(token, issued.plus(lifetime));
-  }
-
-  private static String text(JsonNode node) {
-    return node == null || node.isNull() ? null : node.asText();
+    LOG.debug("Got a token for {} valid until {}", key.scopes(), answer.expiresAt());
+    return new Token(answer.token(), answer.expiresAt());
   }
 
   private static String nullToEmpty(String s) {
