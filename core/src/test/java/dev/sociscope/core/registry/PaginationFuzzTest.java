@@ -11,7 +11,8 @@ import okhttp3.Response;
 /**
  * Hostile {@code Link} headers (issue 14 item 5): several links, unbalanced angle brackets, odd {@code rel} spellings,
  * URLs that do not parse. Only the header parser is exercised here; following the links (origin, page caps) is
- * tested with the paging code. The parser never throws: an unreadable link means no next page. Seeds under
+ * tested with the paging code. The parser never throws: an unreadable link means no next page, and a followed link
+ * never leaves the registry's origin. Seeds under
  * {@code PaginationFuzzTestInputs/linkHeader/}: headers as the distribution registry, GHCR, Quay and Harbor send
  * them. Header bytes are read as ISO-8859-1, as OkHttp does.
  */
@@ -25,9 +26,13 @@ class PaginationFuzzTest {
     Response response = new Response.Builder()
         .request(new Request.Builder().url(PAGE).build())
         .protocol(Protocol.HTTP_1_1).code(200).message("OK").headers(headers).build();
-    HttpUrl next = Pagination.next(response);
-    if (next != null && !next.isHttps() && !next.scheme().equals("http")) {
-      throw new AssertionError("next page with scheme " + next.scheme());
+    LinkHeader.next(response.headers("Link")); // the pure parser on its own
+    Pagination.Next next = Pagination.next(response, PAGE);
+    if (next.url() != null && !Pagination.sameOrigin(next.url(), PAGE)) {
+      throw new AssertionError("followed a next page to another origin: " + next.url());
+    }
+    if (next.refused() != null && next.refused().contains("\n")) {
+      throw new AssertionError("a refusal of more than one line: " + next.refused());
     }
   }
 }
