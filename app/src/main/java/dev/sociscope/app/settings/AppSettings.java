@@ -38,6 +38,11 @@ public final class AppSettings implements AutoCloseable {
   public void update(UnaryOperator<Settings> change) {
     Settings next = change.apply(current.get());
     current.set(next);
+    if (writer.isShutdown()) {
+      // a late change (a debounced divider position, after the window closed) is written at once, not lost
+      write(next);
+      return;
+    }
     writer.execute(() -> write(next));
   }
 
