@@ -67,6 +67,8 @@ public final class CreateIndexController {
     platformBox.setValue(viewModel.allPlatformsProperty().get());
     platformBox.setDisable(viewModel.image().platforms().size() < 2);
     platformBox.valueProperty().addListener((o, a, b) -> viewModel.allPlatformsProperty().set(Boolean.TRUE.equals(b)));
+    // and back: the choice may be made for the user (a pre-filled wizard), and the box must not say otherwise
+    viewModel.allPlatformsProperty().addListener((o, a, b) -> platformBox.setValue(b));
     spanSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64,
         viewModel.spanMiBProperty().get()));
     minSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 1024,
