@@ -61,7 +61,10 @@ class ScreenshotTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    Path configDir = GuiTestSupport.tempDirectory("sociscope-shots");
+    // A fixed folder, emptied for each test: its path shows in the address field and the wizard's destination line.
+    Path configDir = INPUTS.resolve("app-home");
+    org.apache.commons.io.FileUtils.deleteDirectory(configDir.toFile());
+    Files.createDirectories(configDir);
     AppContext.Services real = SociscopeApp.defaultServices(configDir);
     AppContext.Services services = new AppContext.Services(real.ztocs(), real.contents(),
         activity -> new PausedBuilds(real.registries().apply(activity), releaseBuild));
