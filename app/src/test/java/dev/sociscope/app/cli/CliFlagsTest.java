@@ -105,7 +105,7 @@ class CliFlagsTest {
   @Test
   void aBadSizeIsOneLineNamingTheValueAndExit2() {
     expectUsage(new String[] {"ztoc", "build", "l", "-o", "x", "--span-size", "-1"},
-        "sociscope: Invalid value for option '--span-size': '-1' is negative; a byte size is 0 or more",
+        "sociscope: Invalid value for option '--span-size': '-1' is negative; this size must be at least 1 byte",
         "sociscope ztoc build");
     expectUsage(new String[] {"create", "r", "--span-size", "0"},
         "sociscope: Invalid value for option '--span-size': '0' is not a positive byte size (examples: 65536, 64KiB,"
