@@ -78,11 +78,22 @@ public final class IndexCommand implements Runnable {
             }
           }
         }
-        out.println(Json.write(arr));
+        if (d.complete()) {
+          out.println(Json.write(arr));
+        } else {
+          // As ls-tags does: an object instead of the bare array, so a script expecting the whole list notices.
+          ObjectNode o = Json.object();
+          o.set("indexes", arr);
+          o.put("complete", false);
+          o.put("cutShort", String.join("; ", d.cutShort()));
+          out.println(Json.write(o));
+        }
+        noteCutShort(d);
         return 0;
       }
       if (quiet) {
         d.allIndexes().forEach(f -> out.println(f.descriptor().digest()));
+        noteCutShort(d);
         return 0;
       }
       List<String[]> rows = new ArrayList<>();
@@ -101,6 +112,7 @@ public final class IndexCommand implements Runnable {
       if (rows.size() == 1) {
         spec.commandLine().getErr().println("no SOCI index found for " + d.image());
       }
+      noteCutShort(d);
       if (related) {
         List<String[]> rel = new ArrayList<>();
         rel.add(new String[] {"SAME IMAGE AS", "TAG", "MANIFEST", "SOCI INDEX (V2)"});
@@ -114,6 +126,14 @@ public final class IndexCommand implements Runnable {
         Table.print(out, rel);
       }
       return 0;
+    }
+
+    /** One line on stderr per referrers listing the listing limits ended early, worded as ls-tags words it. */
+    private void noteCutShort(Discovery d) {
+      for (String why : d.cutShort()) {
+        spec.commandLine().getErr().println("sociscope: the list of indexes may be incomplete: "
+            + dev.sociscope.core.format.TerminalText.escape(why));
+      }
     }
   }
 

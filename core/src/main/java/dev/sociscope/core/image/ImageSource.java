@@ -77,6 +77,14 @@ public interface ImageSource extends Closeable {
    */
   List<Descriptor> referrers(Digest subject, String artifactType) throws IOException;
 
+  /**
+   * As {@link #referrers}, saying when the listing was cut short (registries cap pages and entries); sources that
+   * always list everything keep this default.
+   */
+  default ReferrerListing referrerListing(Digest subject, String artifactType) throws IOException {
+    return ReferrerListing.complete(referrers(subject, artifactType));
+  }
+
   @Override
   default void close() throws IOException {}
 }

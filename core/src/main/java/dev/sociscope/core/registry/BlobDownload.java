@@ -218,7 +218,7 @@ final class BlobDownload {
         throw new RegistryException("Tried to " + action + " but the connection broke after "
             + (position - start) + " bytes, " + resumes + " resumes: " + RegistryClient.describe(cause), cause);
       }
-      RegistryClient.sleep(retry.backoff(resumes), repo.cancellation(), action);
+      repo.client().backOff(retry.backoff(resumes), repo.url(), repo.cancellation(), action);
       resumes++;
       LOG.info("Connection broke while trying to {} ({}); resuming at byte {}", action,
           RegistryClient.describe(cause), position);

@@ -166,7 +166,7 @@ final class BlobUploader {
           throw e;
         }
         resumes++;
-        RegistryClient.sleep(client.retryPolicy().backoff(resumes - 1), repo.cancellation(), action);
+        client.backOff(client.retryPolicy().backoff(resumes - 1), repo.url(), repo.cancellation(), action);
         offset = currentOffset(session, action);
         LOG.info("Chunk upload of {} was cut off; the registry has {} bytes, continuing from there", digest, offset);
       }
@@ -204,7 +204,7 @@ final class BlobUploader {
           + before + " after " + now + " attempts in a row; giving up");
     }
     LOG.info("Upload of {} did not advance past byte {} (attempt {}); retrying", repo.describe(), before, now);
-    RegistryClient.sleep(client.retryPolicy().backoff(now - 1), repo.cancellation(), action);
+    client.backOff(client.retryPolicy().backoff(now - 1), repo.url(), repo.cancellation(), action);
     return now;
   }
 

@@ -39,7 +39,7 @@ final class DefiniteTagLookup {
     boolean allCoded = true;
     for (int read = 0; read < 2; read++) {
       if (read > 0) {
-        RegistryClient.sleep(retry.backoff(0), repo.cancellation(), action);
+        repo.client().backOff(retry.backoff(0), repo.url(), repo.cancellation(), action);
       }
       ManifestFetcher.Lookup l = fetcher.lookup(tag);
       if (l.document() != null) {
@@ -54,7 +54,7 @@ final class DefiniteTagLookup {
     if (Boolean.TRUE.equals(listed)) {
       // The registry names the tag but would not return it: keep asking a bounded number of times.
       for (int attempt = 0; attempt < retry.maxRetries(); attempt++) {
-        RegistryClient.sleep(retry.backoff(attempt), repo.cancellation(), action);
+        repo.client().backOff(retry.backoff(attempt), repo.url(), repo.cancellation(), action);
         ManifestFetcher.Lookup l = fetcher.lookup(tag);
         if (l.document() != null) {
           return Optional.of(l.document());

@@ -2,6 +2,7 @@ package dev.sociscope.core.registry;
 
 import dev.sociscope.core.error.CorruptInputException;
 import dev.sociscope.core.error.SociscopeException;
+import dev.sociscope.core.image.ReferrerListing;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.ImageIndex;
@@ -52,7 +53,7 @@ final class ReferrersLister {
     this.repo = repo;
   }
 
-  List<Descriptor> list(Digest subject, String artifactType) throws IOException {
+  ReferrerListing list(Digest subject, String artifactType) throws IOException {
     String tag = ReferrersIndex.fallbackTag(subject);
     // Unless this repository is known to serve the API, read the fallback tag while the API is asked.
     CompletableFuture<Optional<OciDocument>> fallback = Boolean.TRUE.equals(repo.referrersApiKnown().get()) ? null
@@ -63,12 +64,13 @@ final class ReferrersLister {
             throw new UncheckedIOException(e);
           }
         }, ALONGSIDE);
-    Optional<List<Descriptor>> viaApi = viaApi(subject, artifactType); // the fallback read's answer is then unused
+    Optional<ReferrerListing> viaApi = viaApi(subject, artifactType); // the fallback read's answer is then unused
     if (viaApi.isPresent()) {
       return viaApi.get();
     }
     LOG.debug("No referrers API on {}; reading the fallback tag {}", repo.describe(), tag);
-    return fromFallback(fallback != null ? join(fallback) : repo.findManifest(tag), subject, artifactType);
+    return ReferrerListing.complete(
+        fromFallback(fallback != null ? join(fallback) : repo.findManifest(tag), subject, artifactType));
   }
 
   /**
@@ -76,9 +78,9 @@ final class ReferrersLister {
    * tag read so that only a definite "does not exist" gives an empty list.
    */
   List<Descriptor> listForUpdate(Digest subject) throws IOException {
-    Optional<List<Descriptor>> viaApi = viaApi(subject, null);
+    Optional<ReferrerListing> viaApi = viaApi(subject, null);
     if (viaApi.isPresent()) {
-      return viaApi.get();
+      return viaApi.get().descriptors();
     }
     return fromFallback(repo.findTagDefinitely(ReferrersIndex.fallbackTag(subject)), subject, null);
   }
@@ -114,7 +116,7 @@ final class ReferrersLister {
     return viaApi(subject, MediaType.SOCI_INDEX_V1).isPresent();
   }
 
-  private Optional<List<Descriptor>> viaApi(Digest subject, String artifactType) throws IOException {
+  private Optional<ReferrerListing> viaApi(Digest subject, String artifactType) throws IOException {
     String action = "list referrers of " + repo.describe() + "@" + subject;
     HttpUrl first = repo.url("referrers", subject.toString());
     HttpUrl url = first;
@@ -176,7 +178,7 @@ final class ReferrersLister {
     repo.referrersApiKnown().set(Boolean.TRUE);
     walk.cutShort().ifPresent(why -> LOG.warn("The referrers of {}@{} were cut short: {}", repo.describe(), subject,
         why));
-    return Optional.of(all);
+    return Optional.of(new ReferrerListing(all, walk.cutShort()));
   }
 
   /** One referrers page, at most the size of a manifest (the response is an image index). */

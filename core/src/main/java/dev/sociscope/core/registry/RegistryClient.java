@@ -349,7 +349,20 @@ public final class RegistryClient {
     return !timeouts.deadline().isSet() || timeouts.deadline().remaining().compareTo(wait) > 0;
   }
 
-  static void sleep(Duration wait, Cancellation cancel, String action) throws IOException {
+  /**
+   * The one wait between retries outside {@link #send} (resumed downloads, stalled or cut uploads, tag re-reads):
+   * it never runs past {@code --timeout}. A wait the deadline would cut short is not started; the command ends at
+   * once with the same one-line time-out message as a request that ran out of time.
+   */
+  void backOff(Duration wait, HttpUrl url, Cancellation cancel, String action) throws IOException {
+    if (!canWait(wait)) {
+      throw deadlineReached(hostKey(url), action);
+    }
+    sleep(wait, cancel, action);
+  }
+
+  /** Sleeps in slices so that a cancel ends the wait at once; only {@link #send} and {@link #backOff} call it. */
+  private static void sleep(Duration wait, Cancellation cancel, String action) throws IOException {
     long end = System.nanoTime() + wait.toNanos();
     try {
       while (true) {

@@ -7,6 +7,7 @@ import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.oci.OciDocument;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.image.ImageTarget;
+import dev.sociscope.core.image.ReferrerListing;
 import dev.sociscope.core.image.PushedManifest;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
@@ -236,6 +237,12 @@ public final class RemoteRepository implements ImageSource, ImageTarget {
    */
   @Override
   public List<Descriptor> referrers(Digest subject, String artifactType) throws IOException {
+    return referrerListing(subject, artifactType).descriptors();
+  }
+
+  /** As {@link #referrers}, with why the listing was cut short when the listing limits ended it early. */
+  @Override
+  public ReferrerListing referrerListing(Digest subject, String artifactType) throws IOException {
     return new ReferrersLister(this).list(subject, artifactType);
   }
 

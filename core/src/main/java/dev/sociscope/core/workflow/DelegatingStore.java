@@ -56,6 +56,12 @@ class DelegatingStore implements OpenedImage.Store {
   }
 
   @Override
+  public dev.sociscope.core.image.ReferrerListing referrerListing(Digest subject, String artifactType)
+      throws IOException {
+    return source.referrerListing(subject, artifactType);
+  }
+
+  @Override
   public boolean hasBlob(Digest digest) throws IOException {
     return target.hasBlob(digest);
   }

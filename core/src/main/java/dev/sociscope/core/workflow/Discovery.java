@@ -13,8 +13,11 @@ import java.util.List;
  * @param top the document the reference names (index or manifest)
  * @param platforms per platform-specific manifest, the indexes found for it
  * @param sociEnabled the SOCI-enabled view of {@code top} when it is an index, else null
+ * @param cutShort one line per referrers listing the listing limits ended early (the list of indexes may then be
+ *     incomplete); empty when everything was listed
  */
-public record Discovery(String image, OciDocument top, List<PlatformIndexes> platforms, SociEnabledIndex sociEnabled) {
+public record Discovery(String image, OciDocument top, List<PlatformIndexes> platforms, SociEnabledIndex sociEnabled,
+    List<String> cutShort) {
 
   /** The indexes of one image manifest. */
   public record PlatformIndexes(PlatformManifest manifest, List<FoundIndex> indexes) {
@@ -25,6 +28,17 @@ public record Discovery(String image, OciDocument top, List<PlatformIndexes> pla
 
   public Discovery {
     platforms = List.copyOf(platforms);
+    cutShort = List.copyOf(cutShort);
+  }
+
+  /** A discovery whose listings were all complete. */
+  public Discovery(String image, OciDocument top, List<PlatformIndexes> platforms, SociEnabledIndex sociEnabled) {
+    this(image, top, platforms, sociEnabled, List.of());
+  }
+
+  /** Whether every referrers listing was complete. */
+  public boolean complete() {
+    return cutShort.isEmpty();
   }
 
   /** Every index found, across platforms. */

@@ -3,6 +3,7 @@ package dev.sociscope.core.workflow;
 import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.soci.SociDefaults;
 import dev.sociscope.core.image.ImageSource;
+import dev.sociscope.core.image.ReferrerListing;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.MediaType;
@@ -67,15 +68,22 @@ public final class SociDiscoverer {
     OciDocument top = source.manifest(reference);
     SociEnabledIndex enabled = top.isIndex() ? new SociEnabledIndex(top.index()) : null;
     List<Discovery.PlatformIndexes> platforms = new ArrayList<>();
+    List<String> cutShort = new ArrayList<>();
     for (PlatformManifest pm : ImageResolver.resolve(source, top, selection)) {
-      platforms.add(new Discovery.PlatformIndexes(pm, indexesOf(pm, enabled)));
+      platforms.add(new Discovery.PlatformIndexes(pm, indexesOf(pm, enabled, cutShort)));
     }
     return new Discovery(source.describe() + (reference.startsWith("sha256:") ? "@" : ":") + reference, top,
-        platforms, enabled);
+        platforms, enabled, cutShort);
   }
 
   /** The indexes of one image manifest: v2 first (what the runtime prefers), then v1. */
   public List<FoundIndex> indexesOf(PlatformManifest pm, SociEnabledIndex enabled) throws IOException {
+    return indexesOf(pm, enabled, new ArrayList<>());
+  }
+
+  /** As above; why a referrers listing was cut short (the listing limits) is added to {@code cutShort}. */
+  private List<FoundIndex> indexesOf(PlatformManifest pm, SociEnabledIndex enabled, List<String> cutShort)
+      throws IOException {
     Map<Digest, FoundIndex> found = new LinkedHashMap<>();
     Optional<Digest> annotated = SociEnabledIndex.indexDigestOf(pm.manifest().manifest());
     if (annotated.isPresent()) {
@@ -91,7 +99,10 @@ public final class SociDiscoverer {
     }
     // Filtered by artifact type from the list itself; only SOCI indexes are fetched, several at a time.
     Map<Digest, CompletableFuture<FoundIndex>> reads = new LinkedHashMap<>();
-    for (Descriptor d : referrers(source, pm.manifest().digest())) {
+    ReferrerListing listing = source.referrerListing(pm.manifest().digest(), null);
+    listing.cutShort().ifPresent(why -> cutShort.add("the referrers of " + pm.manifest().digest() + " were cut"
+        + " short after " + listing.descriptors().size() + " entries: " + why));
+    for (Descriptor d : sociIndexes(listing.descriptors())) {
       SociVersion v = SociVersion.fromArtifactType(d.artifactType());
       if (v != null && !found.containsKey(d.digest()) && !reads.containsKey(d.digest())) {
         reads.put(d.digest(), !readIndexes
@@ -134,8 +145,12 @@ public final class SociDiscoverer {
    * {@code sha256-<hex>} fallback tag for registries; a scan of the manifests for layouts.
    */
   public static List<Descriptor> referrers(ImageSource source, Digest subject) throws IOException {
+    return sociIndexes(source.referrers(subject, null));
+  }
+
+  private static List<Descriptor> sociIndexes(List<Descriptor> referrers) {
     List<Descriptor> out = new ArrayList<>();
-    for (Descriptor d : source.referrers(subject, null)) {
+    for (Descriptor d : referrers) {
       if (MediaType.isSociIndex(d.artifactType())) {
         out.add(d);
       }

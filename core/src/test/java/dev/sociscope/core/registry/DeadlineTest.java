@@ -150,4 +150,63 @@ class DeadlineTest {
         .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("answered HTTP 503", "time-out of 1500ms"));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
   }
+
+  private static final RetryPolicy SLOW_RETRIES =
+      new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60));
+
+  @Test
+  void aBlobDownloadAnswered503StopsRetryingAtTheDeadline() throws Exception {
+    String host = serve(s -> {
+      try (InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+        while (in.read(new byte[8192]) > 0) {
+          out.write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+        }
+      } catch (IOException ignored) {
+        // closed
+      }
+    });
+    RegistryClient client = RegistryClient.builder().plainHttp(host).retry(SLOW_RETRIES)
+        .timeouts(Timeouts.overall(Duration.ofMillis(1500))).build();
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> client.repository(ImageReference.parse(host + "/team/app:1"))
+        .readBlob(Digest.of(new byte[10])))
+        .isInstanceOf(SociscopeException.class).hasMessageContaining(host);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  /**
+   * Every answer breaks off half-way through the body, so the download resumes with growing waits (1 s, 2 s, 4 s
+   * ...). Before the waits went through the deadline, the second wait ran a second past a 1.5 s {@code --timeout}.
+   */
+  @Test
+  void resumeWaitsOfABlobDownloadEndAtTheDeadline() throws Exception {
+    byte[] blob = new byte[100_000];
+    String host = serve(s -> {
+      try (InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+        in.read(new byte[8192]);
+        out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + blob.length
+            + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(blob, 0, 1000);
+        out.flush();
+      } catch (IOException ignored) {
+        // client went away
+      }
+      try {
+        s.close(); // the connection breaks after 1000 bytes
+      } catch (IOException ignored) {
+        // already closed
+      }
+    });
+    RegistryClient client = RegistryClient.builder().plainHttp(host).retry(SLOW_RETRIES)
+        .timeouts(Timeouts.overall(Duration.ofMillis(1500))).build();
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> client.repository(ImageReference.parse(host + "/team/app:1")).readBlob(Digest.of(blob)))
+        .isInstanceOf(SociscopeException.class)
+        .hasMessageStartingWith("gave up on " + host + ": the time-out of 1500ms was reached (while trying to get blob")
+        .satisfies(e -> assertThat(SociscopeException.kindOf(e)).isEqualTo(ErrorKind.UNREACHABLE));
+    assertThat(accepted.get()).isEqualTo(2);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
 }
