@@ -46,9 +46,11 @@ class FullTextGuiTest {
 
   @Test
   void elidedInTheMiddleWithTheWholeValueInTooltipAndCopy() throws Exception {
-    WaitForAsyncUtils.waitForFxEvents();
-    String shown = fx(() -> ((Text) label.lookup(".text")).getText());
     String dots = label.getEllipsisString();
+    // the label is elided on the layout pulse after the stage shows; wait for it rather than for one event round
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        () -> fx(() -> label.lookup(".text") instanceof Text t && t.getText().contains(dots)));
+    String shown = fx(() -> ((Text) label.lookup(".text")).getText());
     assertThat(shown).contains(dots).startsWith("sha256:").isNotEqualTo(DIGEST);
     assertThat(DIGEST).endsWith(shown.substring(shown.indexOf(dots) + dots.length()));
     assertThat(fx(() -> label.getTooltip().getText())).isEqualTo(DIGEST);
