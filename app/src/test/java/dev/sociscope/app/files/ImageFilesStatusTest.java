@@ -90,7 +90,7 @@ class ImageFilesStatusTest {
     files.filterTextProperty().set("nothing-like-this");
     files.applyFilter();
     assertThat(state()).isEqualTo(TreeState.FILTERED_OUT);
-    assertThat(text()).startsWith("No file matches \"nothing-like-this\".");
+    assertThat(text()).startsWith("No file matches \u201cnothing-like-this\u201d.");
     files.clearFilter();
     assertThat(state()).isEqualTo(TreeState.SHOWN);
   }
