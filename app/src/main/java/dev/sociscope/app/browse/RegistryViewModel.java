@@ -546,6 +546,7 @@ public final class RegistryViewModel {
     refreshImageDone = false;
     refreshing = new RefreshReport.Before(List.copyOf(repositories), repo, List.copyOf(tags), tag,
         shown == null ? null : shown.digest());
+    tabs.files().reloadKeepingSelection(); // the Files tab reads the image again, keeping its path and filter
     Target target = repo.isEmpty() ? null : new Target(repo, tag.isEmpty() ? null : tag,
         shown == null || shown.platform().isEmpty() ? null : shown.platform());
     connect(c, "", target);

@@ -84,6 +84,9 @@ public final class ImageFilesController {
   @FXML
   private void initialize() {
     table = new FileTreeTable(tree, true);
+    // Loading, empty, no zTOC, filtered to nothing, failed: the view model's words, never a guess.
+    table.bindPlaceholder(javafx.beans.binding.Bindings.createStringBinding(
+        () -> viewModel.statusProperty().get().text(), viewModel.statusProperty()));
     tree.setFixedCellSize(ROW_HEIGHT);
     tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     viewBox.setItems(viewModel.views());
@@ -122,6 +125,7 @@ public final class ImageFilesController {
 
     filterSetup();
     viewModel.treeProperty().addListener((o, a, b) -> showTree());
+    viewModel.reselectProperty().addListener((o, a, b) -> table.select(b));
     viewModel.filterResultProperty().addListener((o, a, b) -> showTree());
     treeSetup();
     previewPaneSetup();
@@ -187,6 +191,8 @@ public final class ImageFilesController {
     addToProfile.setOnAction(e -> viewModel.addToProfile(tree.getSelectionModel().getSelectedItems().stream()
         .filter(java.util.Objects::nonNull).map(TreeItem::getValue).toList()));
     tree.setContextMenu(new ContextMenu(copy, preview, save, addToProfile));
+    tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
+        viewModel.selectedPathProperty().set(b == null ? null : b.getValue().path()));
     // The preview follows the selection while its pane is open.
     tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
       if (b != null && viewModel.previewShownProperty().get() && b.getValue() != viewModel.previewedProperty().get()
@@ -248,7 +254,12 @@ public final class ImageFilesController {
 
   private void showTree() {
     NameFilter.Result result = viewModel.filterResultProperty().get();
+    FileNode before = selected();
     table.show(viewModel.treeProperty().get(), result == null ? null : result.visible());
+    // A new filter result (or the one after a refresh) keeps the selected file where it is still shown.
+    if ((before == null || !table.select(before)) && viewModel.reselectProperty().get() != null) {
+      table.select(viewModel.reselectProperty().get());
+    }
   }
 
   /** Puts the keyboard focus into the filter field (Ctrl+F). */

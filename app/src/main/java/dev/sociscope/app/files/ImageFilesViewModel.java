@@ -19,6 +19,8 @@ import dev.sociscope.core.files.ReadStats;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.app.ztoc.NameFilter;
+import dev.sociscope.app.ztoc.TreeState;
+import dev.sociscope.app.ztoc.TreeState.TreeStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -75,6 +77,16 @@ public final class ImageFilesViewModel {
   private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
   private final ReadOnlyObjectWrapper<NameFilter.Result> filterResult = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<TreeStatus> status = new ReadOnlyObjectWrapper<>(TreeStatus.NOTHING);
+  private final StringProperty selectedPath = new SimpleStringProperty(this, "selectedPath");
+  private final ReadOnlyObjectWrapper<FileNode> reselect = new ReadOnlyObjectWrapper<>();
+  /** What the last listing found, for {@link #updateStatus}: null while loading or after a failure. */
+  private Built built;
+  private String failure;
+  /** The path and filter to show again after a reload (Refresh); null when none is pending. */
+  private String keepPath;
+  private String keepFilter;
+  private boolean stale;
   private TaskRunner.Handle filtering;
   private long filterGeneration;
   private TaskRunner.Handle previewRead;
@@ -115,6 +127,57 @@ public final class ImageFilesViewModel {
     this.service = service;
     this.tasks = tasks;
     this.dialogs = dialogs;
+    filterResult.addListener((o, a, b) -> updateStatus());
+    loading.addListener((o, a, b) -> updateStatus());
+  }
+
+  /** Loading, listed, empty, without zTOC, filtered to nothing or failed, with the words the tree shows for it. */
+  public ReadOnlyObjectProperty<TreeStatus> statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** The selected tree path (the view writes it), kept over a {@link #reloadKeepingSelection reload}. */
+  public StringProperty selectedPathProperty() {
+    return selectedPath;
+  }
+
+  /** The node to select again after a reload, when its path is still in the new tree; null otherwise. */
+  public ReadOnlyObjectProperty<FileNode> reselectProperty() {
+    return reselect.getReadOnlyProperty();
+  }
+
+  /**
+   * Marks the shown files as outdated (Refresh): the next {@link #load} reads them again even for the same image,
+   * keeps the filter, and selects the same path again where it still exists.
+   */
+  public void reloadKeepingSelection() {
+    if (image != null) {
+      keepPath = selectedPath.get();
+      keepFilter = filterText.get();
+      stale = true;
+    }
+  }
+
+  private void updateStatus() {
+    NameFilter.Result result = filterResult.get();
+    TreeStatus now;
+    if (loading.get()) {
+      now = TreeStatus.of(TreeState.LOADING, "tree.state.loading");
+    } else if (failure != null) {
+      now = TreeStatus.of(TreeState.FAILED, "tree.state.failed", failure);
+    } else if (built == null || tree.get() == null) {
+      now = TreeStatus.NOTHING;
+    } else if (built.entries() == 0 && built.unindexed() > 0 && !built.scanned()) {
+      now = TreeStatus.of(TreeState.NOT_INDEXED, built.merged() ? "tree.state.notIndexedImage"
+          : "tree.state.notIndexedLayer");
+    } else if (built.entries() == 0) {
+      now = TreeStatus.of(TreeState.EMPTY, built.merged() ? "tree.state.emptyImage" : "tree.empty");
+    } else if (result != null && result.matchCount() == 0) {
+      now = TreeStatus.of(TreeState.FILTERED_OUT, "tree.state.filteredOut", filterText.get().strip());
+    } else {
+      now = TreeStatus.shown();
+    }
+    status.set(now);
   }
 
   public ReadOnlyObjectProperty<FileTree> treeProperty() {
@@ -236,6 +299,11 @@ public final class ImageFilesViewModel {
     files = null;
     zinfos = new HashMap<>();
     tree.set(null);
+    built = null;
+    failure = null;
+    reselect.set(null);
+    stale = false;
+    updateStatus();
     views.clear();
     summary.set("");
     note.set("");
@@ -246,12 +314,20 @@ public final class ImageFilesViewModel {
 
   /** Whether {@code details} is already loaded (so switching tabs does not reload). */
   public boolean shows(ImageDetails details) {
-    return image != null && image.equals(details);
+    return image != null && !stale && image.equals(details);
   }
 
   /** Loads the merged tree of {@code details} from its zTOCs (off the FX thread). */
   public void load(RegistryConnection c, String repo, ImageDetails details) {
+    String path = keepPath;
+    String filter = keepFilter;
+    keepPath = null;
+    keepFilter = null;
     clear();
+    if (filter != null) {
+      filterText.set(filter);
+    }
+    pendingPath = path;
     connection = c;
     repository = repo;
     image = details;
@@ -283,10 +359,16 @@ public final class ImageFilesViewModel {
     }
   }
 
-  private record Built(FileTree tree, int entries, int layersListed, int unindexed, long unindexedBytes) {}
+  private record Built(FileTree tree, int entries, int layersListed, int unindexed, long unindexedBytes,
+      boolean merged, boolean scanned) {}
+
+  /** The path to select once the reloaded tree is in. */
+  private String pendingPath;
 
   private void rebuild() {
     long gen = ++generation;
+    built = null;
+    failure = null;
     loading.set(true);
     RegistryConnection c = connection;
     String repo = repository;
@@ -322,16 +404,20 @@ public final class ImageFilesViewModel {
           zinfos = z;
         }
         return new Built(FileTree.fromImage(entries.values(), z::get), entries.size(), listed, unindexed,
-            unindexedBytes);
+            unindexedBytes, shown == 0, scanning);
       }
     }, built -> {
       if (gen != generation) {
         return;
       }
-      loading.set(false);
+      this.built = built;
       filterResult.set(null);
       tree.set(built.tree());
+      loading.set(false);
       applyFilter(); // the same filter over the newly shown view
+      String path = pendingPath;
+      pendingPath = null;
+      reselect.set(path == null ? null : built.tree().find(path).orElse(null));
       summary.set(Messages.get("image.files.summary", ByteSize.exact(built.entries()), built.layersListed(),
           shown == 0 ? details.layers().size() : 1));
       if (built.unindexed() == 0) {
@@ -346,6 +432,7 @@ public final class ImageFilesViewModel {
       }
     }, error -> {
       if (gen == generation) {
+        failure = error.summary();
         loading.set(false);
         summary.set(error.summary());
         dialogs.showError(Messages.get("image.files.failed", details.reference()), error);

@@ -52,7 +52,11 @@ public final class FileTreeController {
     tree.setShowRoot(false);
     tree.setFixedCellSize(26);
     tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    tree.setPlaceholder(new Label(Messages.get("tree.empty")));
+    Label placeholder = new Label();
+    placeholder.setId("treeState");
+    placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        () -> viewModel.statusProperty().get().text(), viewModel.statusProperty()));
+    tree.setPlaceholder(placeholder);
     nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
     nameColumn.setCellFactory(c -> new FileTreeCells.NameCell());
     nameColumn.setComparator(Comparator.comparing(FileNode::name));
@@ -137,9 +141,7 @@ public final class FileTreeController {
     tree.setRoot(root);
     if (result != null) {
       FileTreeTable.expandMatches(root, FileTreeTable.AUTO_EXPAND_MATCHES);
-      tree.setPlaceholder(new Label(Messages.get("tree.filter.none")));
     } else {
-      tree.setPlaceholder(new Label(Messages.get("tree.empty")));
       if (root.getChildren().size() == 1) {
         root.getChildren().get(0).setExpanded(true);
       }

@@ -22,6 +22,8 @@ import javafx.scene.control.TreeTableView;
 public final class FileTreeTable {
   private final TreeTableView<FileNode> table;
   private final FileTreeItem.SortState sortState = new FileTreeItem.SortState();
+  /** Set when a view model decides the placeholder's words ({@link #bindPlaceholder}). */
+  private boolean placeholderBound;
 
   public FileTreeTable(TreeTableView<FileNode> table, boolean layerColumn) {
     this.table = table;
@@ -62,6 +64,47 @@ public final class FileTreeTable {
     });
   }
 
+  /** The placeholder says {@code text} (a view model's {@link TreeState}) instead of this table's guess. */
+  public void bindPlaceholder(javafx.beans.value.ObservableValue<String> text) {
+    Label label = new Label();
+    label.setId("treeState");
+    label.setWrapText(true);
+    label.textProperty().bind(text);
+    table.setPlaceholder(label);
+    placeholderBound = true;
+  }
+
+  /**
+   * Selects {@code node} and scrolls to it, opening the folders on its way; false when it is not in the shown tree
+   * (gone, or hidden by the filter).
+   */
+  public boolean select(FileNode node) {
+    TreeItem<FileNode> root = table.getRoot();
+    if (node == null || root == null) {
+      return false;
+    }
+    java.util.ArrayDeque<FileNode> chain = new java.util.ArrayDeque<>();
+    for (FileNode n = node; n != null && n != root.getValue(); n = n.parent()) {
+      chain.push(n);
+    }
+    TreeItem<FileNode> item = root;
+    while (!chain.isEmpty()) {
+      FileNode next = chain.pop();
+      item.setExpanded(true);
+      item = item.getChildren().stream().filter(c -> c.getValue() == next).findFirst().orElse(null);
+      if (item == null) {
+        return false;
+      }
+    }
+    table.getSelectionModel().clearSelection();
+    table.getSelectionModel().select(item);
+    int row = table.getRow(item);
+    if (row >= 0) {
+      table.scrollTo(Math.max(0, row - 3)); // a few rows of context above it
+    }
+    return true;
+  }
+
   /** Shows {@code tree} (children created lazily), or nothing. */
   public void show(FileTree tree) {
     show(tree, null);
@@ -74,7 +117,9 @@ public final class FileTreeTable {
   public void show(FileTree tree, Set<FileNode> visible) {
     if (tree == null) {
       table.setRoot(null);
-      table.setPlaceholder(new Label(Messages.get("tree.empty")));
+      if (!placeholderBound) {
+        table.setPlaceholder(new Label(Messages.get("tree.empty")));
+      }
       return;
     }
     FileTreeItem root = new FileTreeItem(tree.root(), visible, sortState);
@@ -82,9 +127,13 @@ public final class FileTreeTable {
     table.setRoot(root);
     if (visible != null) {
       expandMatches(root, AUTO_EXPAND_MATCHES);
-      table.setPlaceholder(new Label(Messages.get("tree.filter.none")));
+      if (!placeholderBound) {
+        table.setPlaceholder(new Label(Messages.get("tree.filter.none")));
+      }
     } else {
-      table.setPlaceholder(new Label(Messages.get("tree.empty")));
+      if (!placeholderBound) {
+        table.setPlaceholder(new Label(Messages.get("tree.empty")));
+      }
       if (root.getChildren().size() == 1) {
         root.getChildren().get(0).setExpanded(true);
       }

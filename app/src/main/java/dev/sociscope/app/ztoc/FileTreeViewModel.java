@@ -27,6 +27,8 @@ public final class FileTreeViewModel {
   private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ObjectProperty<UserError> lastError = new SimpleObjectProperty<>();
+  private final ReadOnlyObjectWrapper<TreeState.TreeStatus> status =
+      new ReadOnlyObjectWrapper<>(TreeState.TreeStatus.NOTHING);
   private TaskRunner.Handle running;
   private long generation;
   /** The filter last started and the one shown, with their documents, so a filter is applied only once. */
@@ -56,7 +58,29 @@ public final class FileTreeViewModel {
       summary.set(doc == null ? "" : Messages.get("tree.summary", doc.tree().nodes().size(),
           doc.ztoc().files().size()));
       applyFilter();
+      updateStatus();
     });
+    filterResult.addListener((o, a, b) -> updateStatus());
+  }
+
+  /** No document, no files in the zTOC, the filter hiding every file, or listed; with the words for it. */
+  public ReadOnlyObjectProperty<TreeState.TreeStatus> statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  private void updateStatus() {
+    ZtocDocument doc = workspace.document();
+    NameFilter.Result result = filterResult.get();
+    if (doc == null) {
+      status.set(TreeState.TreeStatus.NOTHING);
+    } else if (doc.tree().root().children().isEmpty()) {
+      status.set(TreeState.TreeStatus.of(TreeState.EMPTY, "tree.empty"));
+    } else if (result != null && result.matchCount() == 0) {
+      status.set(TreeState.TreeStatus.of(TreeState.FILTERED_OUT, "tree.state.filteredOut",
+          filterText.get().strip()));
+    } else {
+      status.set(TreeState.TreeStatus.shown());
+    }
   }
 
   /** Whether {@code now} is {@code before} read again (F5, a layer attached), which keeps the filter. */

@@ -53,4 +53,25 @@ class FileTreeViewModelTest {
     assertThat(vm.filterResultProperty().get()).isNull();
     assertThat(tasks.titles).hasSize(4);
   }
+
+  @Test
+  void theTreeSaysEmptyOnlyForAZtocWithoutFilesAndNamesAFilterThatHidesAll() throws Exception {
+    assertThat(vm.statusProperty().get().state()).isEqualTo(TreeState.NONE);
+    workspace.documentProperty().set(document());
+    assertThat(vm.statusProperty().get().state()).isEqualTo(TreeState.SHOWN);
+    vm.filterTextProperty().set("*.png");
+    vm.applyFilter();
+    assertThat(vm.statusProperty().get().state()).isEqualTo(TreeState.FILTERED_OUT);
+    assertThat(vm.statusProperty().get().text()).isEqualTo(
+        "No file matches \u201c*.png\u201d. Press Esc to clear the filter.");
+    vm.clearFilter();
+    vm.applyFilter();
+    assertThat(vm.statusProperty().get().state()).isEqualTo(TreeState.SHOWN);
+
+    Ztoc none = SyntheticZtoc.of(List.of(), 1L << 20, 1 << 20);
+    workspace.documentProperty().set(ZtocDocument.of("empty", Optional.empty(), Optional.empty(), none,
+        Zinfo.of(none), () -> false));
+    assertThat(vm.statusProperty().get().state()).isEqualTo(TreeState.EMPTY);
+    assertThat(vm.statusProperty().get().text()).isEqualTo("This layer has no files.");
+  }
 }
