@@ -13,7 +13,6 @@ import dev.sociscope.core.ztoc.GzipZinfo;
 import dev.sociscope.core.ztoc.ZtocReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -219,15 +218,8 @@ public final class HostileInputProbe {
   }
 
   private static void link(byte[] input) throws Exception {
-    Method next = Class.forName("dev.sociscope.core.registry.Pagination").getDeclaredMethod("next", Response.class);
-    next.setAccessible(true);
-    Response r = new Response.Builder()
-        .request(new Request.Builder().url("https://registry.example.com/v2/_catalog").build())
-        .protocol(Protocol.HTTP_1_1).code(200).message("OK")
-        .headers(new Headers.Builder().addUnsafeNonAscii("Link", new String(input, StandardCharsets.ISO_8859_1))
-            .build())
-        .build();
-    next.invoke(null, r);
+    // the public parser every listing uses (Pagination adds only the same-origin rule)
+    dev.sociscope.core.registry.LinkHeader.next(List.of(new String(input, StandardCharsets.ISO_8859_1)));
   }
 
   private static byte[] tokenAnswer() {
