@@ -90,55 +90,6 @@ public final class RawText {
     return false;
   }
 
-  /**
-   * {@code text} made safe to show on a terminal or in a table: escaped raw bytes become {@code \xNN}, control
-   * characters {@code \n}, {@code \t}, {@code \r} or {@code \xNN}, and a backslash {@code \\}. Everything else,
-   * including non-ASCII letters, is kept.
-   */
-  public static String printable(String text) {
-    StringBuilder sb = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      String replacement = null;
-      if (isEscapedByte(text, i)) {
-        replacement = String.format("\\x%02x", c - ESCAPE_BASE);
-      } else if (c == '\\') {
-        replacement = "\\\\";
-      } else if (c == '\n') {
-        replacement = "\\n";
-      } else if (c == '\t') {
-        replacement = "\\t";
-      } else if (c == '\r') {
-        replacement = "\\r";
-      } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029') {
-        replacement = String.format("\\x%02x", (int) c);
-        if (c > 0xff) {
-          replacement = String.format("\\u%04x", (int) c);
-        }
-      }
-      if (replacement != null && sb == null) {
-        sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-      }
-      if (sb != null) {
-        if (replacement != null) {
-          sb.append(replacement);
-        } else {
-          sb.append(c);
-        }
-      }
-    }
-    return sb == null ? text : sb.toString();
-  }
-
-  /**
-   * Whether {@code text} at {@code index} holds an escaped raw byte (a lone low surrogate from {@link #decode}).
-   */
-  static boolean isEscapedByte(String text, int index) {
-    char c = text.charAt(index);
-    return c >= ESCAPE_BASE + 0x80 && c <= ESCAPE_BASE + 0xFF
-        && (index == 0 || !Character.isHighSurrogate(text.charAt(index - 1)));
-  }
-
   private static boolean isAscii(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) >= 0x80) {
