@@ -3,6 +3,7 @@ package dev.sociscope.core.registry;
 import dev.sociscope.core.error.CorruptInputException;
 import dev.sociscope.core.error.SociscopeException;
 import dev.sociscope.core.image.ReferrerListing;
+import dev.sociscope.core.io.Futures;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.oci.ImageIndex;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import okhttp3.Headers;
@@ -70,7 +70,7 @@ final class ReferrersLister {
     }
     LOG.debug("No referrers API on {}; reading the fallback tag {}", repo.describe(), tag);
     return ReferrerListing.complete(
-        fromFallback(fallback != null ? join(fallback) : repo.findManifest(tag), subject, artifactType));
+        fromFallback(fallback != null ? Futures.join(fallback) : repo.findManifest(tag), subject, artifactType));
   }
 
   /**
@@ -97,19 +97,6 @@ final class ReferrersLister {
     return filter(fallback.get().index().manifests(), artifactType);
   }
 
-  private static <T> T join(CompletableFuture<T> future) throws IOException {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
-  }
 
   /** Whether the registry answers the referrers API for {@code subject} (else clients use the fallback tag). */
   boolean apiAvailable(Digest subject) throws IOException {

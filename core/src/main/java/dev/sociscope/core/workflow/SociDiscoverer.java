@@ -1,6 +1,7 @@
 package dev.sociscope.core.workflow;
 
 import dev.sociscope.core.image.PlatformManifest;
+import dev.sociscope.core.io.Futures;
 import dev.sociscope.core.soci.SociDefaults;
 import dev.sociscope.core.image.ImageSource;
 import dev.sociscope.core.image.ReferrerListing;
@@ -24,7 +25,6 @@ import dev.sociscope.core.ztoc.ZtocReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ public final class SociDiscoverer {
     }
     try {
       for (Map.Entry<Digest, CompletableFuture<FoundIndex>> e : reads.entrySet()) {
-        found.put(e.getKey(), join(e.getValue()));
+        found.put(e.getKey(), Futures.join(e.getValue()));
       }
     } finally {
       reads.values().forEach(f -> f.cancel(false)); // after a failure, reads not started yet are dropped
@@ -126,19 +126,6 @@ public final class SociDiscoverer {
     return new ArrayList<>(found.values());
   }
 
-  private static FoundIndex join(CompletableFuture<FoundIndex> f) throws IOException {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
-  }
 
   /**
    * The referrers of a manifest that are SOCI indexes (v1 or v2 artifact type): the referrers API, else the
