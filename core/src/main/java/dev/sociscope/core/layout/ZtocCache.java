@@ -7,8 +7,12 @@ import dev.sociscope.core.layout.OciLayout;
 import dev.sociscope.core.oci.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -71,11 +74,9 @@ public final class ZtocCache {
       if (!Files.isDirectory(p)) {
         continue;
       }
-      try (Stream<Path> walk = Files.walk(p)) {
-        for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-          bytes += sizeOf(f);
-          files++;
-        }
+      for (Path f : storedFiles(p)) {
+        bytes += sizeOf(f);
+        files++;
       }
     }
     return new Usage(bytes, files);
@@ -100,10 +101,7 @@ public final class ZtocCache {
     if (!Files.isDirectory(blobs)) {
       return 0;
     }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(blobs)) {
-      files = walk.filter(Files::isRegularFile).collect(Collectors.toCollection(ArrayList::new));
-    }
+    List<Path> files = storedFiles(blobs);
     long total = 0;
     Map<Path, FileTime> used = new HashMap<>();
     for (Path f : files) {
@@ -125,6 +123,33 @@ public final class ZtocCache {
       }
     }
     return removed;
+  }
+
+  /**
+   * The finished files below {@code root}. Builds run in parallel with a trim: a blob being written is a hidden
+   * temporary file (renamed into place when whole), which is neither counted nor removed, and a file that goes away
+   * during the walk is skipped rather than failing it.
+   */
+  private static List<Path> storedFiles(Path root) throws IOException {
+    List<Path> files = new ArrayList<>();
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile() && !f.getFileName().toString().startsWith(".")) {
+          files.add(f);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE;
+        }
+        throw e;
+      }
+    });
+    return files;
   }
 
   private void touch(Digest d) {

@@ -82,4 +82,42 @@ class ZtocCacheTest {
     assertThat(cache.store().hasBlob(Digest.of(b))).isFalse();
     assertThat(cache.store().hasBlob(Digest.of(a))).isTrue();
   }
+
+  @Test
+  void aBlobBeingWrittenIsNeitherCountedNorRemovedByATrim() throws Exception {
+    ZtocCache cache = new ZtocCache(tmp.resolve("c"));
+    byte[] a = blob('a', 1000);
+    cache.put(layer("A"), 65536, "t", Digest.of(a), a);
+    // what a parallel build's write looks like until it is renamed into place
+    Path writing = cache.store().blobPath(Digest.of(a)).resolveSibling(".0123abcd.tmp");
+    Files.write(writing, blob('w', 5000));
+
+    assertThat(cache.usage().bytes()).isLessThan(5000);
+    cache.trimTo(0);
+    assertThat(writing).exists();
+    assertThat(cache.find(layer("A"), 65536, "t")).isEmpty();
+  }
+
+  @Test
+  void parallelPutsSurviveTheTrimsTheyCause() throws Exception {
+    ZtocCache cache = new ZtocCache(tmp.resolve("c"), 20_000);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> puts = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        byte[] b = blob((char) ('a' + i % 26), 1000 + i);
+        String name = "L" + i;
+        puts.add(pool.submit(() -> {
+          cache.put(layer(name), 65536, "t", Digest.of(b), b);
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : puts) {
+        f.get(); // before the fix a trim's walk failed on a temporary file renamed away meanwhile
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(cache.trimTo(20_000)).as("the blobs are already within the limit").isZero();
+  }
 }
