@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 12's "done when", on Debian's docker-registry: {@code create --push} and {@code convert} with prefetch paths
  * (files in two layers, one path in both, a directory, a missing path) write artifacts whose bytes are spec 3.7's,
  * computed here from the pushed zTOCs; {@code prefetch list/info --json} show them; and a profile's per-layer
- * {@code lazy_bytes} is what the registry then sends when {@code get} reads the file (its access log).
+ * {@code lazy_bytes} is what the registry then sends when {@code get --whole-spans} reads the file (its access log):
+ * the runtime's whole-span fetches, which a profile models.
  */
 class PrefetchRegistryCliIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -276,7 +277,9 @@ class PrefetchRegistryCliIT {
       assertThat(predicted).as(path).hasSize(1);
 
       int before = registry.log().lines().toList().size();
-      run("get", ref, path, "-o", tmp.resolve("got-" + counter).toString());
+      // A profile models the runtime's fetches (whole spans, as the SOCI snapshotter reads them at container start);
+      // sociscope's own get stops inside the last span unless asked to read whole spans.
+      run("get", ref, path, "--whole-spans", "-o", tmp.resolve("got-" + counter).toString());
       Map<String, Long> sent = sentSince(before);
       Map<String, Long> layerBytes = new TreeMap<>();
       for (JsonNode l : profile.get("layers")) {
