@@ -37,6 +37,9 @@ class FullTextGuiTest {
     VBox box = new VBox(label, table);
     box.setMaxWidth(200);
     stage.setScene(new Scene(box, 200, 200));
+    // the primary stage is shared with earlier GUI tests, which may have sized it to 1600x1000
+    stage.setWidth(200);
+    stage.setHeight(200);
     stage.show();
   }
 
