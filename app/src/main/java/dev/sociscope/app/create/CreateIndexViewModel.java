@@ -92,6 +92,8 @@ public final class CreateIndexViewModel {
   private final BooleanProperty buildable = new SimpleBooleanProperty(false);
   private final ObservableList<String> previewLines = FXCollections.observableArrayList();
   private TaskRunner.Handle planning;
+  /** Counts plan requests: an answer to an older one (already queued when it was cancelled) is dropped. */
+  private long planGeneration;
   private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
   private final ObservableList<LayerProgress> layers = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EDITING);
@@ -337,12 +339,19 @@ public final class CreateIndexViewModel {
     estimate.set(Messages.get("create.planning"));
     SociIndexOptions options = options();
     boolean all = allPlatforms.get();
+    long gen = ++planGeneration;
     planning = tasks.runQuietly(Messages.get("task.plan", image.reference()),
         p -> service.plan(connection, repository, tag, all, all ? "" : image.platform(), options, p),
-        this::show,
+        plan -> {
+          if (gen == planGeneration) {
+            show(plan);
+          }
+        },
         error -> {
-          estimate.set(error.summary());
-          blockedReason.set(Messages.get("create.blocked.noPlan"));
+          if (gen == planGeneration) {
+            estimate.set(error.summary());
+            blockedReason.set(Messages.get("create.blocked.noPlan"));
+          }
         });
   }
 
