@@ -101,7 +101,18 @@ public final class GuiTestSupport {
   /** Renders the scene and writes it to {@code ../screenshots/<name>.png} (the repo root's folder). */
   public static Path screenshot(Scene scene, String name) {
     WaitForAsyncUtils.waitForFxEvents();
-    WritableImage image = fx(() -> scene.snapshot(null));
+    WritableImage image = fx(() -> {
+      // a focused field's caret blinks: whether a shot caught it on or off would differ from run to run
+      for (javafx.scene.Node n : scene.getRoot().lookupAll(".text-input")) {
+        String style = n.getStyle() == null ? "" : n.getStyle();
+        if (!style.contains("-fx-display-caret")) {
+          n.setStyle(style + (style.isEmpty() || style.endsWith(";") ? "" : ";") + "-fx-display-caret: false;");
+        }
+      }
+      scene.getRoot().applyCss();
+      scene.getRoot().layout();
+      return scene.snapshot(null);
+    });
     BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
     Path dir = Path.of("..", "screenshots");
     try {
