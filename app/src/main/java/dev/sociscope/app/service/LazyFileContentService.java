@@ -7,6 +7,7 @@ import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.extract.LazyExtractor;
 import dev.sociscope.core.extract.RangeRead;
 import dev.sociscope.core.extract.SpanFetch;
+import dev.sociscope.core.extract.SpanRange;
 import dev.sociscope.app.model.LayerSource;
 import dev.sociscope.core.extract.RandomAccessSource;
 import dev.sociscope.core.ztoc.EntryType;
@@ -57,12 +58,11 @@ public final class LazyFileContentService implements FileContentService {
     LayerSource layer = document.layer()
         .orElseThrow(() -> new IOException("no layer file is attached to this zTOC; use File > Attach layer file"));
     long needed = 0;
-    if (file.hasData()) {
-      // Span 0 is read from the start of the blob, gzip header included.
-      long start = file.firstSpan() == 0 ? 0 : document.spans().get(file.firstSpan()).compressedStart();
-      int last = length >= entry.uncompressedSize() ? file.lastSpan()
-          : document.zinfo().spanOf(entry.uncompressedOffset() + length - 1);
-      needed = document.spans().get(last).compressedEnd() - start;
+    if (file.hasData() && length > 0) {
+      // at most what whole spans cost (core's one rule for the spans a read fetches), gzip header included
+      SpanRange spans = SpanRange.of(document.zinfo(), entry.uncompressedOffset(),
+          Math.min(length, entry.uncompressedSize()));
+      needed = SpanRange.headerBytes(document.zinfo()) + spans.fetchedBytes(document.zinfo());
     }
     try (CountingSource source = new CountingSource(layer.open(), progress, needed)) {
       LazyExtractor extractor = new LazyExtractor(document.ztoc(), source, SpanFetch.TO_FILE_END);
