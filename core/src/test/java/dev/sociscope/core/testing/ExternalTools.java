@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -22,6 +23,20 @@ public final class ExternalTools {
       "tar", "tar");
 
   private ExternalTools() {}
+
+  /** Stops a server the tests started: asked to end, then killed if it has not within 5 s. */
+  public static void stop(Process process) {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
 
   /** Skips (or, under CI, fails) the calling test unless {@code program} is installed. */
   public static void require(String program) {

@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's {@code docker-registry} serving TLS at an address that is not loopback: a fresh network namespace
@@ -124,15 +123,7 @@ public final class NetnsRegistry implements AutoCloseable {
   @Override
   public void close() {
     if (process != null) {
-      process.destroy();
-      try {
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          process.waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      ExternalTools.stop(process);
     }
     quietly(List.of("ip", "link", "del", hostVeth));
     quietly(List.of("ip", "netns", "del", namespace));

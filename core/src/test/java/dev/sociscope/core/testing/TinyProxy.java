@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's {@code tinyproxy} on 127.0.0.1 and a free port, logging every connection it opens (Info level), with
@@ -80,15 +79,7 @@ public final class TinyProxy implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ExternalTools.stop(process);
     LocalRegistry.deleteTree(dir);
   }
 }
