@@ -16,7 +16,7 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
-    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+    if (VersionProvider.isVersionRequest(args)) {
       // the one answer that needs no command line model: picocli's classes (Java 5 class files, which Java 17's
       // class-data sharing cannot archive) would be most of its start-up
       System.out.println(VersionProvider.line());

@@ -127,7 +127,7 @@ public final class SociscopeCommand implements Runnable {
     String first = args.length == 0 ? "" : args[0];
     if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
       cli.addSubcommand(first, SUBCOMMANDS.get(first));
-    } else if (!(args.length == 1 && (first.equals("--version") || first.equals("-V")))) {
+    } else if (!VersionProvider.isVersionRequest(args)) {
       SUBCOMMANDS.forEach((name, type) -> cli.addSubcommand(name, type));
     }
     // every text output passes the terminal guard; help is plain text, as its colours would be escaped
