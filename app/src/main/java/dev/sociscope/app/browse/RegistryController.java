@@ -259,8 +259,9 @@ public final class RegistryController {
   /**
    * Opens the create-index wizard for the shown image in its own window. Loading the FXML and the first CSS and
    * layout pass of the new scene cost about 100 ms, so they run on a loader thread while the scene is not showing
-   * (JavaFX allows that); the FX thread only creates and shows the stage. The view model is fresh and nothing
-   * touches it until the window shows, so the loader thread binding to it races with nothing.
+   * (JavaFX allows that); the FX thread only creates and shows the stage. The view model is fresh and starts its
+   * plan only when the window shows ({@link CreateIndexViewModel#start}), so the loader thread binding to it races
+   * with nothing.
    */
   @FXML
   private void createIndex() {
@@ -325,6 +326,7 @@ public final class RegistryController {
     });
     createDialog = stage;
     stage.show();
+    wizard.start(); // only now: until the scene is shown, the loader thread's bindings may still be settling
   }
 
   /** The wizard window opened last, or null. */

@@ -134,7 +134,18 @@ public final class CreateIndexViewModel {
     allPlatforms.addListener((o, a, b) -> replan());
     version.addListener((o, a, b) -> replan());
     buildAnyway.addListener((o, a, b) -> showBuildable());
-    replan();
+    showPlanning();
+  }
+
+  /**
+   * Starts the first plan; the window calls it once it shows. Not in the constructor: the window's scene is built
+   * on a loader thread that binds to these properties, and a plan finishing meanwhile would change them from the
+   * FX thread at the same time. Does nothing once a plan has started (an option changed before, in tests).
+   */
+  public void start() {
+    if (planGeneration == 0) {
+      replan();
+    }
   }
 
   /** The files the build writes prefetch artifacts for (from the Profile tab), in the order given. */
@@ -322,21 +333,7 @@ public final class CreateIndexViewModel {
     if (planning != null) {
       planning.cancel();
     }
-    if (state.get() != State.RUNNING) {
-      // What the last build or preview said belonged to other options.
-      layers.clear();
-      status.set("");
-      result.set(null);
-      state.set(State.EDITING);
-    }
-    lastPlan = null;
-    buildAnyway.set(false);
-    identical.set("");
-    buildable.set(false);
-    blockedReason.set(Messages.get("create.blocked.planning"));
-    showDestination();
-    previewLines.clear();
-    estimate.set(Messages.get("create.planning"));
+    showPlanning();
     SociIndexOptions options = options();
     boolean all = allPlatforms.get();
     long gen = ++planGeneration;
@@ -353,6 +350,25 @@ public final class CreateIndexViewModel {
             blockedReason.set(Messages.get("create.blocked.noPlan"));
           }
         });
+  }
+
+  /** Clears what belonged to other options and says a plan is coming. */
+  private void showPlanning() {
+    if (state.get() != State.RUNNING) {
+      // What the last build or preview said belonged to other options.
+      layers.clear();
+      status.set("");
+      result.set(null);
+      state.set(State.EDITING);
+    }
+    lastPlan = null;
+    buildAnyway.set(false);
+    identical.set("");
+    buildable.set(false);
+    blockedReason.set(Messages.get("create.blocked.planning"));
+    showDestination();
+    previewLines.clear();
+    estimate.set(Messages.get("create.planning"));
   }
 
   private void show(IndexPlan result) {

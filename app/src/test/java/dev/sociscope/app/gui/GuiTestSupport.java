@@ -102,8 +102,13 @@ public final class GuiTestSupport {
   public static Path screenshot(Scene scene, String name) {
     WaitForAsyncUtils.waitForFxEvents();
     WritableImage image = fx(() -> {
-      // a focused field's caret blinks: whether a shot caught it on or off would differ from run to run
+      // a focused field's caret blinks: whether a shot caught it on or off would differ from run to run; and
+      // whether a field's text shows selected depends on how focus reached it (traversal selects all), which
+      // timing decides: no shot shows a selection
       for (javafx.scene.Node n : scene.getRoot().lookupAll(".text-input")) {
+        if (n instanceof javafx.scene.control.TextInputControl input) {
+          input.deselect();
+        }
         String style = n.getStyle() == null ? "" : n.getStyle();
         if (!style.contains("-fx-display-caret")) {
           n.setStyle(style + (style.isEmpty() || style.endsWith(";") ? "" : ";") + "-fx-display-caret: false;");

@@ -1,0 +1,51 @@
+package dev.sociscope.app.testing;
+
+import dev.sociscope.app.common.ErrorDescriber;
+import dev.sociscope.app.common.Progress;
+import dev.sociscope.app.common.TaskRunner;
+import dev.sociscope.app.common.UserError;
+import dev.sociscope.app.common.Work;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Holds every task until the test finishes it, in any order: for view models that must ignore an older answer
+ * arriving after a newer one. {@link #finish} runs the work on the calling thread, then its callback.
+ */
+public final class HeldTaskRunner implements TaskRunner {
+  private final List<Runnable> held = new ArrayList<>();
+
+  @Override
+  public <T> Handle run(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<UserError> onError) {
+    held.add(() -> {
+      T value;
+      try {
+        value = work.call(Progress.NONE);
+      } catch (Exception e) {
+        onError.accept(ErrorDescriber.describe(e));
+        return;
+      }
+      onSuccess.accept(value);
+    });
+    return new Handle() {
+      @Override
+      public void cancel() {} // like a task already past its last cancellation check: its answer still arrives
+
+      @Override
+      public boolean isDone() {
+        return false;
+      }
+    };
+  }
+
+  /** How many tasks were started so far. */
+  public int started() {
+    return held.size();
+  }
+
+  /** Runs the {@code index}-th task started (0 first) and delivers its answer. */
+  public void finish(int index) {
+    held.get(index).run();
+  }
+}
