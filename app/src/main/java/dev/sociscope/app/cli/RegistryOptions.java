@@ -32,7 +32,8 @@ final class RegistryOptions {
   /** Where {@code --password-stdin} reads from (tests replace it). */
   static InputStream stdin = System.in;
 
-  @Option(names = "--plain-http", description = "Use plain HTTP instead of HTTPS (loopback registries always do).")
+  @Option(names = "--plain-http", description = "Use plain HTTP instead of HTTPS (a loopback registry that does not"
+      + " speak TLS gets it anyway).")
   boolean plainHttp;
 
   @Option(names = "--insecure", description = "Do not verify TLS certificates (prints a warning each time).")

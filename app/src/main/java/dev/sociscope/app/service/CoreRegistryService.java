@@ -64,7 +64,8 @@ public final class CoreRegistryService implements RegistryService {
 
   /** @param ztocCacheDir where indexes built by the create wizard keep their zTOCs */
   public CoreRegistryService(ActivityLog activity, Path ztocCacheDir) {
-    this.http = new OkHttpClient.Builder().addNetworkInterceptor(new RequestLog(activity)).build();
+    this.http = dev.sociscope.core.registry.transport.HttpClients.plainBaseBuilder()
+        .addNetworkInterceptor(new RequestLog(activity)).build();
     this.ztocCacheDir = ztocCacheDir;
   }
 

@@ -83,7 +83,7 @@ public final class RegistryClient {
       }
     }
     this.timeouts = b.timeouts;
-    this.http = new HttpClients(b.baseClient != null ? b.baseClient : new OkHttpClient(), b.tls.withInsecure(
+    this.http = new HttpClients(b.baseClient != null ? b.baseClient : HttpClients.plainBase(), b.tls.withInsecure(
         b.tls.insecure() || b.insecure), proxies, b.timeouts);
     this.retry = b.retry;
     this.plainHttpHosts = Set.copyOf(b.plainHttpHosts);

@@ -1,9 +1,11 @@
 package dev.sociscope.core.registry.transport;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -18,15 +20,26 @@ public final class HttpClients {
   private static final Logger LOG = LoggerFactory.getLogger(HttpClients.class);
 
   private final OkHttpClient base;
+  private final List<ConnectionSpec> tlsSpecs;
   private final TlsConfig tls;
   private final EnvironmentProxies proxies;
   private final Map<String, OkHttpClient> byHost = new ConcurrentHashMap<>();
 
-  /** @param base the client to derive from (its pool, dispatcher, DNS and interceptors are kept) */
+  /**
+   * @param base the client to derive from (its pool, dispatcher, DNS and interceptors are kept); build it from a
+   *     builder, not with {@code new OkHttpClient()}, which loads the system trust store at once
+   */
   public HttpClients(OkHttpClient base, TlsConfig tls, EnvironmentProxies proxies, Timeouts timeouts) {
     this.tls = tls;
     this.proxies = proxies;
+    List<ConnectionSpec> specs = base.connectionSpecs();
+    this.tlsSpecs = specs.stream().anyMatch(ConnectionSpec::isTls) ? specs
+        : List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
     this.base = base.newBuilder()
+        // The plain-HTTP client never needs TLS; without TLS specs OkHttp does not load the system trust store when
+        // the client is built, which a short command against a plain loopback registry would otherwise pay for.
+        // Each HTTPS host gets its own client with the TLS specs and its own trust (forUrl).
+        .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
         .connectTimeout(timeouts.connect())
         .readTimeout(timeouts.read())
         .writeTimeout(timeouts.read())
@@ -42,6 +55,19 @@ public final class HttpClients {
     }
   }
 
+  /**
+   * A base client that has not loaded the TLS stack (OkHttp loads the system trust store when a client with TLS
+   * connection specs is built); {@link HttpClients} adds TLS per HTTPS host.
+   */
+  public static OkHttpClient plainBase() {
+    return plainBaseBuilder().build();
+  }
+
+  /** The builder of {@link #plainBase()}, to add interceptors to. */
+  public static OkHttpClient.Builder plainBaseBuilder() {
+    return new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+  }
+
   /** The client for requests to {@code url}'s host. */
   public OkHttpClient forUrl(HttpUrl url) throws IOException {
     if (!url.isHttps()) {
@@ -51,7 +77,8 @@ public final class HttpClients {
     OkHttpClient c = byHost.get(key);
     if (c == null) {
       HostTls host = HostTls.forHost(key, tls);
-      OkHttpClient.Builder b = base.newBuilder().sslSocketFactory(host.socketFactory(), host.trustManager());
+      OkHttpClient.Builder b = base.newBuilder().connectionSpecs(tlsSpecs)
+          .sslSocketFactory(host.socketFactory(), host.trustManager());
       if (!host.verifies()) {
         b.hostnameVerifier((name, session) -> true);
       }
