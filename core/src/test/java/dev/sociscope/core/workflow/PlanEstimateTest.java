@@ -77,6 +77,10 @@ class PlanEstimateTest {
             100.0 * (planned.estimatedIndexBytes() - real[1]) / real[1]));
         softly.assertThat(planned.estimatedIndexBytes()).as("%s bytes at %d (approximated TOC)", tag, span)
             .isCloseTo(real[1], Percentage.withPercentage(15));
+        // Spans at the default span size within 15%; at 1 MiB the medium image's two layers end just past a
+        // multiple of the span size, where the final block opens no span: 14 estimated, 12 built (one per layer).
+        softly.assertThat(planned.spans()).as("%s spans at %d", tag, span)
+            .isCloseTo(real[0], span == 4 << 20 ? Percentage.withPercentage(15) : Percentage.withPercentage(20));
       }
     }
     System.out.println(String.join("\n", failures));
