@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sociscope.core.oci.Digest;
-import dev.sociscope.core.testing.TestImages;
+import dev.sociscope.core.testing.SelfSignedServerTls;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
@@ -25,18 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsIT {
   @Test
   void selfSignedCertificateIsRefusedUnlessInsecure(@TempDir Path dir) throws Exception {
-    Path keystore = dir.resolve("server.p12");
-    TestImages.run("keytool", "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=registry.test", "-ext", "SAN=dns:registry.test", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit");
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (var in = Files.newInputStream(keystore)) {
-      ks.load(in, "changeit".toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, "changeit".toCharArray());
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(kmf.getKeyManagers(), null, null);
+    SSLContext ssl = SelfSignedServerTls.create(dir, "registry.test", "dns:registry.test");
 
     byte[] blob = "over tls".getBytes(StandardCharsets.UTF_8);
     try (MockWebServer server = new MockWebServer()) {

@@ -8,19 +8,15 @@ import dev.sociscope.core.image.ImageReference;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.registry.RegistryClient;
 import dev.sociscope.core.registry.RetryPolicy;
-import dev.sociscope.core.testing.TestImages;
-import java.io.InputStream;
+import dev.sociscope.core.testing.SelfSignedServerTls;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -41,18 +37,7 @@ class TlsProbeTest {
 
   @BeforeAll
   static void serverCertificate(@TempDir Path dir) throws Exception {
-    Path keystore = dir.resolve("server.p12");
-    TestImages.run("keytool", "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit");
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      ks.load(in, "changeit".toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, "changeit".toCharArray());
-    serverTls = SSLContext.getInstance("TLS");
-    serverTls.init(kmf.getKeyManagers(), null, null);
+    serverTls = SelfSignedServerTls.create(dir, "localhost", "ip:127.0.0.1");
   }
 
   /** A TLS server on loopback that handshakes each connection (or fails trying) and closes it. */
