@@ -3,6 +3,7 @@ package dev.sociscope.app.files;
 import dev.sociscope.app.common.FullText;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.preview.MoreOnScrollCell;
 import dev.sociscope.app.settings.AppSettings;
 import dev.sociscope.app.ztoc.FileTreeTable;
 import dev.sociscope.app.ztoc.NameFilter;
@@ -113,7 +114,7 @@ public final class ImageFilesController {
     previewArea.setItems(viewModel.previewLines());
     previewArea.setFixedCellSize(20);
     previewArea.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    previewArea.setCellFactory(l -> new PreviewLineCell());
+    previewArea.setCellFactory(l -> new MoreOnScrollCell(viewModel.moreAvailableProperty(), viewModel::loadMore));
     previewArea.setOnKeyPressed(e -> {
       if (COPY.match(e)) {
         FullText.copy(String.join("\n", previewArea.getSelectionModel().getSelectedItems()));
@@ -328,17 +329,5 @@ public final class ImageFilesController {
 
   public Label readStatus() {
     return readStatus;
-  }
-
-  /** A preview line; showing the last one asks for the next bytes of the file (more on scroll). */
-  private final class PreviewLineCell extends ListCell<String> {
-    @Override
-    protected void updateItem(String item, boolean empty) {
-      super.updateItem(item, empty);
-      setText(empty ? null : item);
-      if (!empty && getIndex() >= getListView().getItems().size() - 1 && viewModel.moreAvailableProperty().get()) {
-        javafx.application.Platform.runLater(viewModel::loadMore);
-      }
-    }
   }
 }

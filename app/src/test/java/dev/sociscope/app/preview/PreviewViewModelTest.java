@@ -3,6 +3,7 @@ package dev.sociscope.app.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sociscope.app.common.Progress;
+import dev.sociscope.app.service.ContentWindow;
 import dev.sociscope.app.service.FileContentService;
 import dev.sociscope.app.testing.DirectTaskRunner;
 import dev.sociscope.app.testing.RecordingDialogs;
@@ -33,12 +34,15 @@ class PreviewViewModelTest {
 
   private final FileContentService service = new FileContentService() {
     @Override
-    public byte[] read(ZtocDocument d, FileNode file, int maxBytes, Progress p) throws Exception {
+    public ContentWindow read(ZtocDocument d, FileNode file, long from, int length, Progress p) throws Exception {
       if (fail) {
         throw new java.io.IOException("span 3 digest mismatch");
       }
       p.update(5, 10);
-      return contents.get(file.displayPath());
+      byte[] all = contents.get(file.displayPath());
+      int start = (int) Math.min(from, all.length);
+      int end = (int) Math.min(all.length, start + (long) length);
+      return new ContentWindow(start, java.util.Arrays.copyOfRange(all, start, end), all.length, 0);
     }
 
     @Override
