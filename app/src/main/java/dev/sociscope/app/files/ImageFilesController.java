@@ -91,11 +91,9 @@ public final class ImageFilesController {
     tree.setFixedCellSize(ROW_HEIGHT);
     tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     viewBox.setItems(viewModel.views());
-    viewModel.views().addListener((javafx.collections.ListChangeListener<String>) c -> {
-      updatingViews = true;
-      viewBox.getSelectionModel().select(0);
-      updatingViews = false;
-    });
+    // "Show" follows the view model: the merged image for a new image, the same layer after a refresh.
+    viewModel.views().addListener((javafx.collections.ListChangeListener<String>) c -> showChoice());
+    viewModel.shownViewProperty().addListener((o, a, b) -> showChoice());
     viewBox.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
       if (!updatingViews) {
         viewModel.selectView(b.intValue());
@@ -131,6 +129,12 @@ public final class ImageFilesController {
     treeSetup();
     previewPaneSetup();
     showTree();
+  }
+
+  private void showChoice() {
+    updatingViews = true;
+    viewBox.getSelectionModel().select(viewModel.shownViewProperty().get());
+    updatingViews = false;
   }
 
   private void filterSetup() {

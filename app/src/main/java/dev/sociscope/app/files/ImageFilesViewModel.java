@@ -79,6 +79,13 @@ public final class ImageFilesViewModel {
   /** The path and filter to show again after a reload (Refresh); null when none is pending. */
   private String keepPath;
   private String keepFilter;
+  /** The digest of the layer shown before the reload (the "Show" choice), or null for the merged image. */
+  private String keepLayer;
+  private boolean keepView;
+  /** What a reload changed about the "Show" choice, said after the summary until another view is chosen. */
+  private String viewNotice = "";
+  private final javafx.beans.property.ReadOnlyIntegerWrapper shownView =
+      new javafx.beans.property.ReadOnlyIntegerWrapper(0);
   private boolean stale;
   private TaskRunner.Handle filtering;
   private long filterGeneration;
@@ -139,14 +146,36 @@ public final class ImageFilesViewModel {
 
   /**
    * Marks the shown files as outdated (Refresh): the next {@link #load} reads them again even for the same image,
-   * keeps the filter, and selects the same path again where it still exists.
+   * keeps the filter and the "Show" choice (the same layer, found by its digest, where it is still in the image;
+   * else the merged image, and the summary says so), and selects the same path again where it still exists.
    */
   public void reloadKeepingSelection() {
     if (image != null) {
       keepPath = selectedPath.get();
       keepFilter = filterText.get();
+      keepLayer = view > 0 ? image.layers().get(view - 1).digest() : null;
+      keepView = true;
       stale = true;
     }
+  }
+
+  /** What "Show" shows: 0 for the merged image, {@code i} for layer {@code i - 1} (the index in {@link #views()}). */
+  public javafx.beans.property.ReadOnlyIntegerProperty shownViewProperty() {
+    return shownView.getReadOnlyProperty();
+  }
+
+  /** The view to show after a reload: the layer with the digest shown before, when still in {@code details}. */
+  private int keptView(ImageDetails details, String layerDigest) {
+    if (layerDigest == null) {
+      return 0;
+    }
+    for (int i = 0; i < details.layers().size(); i++) {
+      ImageDetails.Layer l = details.layers().get(i);
+      if (l.digest().equals(layerDigest)) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   private void updateStatus() {
@@ -312,8 +341,13 @@ public final class ImageFilesViewModel {
   public void load(RegistryConnection c, String repo, ImageDetails details) {
     String path = keepPath;
     String filter = keepFilter;
+    String layer = keepLayer;
+    boolean keep = keepView;
+    ImageDetails.Layer shownBefore = layer != null && image != null && view > 0 ? image.layers().get(view - 1) : null;
     keepPath = null;
     keepFilter = null;
+    keepLayer = null;
+    keepView = false;
     clear();
     if (filter != null) {
       filterText.set(filter);
@@ -322,13 +356,21 @@ public final class ImageFilesViewModel {
     connection = c;
     repository = repo;
     image = details;
-    view = 0;
+    view = keep ? keptView(details, layer) : 0;
+    viewNotice = "";
+    if (shownBefore != null && view == 0) {
+      viewNotice = Messages.get("image.files.layerGone", shownBefore.index(), ShortDigest.of(shownBefore.digest()));
+    } else if (shownBefore != null && details.layers().get(view - 1).index() != shownBefore.index()) {
+      viewNotice = Messages.get("image.files.layerMoved", shownBefore.index(),
+          details.layers().get(view - 1).index());
+    }
     scan = false;
     List<String> names = new ArrayList<>();
     names.add(Messages.get("image.files.merged", details.layers().size()));
     for (ImageDetails.Layer l : details.layers()) {
       names.add(Messages.get("image.files.layer", l.index(), ShortDigest.of(l.digest()), l.sociStatus()));
     }
+    shownView.set(view);
     views.setAll(names);
     rebuild();
   }
@@ -339,6 +381,8 @@ public final class ImageFilesViewModel {
       return;
     }
     view = index;
+    viewNotice = "";
+    shownView.set(view);
     rebuild();
   }
 
@@ -409,8 +453,9 @@ public final class ImageFilesViewModel {
       String path = pendingPath;
       pendingPath = null;
       reselect.set(path == null ? null : built.tree().find(path).orElse(null));
-      summary.set(Messages.get("image.files.summary", ByteSize.exact(built.entries()), built.layersListed(),
-          shown == 0 ? details.layers().size() : 1));
+      String listed = Messages.get("image.files.summary", ByteSize.exact(built.entries()), built.layersListed(),
+          shown == 0 ? details.layers().size() : 1);
+      summary.set(viewNotice.isEmpty() ? listed : listed + "  \u00b7  " + viewNotice);
       if (built.unindexed() == 0) {
         note.set("");
         canScan.set(false);
