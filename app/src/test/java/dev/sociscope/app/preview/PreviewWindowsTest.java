@@ -97,14 +97,18 @@ class PreviewWindowsTest {
     assertThat(first.from()).isZero();
     assertThat(first.bytesFetched()).isPositive().isLessThanOrEqualTo(wholeSpanBytes("big/random.bin", 0, FIRST))
         .isLessThan(wholeSpanBytes("big/random.bin", 0, file.length) / 10);
+    System.out.printf("figures: first window of big/random.bin (%d B file): fetched %d B; the file's spans: %d B%n",
+        file.length, first.bytesFetched(), wholeSpanBytes("big/random.bin", 0, file.length));
 
     // Each next window starts where the shown bytes end.
     long shown = FIRST;
+    long secondFetched = -1;
     while (vm.moreAvailableProperty().get()) {
       vm.loadMore();
       long[] last = reads.get(reads.size() - 1);
       assertThat(last).as("read %d", reads.size()).containsExactly(shown, NEXT);
       ContentWindow w = vm.lastWindowProperty().get();
+      secondFetched = secondFetched < 0 ? w.bytesFetched() : secondFetched;
       assertThat(w.from()).isEqualTo(shown);
       assertThat(w.bytes()).isEqualTo(Arrays.copyOfRange(file, (int) shown, (int) Math.min(file.length, shown + NEXT)));
       assertThat(w.bytesFetched()).isLessThanOrEqualTo(wholeSpanBytes("big/random.bin", shown, w.bytes().length));
@@ -113,6 +117,7 @@ class PreviewWindowsTest {
     }
     assertThat(reads).hasSize(1 + (file.length - FIRST + NEXT - 1) / NEXT);
     assertThat(shown).isEqualTo(file.length);
+    System.out.printf("figures: second window fetched %d B%n", secondFetched);
     assertThat(vm.lines()).containsExactlyElementsOf(ContentSniffer.hexLines(file));
     assertThat(vm.infoProperty().get()).doesNotContain("showing the first");
     vm.loadMore(); // nothing left: no read
