@@ -104,11 +104,16 @@ public final class WindowedPreview<S> {
     long gen = generation;
     Reader<S> r = reader;
     Listener<S> l = listener;
-    reading = tasks.run(title, p -> r.read(from, length, p), window -> {
+    byte[] before = bytes.toByteArray();
+    ContentSniffer.Kind known = kind;
+    int shownLines = lines.size();
+    reading = tasks.run(title, p -> {
+      Window<S> w = r.read(from, length, p);
+      return new Step<>(w, Lines.after(before, w, known, shownLines)); // decoded here, off the FX thread
+    }, step -> {
       if (gen == generation) {
-        fileSize = window.fileSize();
-        append(window.bytes());
-        l.shown(window);
+        show(step);
+        l.shown(step.window());
       }
     }, error -> {
       if (gen == generation) {
@@ -117,31 +122,51 @@ public final class WindowedPreview<S> {
     });
   }
 
-  /** Appends a window to the shown bytes; the lines before the last one stay as they are (no jump in the list). */
-  private void append(byte[] window) {
-    int before = bytes.size();
-    bytes.write(window, 0, window.length);
-    byte[] all = bytes.toByteArray();
-    boolean truncated = all.length < fileSize;
-    if (kind == null) {
-      ContentSniffer.Kind sniffed = ContentSniffer.sniff(all, truncated);
-      kind = sniffed == ContentSniffer.Kind.UTF8 || sniffed == ContentSniffer.Kind.LATIN1 ? sniffed
-          : ContentSniffer.Kind.BINARY;
-      lines.setAll(lines(all));
-    } else if (kind == ContentSniffer.Kind.BINARY) {
-      // windows are multiples of 16 bytes, so earlier hex lines are complete and stay
-      lines.addAll(ContentSniffer.hexLines(window, before));
-    } else {
-      List<String> now = lines(all);
-      int keep = Math.max(0, lines.size() - 1); // the last line may have been cut by the window
-      lines.remove(keep, lines.size());
-      lines.addAll(now.subList(Math.min(keep, now.size()), now.size()));
+  /** A window read and the lines it changes. */
+  private record Step<S>(Window<S> window, Lines lines) {}
+
+  /**
+   * How the lines change when a window is appended: the first window sets them all; a later one keeps the lines
+   * before {@code keep} as they are (no jump in the list) and replaces the rest with {@code tail}.
+   */
+  private record Lines(ContentSniffer.Kind kind, int keep, List<String> tail, boolean truncated) {
+    static Lines after(byte[] before, Window<?> w, ContentSniffer.Kind known, int shownLines) {
+      byte[] all = java.util.Arrays.copyOf(before, before.length + w.bytes().length);
+      System.arraycopy(w.bytes(), 0, all, before.length, w.bytes().length);
+      boolean truncated = all.length < w.fileSize();
+      if (known == null) {
+        ContentSniffer.Kind sniffed = ContentSniffer.sniff(all, truncated);
+        ContentSniffer.Kind kind = sniffed == ContentSniffer.Kind.UTF8 || sniffed == ContentSniffer.Kind.LATIN1
+            ? sniffed : ContentSniffer.Kind.BINARY;
+        return new Lines(kind, 0, lines(all, kind), truncated);
+      }
+      if (known == ContentSniffer.Kind.BINARY) {
+        // windows are multiples of 16 bytes, so earlier hex lines are complete and stay
+        return new Lines(known, shownLines, ContentSniffer.hexLines(w.bytes(), before.length), truncated);
+      }
+      List<String> now = lines(all, known);
+      int keep = Math.min(Math.max(0, shownLines - 1), now.size()); // the last line may have been cut by the window
+      return new Lines(known, keep, now.subList(keep, now.size()), truncated);
     }
-    moreAvailable.set(truncated && window.length > 0 && all.length < MAX_PREVIEW);
+
+    private static List<String> lines(byte[] all, ContentSniffer.Kind kind) {
+      return kind == ContentSniffer.Kind.BINARY ? ContentSniffer.hexLines(all, 0) : ContentSniffer.lines(all, kind);
+    }
   }
 
-  private List<String> lines(byte[] all) {
-    return kind == ContentSniffer.Kind.BINARY ? ContentSniffer.hexLines(all, 0) : ContentSniffer.lines(all, kind);
+  /** Appends a window to the shown bytes and its lines to the list. */
+  private void show(Step<S> step) {
+    byte[] window = step.window().bytes();
+    fileSize = step.window().fileSize();
+    bytes.write(window, 0, window.length);
+    kind = step.lines().kind();
+    if (step.lines().keep() == 0) {
+      lines.setAll(step.lines().tail());
+    } else {
+      lines.remove(step.lines().keep(), lines.size());
+      lines.addAll(step.lines().tail());
+    }
+    moreAvailable.set(step.lines().truncated() && window.length > 0 && bytes.size() < MAX_PREVIEW);
   }
 
   /** Whether the file has bytes not read yet (read when the user scrolls to the end). */
