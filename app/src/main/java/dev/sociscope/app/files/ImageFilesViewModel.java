@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -81,11 +83,9 @@ public final class ImageFilesViewModel {
   private String keepFilter;
   /** The digest of the layer shown before the reload (the "Show" choice), or null for the merged image. */
   private String keepLayer;
-  private boolean keepView;
   /** What a reload changed about the "Show" choice, said after the summary until another view is chosen. */
   private String viewNotice = "";
-  private final javafx.beans.property.ReadOnlyIntegerWrapper shownView =
-      new javafx.beans.property.ReadOnlyIntegerWrapper(0);
+  private final ReadOnlyIntegerWrapper shownView = new ReadOnlyIntegerWrapper(0);
   private boolean stale;
   private TaskRunner.Handle filtering;
   private long filterGeneration;
@@ -154,13 +154,12 @@ public final class ImageFilesViewModel {
       keepPath = selectedPath.get();
       keepFilter = filterText.get();
       keepLayer = view > 0 ? image.layers().get(view - 1).digest() : null;
-      keepView = true;
       stale = true;
     }
   }
 
   /** What "Show" shows: 0 for the merged image, {@code i} for layer {@code i - 1} (the index in {@link #views()}). */
-  public javafx.beans.property.ReadOnlyIntegerProperty shownViewProperty() {
+  public ReadOnlyIntegerProperty shownViewProperty() {
     return shownView.getReadOnlyProperty();
   }
 
@@ -342,12 +341,10 @@ public final class ImageFilesViewModel {
     String path = keepPath;
     String filter = keepFilter;
     String layer = keepLayer;
-    boolean keep = keepView;
     ImageDetails.Layer shownBefore = layer != null && image != null && view > 0 ? image.layers().get(view - 1) : null;
     keepPath = null;
     keepFilter = null;
     keepLayer = null;
-    keepView = false;
     clear();
     if (filter != null) {
       filterText.set(filter);
@@ -356,7 +353,7 @@ public final class ImageFilesViewModel {
     connection = c;
     repository = repo;
     image = details;
-    view = keep ? keptView(details, layer) : 0;
+    view = keptView(details, layer);
     viewNotice = "";
     if (shownBefore != null && view == 0) {
       viewNotice = Messages.get("image.files.layerGone", shownBefore.index(), ShortDigest.of(shownBefore.digest()));
