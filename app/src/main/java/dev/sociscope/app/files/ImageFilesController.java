@@ -3,6 +3,7 @@ package dev.sociscope.app.files;
 import dev.sociscope.app.common.FullText;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.preview.MoreOnScrollCell;
 import dev.sociscope.app.settings.AppSettings;
 import dev.sociscope.app.ztoc.FileTreeTable;
 import dev.sociscope.app.ztoc.NameFilter;
@@ -90,11 +91,9 @@ public final class ImageFilesController {
     tree.setFixedCellSize(ROW_HEIGHT);
     tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     viewBox.setItems(viewModel.views());
-    viewModel.views().addListener((javafx.collections.ListChangeListener<String>) c -> {
-      updatingViews = true;
-      viewBox.getSelectionModel().select(0);
-      updatingViews = false;
-    });
+    // "Show" follows the view model: the merged image for a new image, the same layer after a refresh.
+    viewModel.views().addListener((javafx.collections.ListChangeListener<String>) c -> showChoice());
+    viewModel.shownViewProperty().addListener((o, a, b) -> showChoice());
     viewBox.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
       if (!updatingViews) {
         viewModel.selectView(b.intValue());
@@ -113,7 +112,7 @@ public final class ImageFilesController {
     previewArea.setItems(viewModel.previewLines());
     previewArea.setFixedCellSize(20);
     previewArea.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    previewArea.setCellFactory(l -> new PreviewLineCell());
+    previewArea.setCellFactory(l -> new MoreOnScrollCell(viewModel.moreAvailableProperty(), viewModel::loadMore));
     previewArea.setOnKeyPressed(e -> {
       if (COPY.match(e)) {
         FullText.copy(String.join("\n", previewArea.getSelectionModel().getSelectedItems()));
@@ -130,6 +129,12 @@ public final class ImageFilesController {
     treeSetup();
     previewPaneSetup();
     showTree();
+  }
+
+  private void showChoice() {
+    updatingViews = true;
+    viewBox.getSelectionModel().select(viewModel.shownViewProperty().get());
+    updatingViews = false;
   }
 
   private void filterSetup() {
@@ -328,17 +333,5 @@ public final class ImageFilesController {
 
   public Label readStatus() {
     return readStatus;
-  }
-
-  /** A preview line; showing the last one asks for the next bytes of the file (more on scroll). */
-  private final class PreviewLineCell extends ListCell<String> {
-    @Override
-    protected void updateItem(String item, boolean empty) {
-      super.updateItem(item, empty);
-      setText(empty ? null : item);
-      if (!empty && getIndex() >= getListView().getItems().size() - 1 && viewModel.moreAvailableProperty().get()) {
-        javafx.application.Platform.runLater(viewModel::loadMore);
-      }
-    }
   }
 }

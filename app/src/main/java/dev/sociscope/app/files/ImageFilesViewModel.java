@@ -6,7 +6,8 @@ import dev.sociscope.app.common.DialogService;
 import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Progress;
 import dev.sociscope.app.common.TaskRunner;
-import dev.sociscope.app.preview.ContentSniffer;
+import dev.sociscope.app.common.UserError;
+import dev.sociscope.app.preview.WindowedPreview;
 import dev.sociscope.app.model.ImageDetails;
 import dev.sociscope.app.model.RegistryConnection;
 import dev.sociscope.app.service.ImageFileReader;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -51,13 +54,6 @@ import javafx.collections.ObservableList;
  * without a zTOC are left out until the user asks to stream them; the note says what that costs.
  */
 public final class ImageFilesViewModel {
-  /** Bytes a preview reads first: a few screens of text or hex, whatever the file's size. */
-  public static final int FIRST_WINDOW = 64 * 1024;
-  /** Bytes read each time the user scrolls to the end of the preview (a multiple of the hex line width). */
-  public static final int NEXT_WINDOW = 256 * 1024;
-  /** Preview bytes kept at most; "Save as" writes the whole file. */
-  static final int MAX_PREVIEW = 8 << 20;
-
   private final RegistryService service;
   private final TaskRunner tasks;
   private final DialogService dialogs;
@@ -72,7 +68,6 @@ public final class ImageFilesViewModel {
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper previewShown = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyObjectWrapper<FileNode> previewed = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyObjectWrapper<ReadStats> lastPreviewStats = new ReadOnlyObjectWrapper<>();
   private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
   private final ReadOnlyObjectWrapper<NameFilter.Result> filterResult = new ReadOnlyObjectWrapper<>();
@@ -86,14 +81,16 @@ public final class ImageFilesViewModel {
   /** The path and filter to show again after a reload (Refresh); null when none is pending. */
   private String keepPath;
   private String keepFilter;
+  /** The digest of the layer shown before the reload (the "Show" choice), or null for the merged image. */
+  private String keepLayer;
+  /** What a reload changed about the "Show" choice, said after the summary until another view is chosen. */
+  private String viewNotice = "";
+  private final ReadOnlyIntegerWrapper shownView = new ReadOnlyIntegerWrapper(0);
   private boolean stale;
   private TaskRunner.Handle filtering;
   private long filterGeneration;
-  private TaskRunner.Handle previewRead;
-  private long previewGeneration;
-  private ByteArrayOutputStream previewBytes = new ByteArrayOutputStream();
-  private ContentSniffer.Kind previewKind;
-  private long fileSize;
+  /** The previewed file's bytes read so far, in windows, and their lines. */
+  private final WindowedPreview<ReadStats> window;
   /** The file last saved and where, kept in the status line while that file is previewed. */
   private FileNode savedNode;
   private String savedNote = "";
@@ -127,6 +124,7 @@ public final class ImageFilesViewModel {
     this.service = service;
     this.tasks = tasks;
     this.dialogs = dialogs;
+    this.window = new WindowedPreview<>(tasks, previewLines);
     filterResult.addListener((o, a, b) -> updateStatus());
     loading.addListener((o, a, b) -> updateStatus());
   }
@@ -148,14 +146,35 @@ public final class ImageFilesViewModel {
 
   /**
    * Marks the shown files as outdated (Refresh): the next {@link #load} reads them again even for the same image,
-   * keeps the filter, and selects the same path again where it still exists.
+   * keeps the filter and the "Show" choice (the same layer, found by its digest, where it is still in the image;
+   * else the merged image, and the summary says so), and selects the same path again where it still exists.
    */
   public void reloadKeepingSelection() {
     if (image != null) {
       keepPath = selectedPath.get();
       keepFilter = filterText.get();
+      keepLayer = view > 0 ? image.layers().get(view - 1).digest() : null;
       stale = true;
     }
+  }
+
+  /** What "Show" shows: 0 for the merged image, {@code i} for layer {@code i - 1} (the index in {@link #views()}). */
+  public ReadOnlyIntegerProperty shownViewProperty() {
+    return shownView.getReadOnlyProperty();
+  }
+
+  /** The view to show after a reload: the layer with the digest shown before, when still in {@code details}. */
+  private int keptView(ImageDetails details, String layerDigest) {
+    if (layerDigest == null) {
+      return 0;
+    }
+    for (int i = 0; i < details.layers().size(); i++) {
+      ImageDetails.Layer l = details.layers().get(i);
+      if (l.digest().equals(layerDigest)) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   private void updateStatus() {
@@ -228,7 +247,7 @@ public final class ImageFilesViewModel {
 
   /** Whether the previewed file has bytes not read yet (read when the user scrolls to the end). */
   public ReadOnlyBooleanProperty moreAvailableProperty() {
-    return moreAvailable.getReadOnlyProperty();
+    return window.moreAvailableProperty();
   }
 
   /** What the last preview read cost (bytes fetched, spans), or null. */
@@ -321,8 +340,11 @@ public final class ImageFilesViewModel {
   public void load(RegistryConnection c, String repo, ImageDetails details) {
     String path = keepPath;
     String filter = keepFilter;
+    String layer = keepLayer;
+    ImageDetails.Layer shownBefore = layer != null && image != null && view > 0 ? image.layers().get(view - 1) : null;
     keepPath = null;
     keepFilter = null;
+    keepLayer = null;
     clear();
     if (filter != null) {
       filterText.set(filter);
@@ -331,13 +353,21 @@ public final class ImageFilesViewModel {
     connection = c;
     repository = repo;
     image = details;
-    view = 0;
+    view = keptView(details, layer);
+    viewNotice = "";
+    if (shownBefore != null && view == 0) {
+      viewNotice = Messages.get("image.files.layerGone", shownBefore.index(), ShortDigest.of(shownBefore.digest()));
+    } else if (shownBefore != null && details.layers().get(view - 1).index() != shownBefore.index()) {
+      viewNotice = Messages.get("image.files.layerMoved", shownBefore.index(),
+          details.layers().get(view - 1).index());
+    }
     scan = false;
     List<String> names = new ArrayList<>();
     names.add(Messages.get("image.files.merged", details.layers().size()));
     for (ImageDetails.Layer l : details.layers()) {
       names.add(Messages.get("image.files.layer", l.index(), ShortDigest.of(l.digest()), l.sociStatus()));
     }
+    shownView.set(view);
     views.setAll(names);
     rebuild();
   }
@@ -348,6 +378,8 @@ public final class ImageFilesViewModel {
       return;
     }
     view = index;
+    viewNotice = "";
+    shownView.set(view);
     rebuild();
   }
 
@@ -418,8 +450,9 @@ public final class ImageFilesViewModel {
       String path = pendingPath;
       pendingPath = null;
       reselect.set(path == null ? null : built.tree().find(path).orElse(null));
-      summary.set(Messages.get("image.files.summary", ByteSize.exact(built.entries()), built.layersListed(),
-          shown == 0 ? details.layers().size() : 1));
+      String listed = Messages.get("image.files.summary", ByteSize.exact(built.entries()), built.layersListed(),
+          shown == 0 ? details.layers().size() : 1);
+      summary.set(viewNotice.isEmpty() ? listed : listed + "  \u00b7  " + viewNotice);
       if (built.unindexed() == 0) {
         note.set("");
         canScan.set(false);
@@ -457,115 +490,56 @@ public final class ImageFilesViewModel {
   }
 
   /**
-   * Previews {@code node}: reads only its first {@link #FIRST_WINDOW} bytes (the spans holding them, not every span
-   * of the file) and shows them as text or hex, with what the read cost; {@link #loadMore} reads the next bytes when
-   * the user scrolls to the end. Opens the preview pane; a newer preview supersedes one still reading.
+   * Previews {@code node}: reads only its first {@link WindowedPreview#FIRST_WINDOW} bytes (the spans holding them,
+   * not every span of the file) and shows them as text or hex, with what the read cost; {@link #loadMore} reads the
+   * next bytes when the user scrolls to the end. Opens the preview pane; a newer preview supersedes one still reading.
    */
   public void preview(FileNode node) {
     if (!readable(node)) {
       return;
     }
-    cancelPreview();
-    long gen = ++previewGeneration;
     previewShown.set(true);
     previewed.set(node);
-    previewBytes = new ByteArrayOutputStream();
-    previewKind = null;
-    fileSize = node.size();
-    moreAvailable.set(false);
     previewLines.setAll(Messages.get("preview.loading", node.displayPath()));
-    readWindow(node, 0, FIRST_WINDOW, gen);
-  }
-
-  /** Reads and shows the next {@link #NEXT_WINDOW} bytes of the previewed file (scrolled to the end). */
-  public void loadMore() {
-    FileNode node = previewed.get();
-    if (node == null || !moreAvailable.get() || previewRead != null && !previewRead.isDone()
-        || previewBytes.size() >= MAX_PREVIEW) {
-      return;
-    }
-    moreAvailable.set(false);
-    readWindow(node, previewBytes.size(), NEXT_WINDOW, previewGeneration);
-  }
-
-  private void readWindow(FileNode node, long from, int length, long gen) {
     RegistryConnection c = connection;
     String repo = repository;
     ImageDetails details = image;
-    ByteArrayOutputStream window = new ByteArrayOutputStream();
-    previewRead = tasks.run(Messages.get("task.imageFiles.preview", node.displayPath()), p -> {
+    window.open(Messages.get("task.imageFiles.preview", node.displayPath()), node.size(), (from, length, p) -> {
       ImageFiles f = imageFiles(c, repo, details, p);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       ReadStats stats;
-      try (OutputStream out = new Counting(window, done -> p.checkCancelled())) {
+      try (OutputStream out = new Counting(bytes, done -> p.checkCancelled())) {
         stats = ImageFileReader.readRange(f, node.path(), from, length, out);
       }
       p.transferred(stats.bytesFetched());
-      return stats;
-    }, stats -> {
-      if (gen != previewGeneration) {
-        return;
+      return new WindowedPreview.Window<>(bytes.toByteArray(), stats.fileSize(), stats);
+    }, new WindowedPreview.Listener<>() {
+      @Override
+      public void shown(WindowedPreview.Window<ReadStats> w) {
+        lastPreviewStats.set(w.cost());
+        readStatus.set(describe(w.cost()) + window.shownSuffix() + (savedNode == node ? savedNote : ""));
       }
-      lastPreviewStats.set(stats);
-      fileSize = stats.fileSize();
-      showWindow(window.toByteArray());
-      readStatus.set(describe(stats) + shownSuffix() + (savedNode == node ? savedNote : ""));
-    }, error -> {
-      if (gen == previewGeneration) {
+
+      @Override
+      public void failed(UserError error, boolean firstWindow) {
         readStatus.set(error.summary());
         previewLines.setAll(error.summary());
       }
     });
   }
 
-  /** Appends a window to the shown bytes; the lines before the last one stay as they are (no jump in the list). */
-  private void showWindow(byte[] bytes) {
-    int before = previewBytes.size();
-    previewBytes.write(bytes, 0, bytes.length);
-    byte[] all = previewBytes.toByteArray();
-    boolean truncated = all.length < fileSize;
-    if (previewKind == null) {
-      ContentSniffer.Kind kind = ContentSniffer.sniff(all, truncated);
-      previewKind = kind == ContentSniffer.Kind.UTF8 || kind == ContentSniffer.Kind.LATIN1 ? kind
-          : ContentSniffer.Kind.BINARY;
-      previewLines.setAll(lines(all, 0));
-    } else if (previewKind == ContentSniffer.Kind.BINARY) {
-      // windows are multiples of 16 bytes, so earlier hex lines are complete and stay
-      previewLines.addAll(ContentSniffer.hexLines(bytes, before));
-    } else {
-      List<String> now = lines(all, 0);
-      int keep = Math.max(0, previewLines.size() - 1); // the last line may have been cut by the window
-      previewLines.remove(keep, previewLines.size());
-      previewLines.addAll(now.subList(Math.min(keep, now.size()), now.size()));
-    }
-    moreAvailable.set(truncated && all.length < MAX_PREVIEW);
-  }
-
-  private List<String> lines(byte[] bytes, long base) {
-    return previewKind == ContentSniffer.Kind.BINARY ? ContentSniffer.hexLines(bytes, base)
-        : ContentSniffer.lines(bytes, previewKind);
-  }
-
-  private String shownSuffix() {
-    return previewBytes.size() < fileSize
-        ? Messages.get("preview.truncated", ByteSize.human(previewBytes.size())) : "";
-  }
-
-  private void cancelPreview() {
-    if (previewRead != null) {
-      previewRead.cancel();
-      previewRead = null;
-    }
+  /** Reads and shows the next {@link WindowedPreview#NEXT_WINDOW} bytes of the previewed file (scrolled to the end). */
+  public void loadMore() {
+    window.loadMore();
   }
 
   /** Hides the preview pane and forgets what it showed. */
   public void closePreview() {
-    cancelPreview();
-    previewGeneration++;
+    window.close();
     previewShown.set(false);
     previewed.set(null);
     previewLines.clear();
     readStatus.set("");
-    moreAvailable.set(false);
   }
 
   /** Asks where to save {@code node}, then reads it lazily into that file. */
@@ -584,11 +558,9 @@ public final class ImageFilesViewModel {
       return;
     }
     if (previewed.get() != node) {
-      cancelPreview();
-      previewGeneration++;
+      window.close();
       previewed.set(node);
       previewLines.clear();
-      moreAvailable.set(false);
     }
     read(node, Messages.get("task.imageFiles.save", node.displayPath(), String.valueOf(target.getFileName())),
         stats -> {

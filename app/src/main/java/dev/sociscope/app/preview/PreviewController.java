@@ -17,7 +17,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** The preview panel: virtualized lines for text and hex, an image view, and "Save as". */
+/**
+ * The preview panel: virtualized lines for text and hex (more are read when the user scrolls to the end), an image
+ * view, and "Save as".
+ */
 public final class PreviewController {
   private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
@@ -45,6 +48,7 @@ public final class PreviewController {
     lines.setItems(viewModel.lines());
     lines.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     lines.setFixedCellSize(20);
+    lines.setCellFactory(l -> new MoreOnScrollCell(viewModel.moreAvailableProperty(), viewModel::loadMore));
     imageView.imageProperty().bind(Bindings.createObjectBinding(
         () -> viewModel.imageProperty().get() instanceof Image ? (Image) viewModel.imageProperty().get() : null,
         viewModel.imageProperty()));

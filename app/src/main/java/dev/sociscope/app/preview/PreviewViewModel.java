@@ -6,6 +6,7 @@ import dev.sociscope.app.common.Messages;
 import dev.sociscope.app.common.Progress;
 import dev.sociscope.app.common.TaskRunner;
 import dev.sociscope.app.common.UserError;
+import dev.sociscope.app.service.ContentWindow;
 import dev.sociscope.app.service.FileContentService;
 import dev.sociscope.app.model.FileNode;
 import dev.sociscope.app.model.ZtocDocument;
@@ -13,7 +14,7 @@ import dev.sociscope.app.ztoc.ZtocWorkspace;
 import dev.sociscope.core.ztoc.EntryType;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,8 +28,11 @@ import javafx.collections.ObservableList;
 
 /** Preview and save of the focused file: text with encoding detection, hex for binary, images. */
 public final class PreviewViewModel {
-  /** Bytes read for a preview; "Save as" always writes the whole file. */
-  public static final int PREVIEW_LIMIT = 1 << 20;
+  /**
+   * Images up to this size are read whole and shown as pictures; larger files, and everything else, are read in
+   * {@link WindowedPreview windows} as text or hex. "Save as" always writes the whole file.
+   */
+  public static final int IMAGE_LIMIT = 1 << 20;
 
   /** What the preview area shows. */
   public enum State { EMPTY, NOT_A_FILE, NO_LAYER, LOADING, TEXT, HEX, IMAGE, FAILED }
@@ -46,7 +50,9 @@ public final class PreviewViewModel {
   private final ReadOnlyStringWrapper fetched = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(Messages.get("preview.empty"));
   private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(false);
-  private TaskRunner.Handle loading;
+  private final ReadOnlyObjectWrapper<ContentWindow> lastWindow = new ReadOnlyObjectWrapper<>();
+  /** The previewed file's bytes read so far, in windows, and their lines. */
+  private final WindowedPreview<Cost> window;
   private long generation;
 
   /** @param imageDecoder turns image bytes into a JavaFX Image (off the FX thread); tests pass a fake */
@@ -57,6 +63,7 @@ public final class PreviewViewModel {
     this.tasks = tasks;
     this.dialogs = dialogs;
     this.imageDecoder = imageDecoder;
+    this.window = new WindowedPreview<>(tasks, lines);
     workspace.focusedProperty().addListener((o, a, b) -> load());
     workspace.documentProperty().addListener((o, a, b) -> load());
   }
@@ -101,14 +108,12 @@ public final class PreviewViewModel {
   /** (Re)loads the preview of the focused entry, cancelling a load still running. */
   public void load() {
     long gen = ++generation;
-    if (loading != null) {
-      loading.cancel();
-      loading = null;
-    }
+    window.close();
     lines.clear();
     image.set(null);
     info.set("");
     fetched.set("");
+    lastWindow.set(null);
     ZtocDocument doc = workspace.document();
     FileNode node = workspace.focusedProperty().get();
     canSave.set(false);
@@ -127,23 +132,77 @@ public final class PreviewViewModel {
       return;
     }
     canSave.set(true);
-    long size = source.entry().uncompressedSize();
     show(State.LOADING, Messages.get("preview.loading", node.name()));
-    java.util.concurrent.atomic.AtomicReference<String> lastFetched = new java.util.concurrent.atomic.AtomicReference<>("");
-    loading = tasks.run(Messages.get("task.preview", source.displayPath()),
-        p -> decode(content.read(doc, source, PREVIEW_LIMIT, counting(p, gen, lastFetched)), size),
-        result -> {
-          if (gen == generation) {
+    AtomicReference<String> lastFetched = new AtomicReference<>("");
+    window.open(Messages.get("task.preview", source.displayPath()), source.entry().uncompressedSize(),
+        (from, length, p) -> readWindow(doc, source, from, length, counting(p, gen, lastFetched)),
+        new WindowedPreview.Listener<>() {
+          @Override
+          public void shown(WindowedPreview.Window<Cost> w) {
+            lastWindow.set(w.cost().window());
             fetched.set(lastFetched.get());
-            present(result);
+            present(w.cost().image(), w.fileSize());
             info.set(info.get() + via);
           }
-        },
-        error -> {
-          if (gen == generation) {
-            show(State.FAILED, error.summary());
+
+          @Override
+          public void failed(UserError error, boolean firstWindow) {
+            if (firstWindow) {
+              show(State.FAILED, error.summary());
+            } else {
+              fetched.set(error.summary()); // what is shown stays; the next scroll to the end tries again
+            }
           }
         });
+  }
+
+  /** What one window cost, and the decoded image when the window is a whole image file. */
+  record Cost(ContentWindow window, Object image) {}
+
+  /**
+   * Reads one window off the FX thread. An image no larger than {@link #IMAGE_LIMIT} is read whole (from where the
+   * first window ended) and decoded, so it shows as a picture rather than as the hex of its first bytes.
+   */
+  private WindowedPreview.Window<Cost> readWindow(ZtocDocument doc, FileNode source, long from, int length,
+      Progress p) throws Exception {
+    ContentWindow w = content.read(doc, source, from, length, p);
+    byte[] bytes = w.bytes();
+    Object img = null;
+    if (from == 0 && ContentSniffer.isImage(bytes) && w.fileSize() <= IMAGE_LIMIT) {
+      if (bytes.length < w.fileSize()) {
+        ContentWindow rest = content.read(doc, source, bytes.length, (int) (w.fileSize() - bytes.length), p);
+        bytes = concat(bytes, rest.bytes());
+        w = new ContentWindow(0, bytes, w.fileSize(), w.bytesFetched() + rest.bytesFetched());
+      }
+      img = bytes.length == w.fileSize() ? imageDecoder.apply(bytes) : null;
+    }
+    return new WindowedPreview.Window<>(bytes, w.fileSize(), new Cost(w, img));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  /** Reads the next window of the previewed file (the user scrolled to the end of the text or hex view). */
+  public void loadMore() {
+    window.loadMore();
+  }
+
+  /** Whether the previewed file has bytes not read yet. */
+  public ReadOnlyBooleanProperty moreAvailableProperty() {
+    return window.moreAvailableProperty();
+  }
+
+  /** What the last window read (its offset, bytes and the layer bytes it fetched), or null. */
+  public ReadOnlyObjectProperty<ContentWindow> lastWindowProperty() {
+    return lastWindow.getReadOnlyProperty();
+  }
+
+  /** The bytes shown so far: the previewed file's first bytes, as the windows read them. */
+  public byte[] shownBytes() {
+    return window.bytes();
   }
 
   /** The regular file whose bytes {@code node} shows: itself, or the target of a (chain of) link(s). */
@@ -158,44 +217,22 @@ public final class PreviewViewModel {
     return node.type() == EntryType.REG ? node : null;
   }
 
-  private PreviewContent decode(byte[] bytes, long fileSize) {
-    boolean truncated = bytes.length < fileSize;
-    ContentSniffer.Kind kind = ContentSniffer.sniff(bytes, truncated);
-    if (kind == ContentSniffer.Kind.IMAGE && !truncated) {
-      Object img = imageDecoder.apply(bytes);
-      if (img != null) {
-        return new PreviewContent(kind, List.of(), img, bytes.length, fileSize, false);
-      }
-      kind = ContentSniffer.Kind.BINARY;
-    } else if (kind == ContentSniffer.Kind.IMAGE) {
-      kind = ContentSniffer.Kind.BINARY;
+  private void present(Object img, long fileSize) {
+    String size = ByteSize.human(fileSize);
+    if (img != null) {
+      image.set(img);
+      info.set(Messages.get("preview.info.image", size));
+      show(State.IMAGE, "");
+      return;
     }
-    List<String> text = kind == ContentSniffer.Kind.BINARY ? ContentSniffer.hexLines(bytes)
-        : ContentSniffer.lines(bytes, kind);
-    return new PreviewContent(kind, text, null, bytes.length, fileSize, truncated);
-  }
-
-  private void present(PreviewContent c) {
-    String size = ByteSize.human(c.fileSize());
-    String shown = c.truncated() ? Messages.get("preview.truncated", ByteSize.human(c.shownBytes())) : "";
-    switch (c.kind()) {
-      case IMAGE:
-        image.set(c.image());
-        info.set(Messages.get("preview.info.image", size));
-        show(State.IMAGE, "");
-        break;
-      case UTF8:
-      case LATIN1:
-        lines.setAll(c.lines());
-        info.set(Messages.get("preview.info.text", c.kind() == ContentSniffer.Kind.UTF8 ? "UTF-8" : "Latin-1",
-            size, c.lines().size()) + shown);
-        show(State.TEXT, "");
-        break;
-      default:
-        lines.setAll(c.lines());
-        info.set(Messages.get("preview.info.binary", size) + shown);
-        show(State.HEX, "");
-        break;
+    String shown = window.shownSuffix();
+    if (window.kind() == ContentSniffer.Kind.BINARY) {
+      info.set(Messages.get("preview.info.binary", size) + shown);
+      show(State.HEX, "");
+    } else {
+      info.set(Messages.get("preview.info.text", window.kind() == ContentSniffer.Kind.UTF8 ? "UTF-8" : "Latin-1",
+          size, lines.size()) + shown);
+      show(State.TEXT, "");
     }
   }
 
@@ -220,7 +257,7 @@ public final class PreviewViewModel {
     long gen = generation;
     tasks.run(Messages.get("task.save", node.displayPath(), target.getFileName()),
         p -> {
-          content.save(doc, node, target, counting(p, gen, new java.util.concurrent.atomic.AtomicReference<>("")));
+          content.save(doc, node, target, counting(p, gen, new AtomicReference<>("")));
           return target;
         },
         done -> info.set(Messages.get("preview.saved", target)),
@@ -228,7 +265,7 @@ public final class PreviewViewModel {
   }
 
   /** Passes progress on and mirrors it into the "fetched X of Y" line (coalesced onto the FX thread). */
-  private Progress counting(Progress p, long gen, java.util.concurrent.atomic.AtomicReference<String> latest) {
+  private Progress counting(Progress p, long gen, AtomicReference<String> latest) {
     java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
     return new Progress() {
       @Override

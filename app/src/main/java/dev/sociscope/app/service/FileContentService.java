@@ -11,8 +11,13 @@ import java.nio.file.Path;
  */
 public interface FileContentService {
 
-  /** The first {@code maxBytes} bytes of {@code file}'s content. */
-  byte[] read(ZtocDocument document, FileNode file, int maxBytes, Progress progress) throws Exception;
+  /**
+   * Bytes {@code [from, from + length)} of {@code file}'s content, cut at its end: only the spans holding them are
+   * fetched (a partial last span stops at the window's end), so a preview shows its first screenful fast and reads
+   * more from where it stopped.
+   */
+  ContentWindow read(ZtocDocument document, FileNode file, long from, int length, Progress progress)
+      throws Exception;
 
   /** Writes the whole content to {@code target} atomically (temp file in the same folder, then move). */
   void save(ZtocDocument document, FileNode file, Path target, Progress progress) throws Exception;

@@ -25,15 +25,20 @@ import java.util.concurrent.CancellationException;
 public final class LazyFileContentService implements FileContentService {
 
   @Override
-  public byte[] read(ZtocDocument document, FileNode file, int maxBytes, Progress progress) throws Exception {
+  public ContentWindow read(ZtocDocument document, FileNode file, long from, int length, Progress progress)
+      throws Exception {
     FileMetadata entry = requireRegular(file);
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) Math.min(maxBytes, entry.uncompressedSize()));
-    try (OutputStream out = new LimitedOutput(buffer, maxBytes, progress)) {
-      extract(document, file, entry, out, progress, maxBytes); // only the spans of the bytes shown
-    } catch (EnoughException e) {
-      // the preview has all the bytes it shows
+    if (from < 0 || length < 0) {
+      throw new IllegalArgumentException("bad byte range " + from + "+" + length);
     }
-    return buffer.toByteArray();
+    long start = Math.min(from, entry.uncompressedSize());
+    long n = Math.min(length, entry.uncompressedSize() - start);
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) n);
+    long fetched;
+    try (OutputStream out = new LimitedOutput(buffer, n, progress)) {
+      fetched = extract(document, file, entry, out, progress, start, n); // only the spans of the bytes shown
+    }
+    return new ContentWindow(start, buffer.toByteArray(), entry.uncompressedSize(), fetched);
   }
 
   @Override
@@ -42,7 +47,7 @@ public final class LazyFileContentService implements FileContentService {
     // only a regular file is replaced (never a link, FIFO or device); the file gets the entry's mode bits
     AtomicFiles.write(target, raw -> {
       try (OutputStream out = new LimitedOutput(raw, Long.MAX_VALUE, progress)) {
-        extract(document, file, entry, out, progress, Long.MAX_VALUE);
+        extract(document, file, entry, out, progress, 0, entry.uncompressedSize());
       } catch (IOException | RuntimeException e) {
         throw e;
       } catch (Exception e) {
@@ -52,25 +57,28 @@ public final class LazyFileContentService implements FileContentService {
     }, r -> entry.mode(), false);
   }
 
-  /** Extracts the first {@code length} bytes of {@code entry} (all of it with {@code Long.MAX_VALUE}). */
-  private static void extract(ZtocDocument document, FileNode file, FileMetadata entry, OutputStream out,
-      Progress progress, long length) throws Exception {
+  /**
+   * Extracts bytes {@code [from, from + length)} of {@code entry} (within the file) through core's
+   * {@link RangeRead}; returns the layer bytes fetched.
+   */
+  private static long extract(ZtocDocument document, FileNode file, FileMetadata entry, OutputStream out,
+      Progress progress, long from, long length) throws Exception {
     LayerSource layer = document.layer()
         .orElseThrow(() -> new IOException("no layer file is attached to this zTOC; use File > Attach layer file"));
     long needed = 0;
     if (file.hasData() && length > 0) {
       // at most what whole spans cost (core's one rule for the spans a read fetches), gzip header included
-      SpanRange spans = SpanRange.of(document.zinfo(), entry.uncompressedOffset(),
-          Math.min(length, entry.uncompressedSize()));
+      SpanRange spans = SpanRange.of(document.zinfo(), entry.uncompressedOffset() + from, length);
       needed = SpanRange.headerBytes(document.zinfo()) + spans.fetchedBytes(document.zinfo());
     }
     try (CountingSource source = new CountingSource(layer.open(), progress, needed)) {
       LazyExtractor extractor = new LazyExtractor(document.ztoc(), source, SpanFetch.TO_FILE_END);
-      if (length >= entry.uncompressedSize()) {
+      if (from == 0 && length >= entry.uncompressedSize()) {
         extractor.extract(entry, out);
       } else {
-        RangeRead.extract(extractor, entry, 0, length, out);
+        RangeRead.extract(extractor, entry, from, length, out);
       }
+      return source.fetched;
     }
   }
 
@@ -108,14 +116,7 @@ public final class LazyFileContentService implements FileContentService {
     }
   }
 
-  /** Signals that the preview limit is reached; not an error. */
-  private static final class EnoughException extends IOException {
-    EnoughException() {
-      super("preview limit reached", null);
-    }
-  }
-
-  /** Passes bytes on up to a limit and checks for cancel on every write. */
+  /** Passes bytes on, checks for cancel on every write, and refuses more bytes than the window asked for. */
   private static final class LimitedOutput extends OutputStream {
     private final OutputStream out;
     private final long limit;
@@ -138,12 +139,11 @@ public final class LazyFileContentService implements FileContentService {
       if (progress.isCancelled()) {
         throw new CancellationException();
       }
-      int n = (int) Math.min(len, limit - written);
-      out.write(b, off, n);
-      written += n;
-      if (written >= limit) {
-        throw new EnoughException();
+      if (len > limit - written) {
+        throw new IOException("read " + (written + len) + " bytes where " + limit + " were asked for");
       }
+      out.write(b, off, len);
+      written += len;
     }
 
     @Override

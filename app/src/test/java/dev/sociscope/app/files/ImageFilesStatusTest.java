@@ -125,4 +125,39 @@ class ImageFilesStatusTest {
     files.load(connection, repository, demo);
     assertThat(files.reselectProperty().get()).isNull();
   }
+
+  @Test
+  void aReloadKeepsTheShownLayerByDigestOrSaysWhyItShowsTheMergedImage() {
+    files.load(connection, repository, demo);
+    files.selectView(2); // layer 1, the one with a zTOC
+    FileNode numbers = files.treeProperty().get().find("data/numbers.txt").orElseThrow();
+    files.selectedPathProperty().set("data/numbers.txt");
+    files.reloadKeepingSelection();
+    files.load(connection, repository, demo);
+    assertThat(files.shownViewProperty().get()).as("the same layer").isEqualTo(2);
+    assertThat(files.summaryProperty().get()).endsWith(" entries, 1 of 1 layers");
+    assertThat(files.reselectProperty().get()).isNotNull().isNotSameAs(numbers);
+    assertThat(files.reselectProperty().get().displayPath()).isEqualTo("/data/numbers.txt");
+
+    // The image was rebuilt meanwhile and that layer is gone: the merged image, and the summary says why.
+    List<ImageDetails.Layer> layers = new ArrayList<>(demo.layers());
+    ImageDetails.Layer old = layers.get(1);
+    layers.set(1, new ImageDetails.Layer(old.index(), "sha256:" + "0".repeat(64), old.mediaType(), old.size(),
+        old.ztocDigest(), old.ztocSize(), old.spanSize(), old.sociStatus()));
+    ImageDetails rebuilt = new ImageDetails(demo.reference(), demo.digest(), demo.mediaType(), demo.platforms(),
+        demo.platform(), demo.manifestDigest(), demo.config(), layers, demo.sociIndexes());
+    files.reloadKeepingSelection();
+    files.load(connection, repository, rebuilt);
+    assertThat(files.shownViewProperty().get()).isZero();
+    assertThat(files.summaryProperty().get()).contains(" layers  \u00b7  Layer 1 (sha256:")
+        .endsWith("shown before is no longer in the image: showing the merged image");
+    assertThat(files.reselectProperty().get().displayPath()).isEqualTo("/data/numbers.txt");
+    files.selectView(2);
+    assertThat(files.summaryProperty().get()).doesNotContain("no longer");
+
+    // Another image (no refresh) starts with the merged image.
+    files.load(connection, repository, demo);
+    assertThat(files.shownViewProperty().get()).isZero();
+    assertThat(files.summaryProperty().get()).doesNotContain("no longer");
+  }
 }

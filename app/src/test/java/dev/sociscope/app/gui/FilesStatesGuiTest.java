@@ -24,7 +24,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The Files tab on the demo image says what is true in its tree's placeholder (a layer without a zTOC, a filter that
- * hides everything), and F5 keeps the Files tab and the selected path.
+ * hides everything), and F5 and the Refresh button keep the Files tab, its "Show" choice (a layer) and the selected
+ * path.
  */
 @ExtendWith(ApplicationExtension.class)
 class FilesStatesGuiTest {
@@ -44,7 +45,7 @@ class FilesStatesGuiTest {
   }
 
   @Test
-  void placeholderSaysWhatIsTrueAndF5KeepsTabAndPath(FxRobot robot) {
+  void placeholderSaysWhatIsTrueAndRefreshKeepsTabShowChoiceAndPath(FxRobot robot) {
     waitUntil("demo image", () -> ctx.registryViewModel().imageProperty().get() != null);
     fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(1));
     ImageFilesViewModel files = ctx.registryViewModel().files();
@@ -69,7 +70,12 @@ class FilesStatesGuiTest {
     waitUntil("filter cleared", () -> files.filterResultProperty().get() == null
         && fx(tree::getExpandedItemCount) > 0);
 
-    // Select /data/numbers.txt, press F5: the Files tab stays and the same path is selected again.
+    // Show layer 1 (the one with a zTOC), select /data/numbers.txt in it, press F5: the Files tab, the "Show"
+    // choice and the selected path stay.
+    fxRun(() -> view.viewBox().getSelectionModel().select(2));
+    waitUntil("layer 1 listed", () -> !files.loadingProperty().get() && files.treeProperty().get() != null
+        && files.treeProperty().get().find("data/numbers.txt").isPresent()
+        && files.summaryProperty().get().endsWith(" 1 of 1 layers"));
     FileNode numbers = files.treeProperty().get().find("data/numbers.txt").orElseThrow();
     fxRun(() -> {
       TreeItem<FileNode> data = tree.getRoot().getChildren().stream()
@@ -84,10 +90,29 @@ class FilesStatesGuiTest {
     waitUntil("refreshed", () -> ctx.registryViewModel().statusProperty().get().startsWith("Refreshed:")
         && files.treeProperty().get() != null && files.treeProperty().get().root() != before
         && !files.loadingProperty().get());
+    assertKept(files, view, numbers);
+
+    // The Refresh button does the same.
+    FileNode beforeButton = files.treeProperty().get().root();
+    FileNode numbersNow = fx(() -> tree.getSelectionModel().getSelectedItem().getValue());
+    robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.Button b && "Refresh".equals(b.getText()))
+        .queryAs(javafx.scene.control.Button.class));
+    waitUntil("refreshed by the button", () -> files.treeProperty().get() != null
+        && files.treeProperty().get().root() != beforeButton && !files.loadingProperty().get());
+    assertKept(files, view, numbersNow);
+  }
+
+  /** The Files tab shows layer 1 again ("Show" and the tree) with /data/numbers.txt of the reloaded tree selected. */
+  private void assertKept(ImageFilesViewModel files, ImageFilesController view, FileNode old) {
+    TreeTableView<FileNode> tree = view.tree();
     waitUntil("path selected again", () -> fx(() -> tree.getSelectionModel().getSelectedItem() != null
         && tree.getSelectionModel().getSelectedItem().getValue().displayPath().equals("/data/numbers.txt")));
     assertThat(fx(() -> ctx.main().registry().imageTabs().getSelectionModel().getSelectedIndex())).isEqualTo(1);
+    assertThat(fx(() -> view.viewBox().getSelectionModel().getSelectedIndex())).as("the Show choice").isEqualTo(2);
+    assertThat(fx(() -> view.viewBox().getSelectionModel().getSelectedItem())).startsWith("Layer 1 ");
+    assertThat(fx(() -> files.shownViewProperty().get())).isEqualTo(2);
+    assertThat(fx(() -> files.summaryProperty().get())).endsWith(" 1 of 1 layers");
     assertThat(fx(() -> tree.getSelectionModel().getSelectedItem().getValue()))
-        .as("a node of the reloaded tree").isNotSameAs(numbers);
+        .as("a node of the reloaded tree").isNotSameAs(old);
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sociscope.app.files.ImageFilesController;
 import dev.sociscope.app.files.ImageFilesViewModel;
 import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.preview.WindowedPreview;
 import dev.sociscope.app.model.FileTree;
 import dev.sociscope.app.settings.SettingsStore;
 import dev.sociscope.core.files.ReadStats;
@@ -147,15 +148,15 @@ class FilesTabGuiTest {
     assertThat(first.fileSize()).isEqualTo(12L << 20);
     assertThat(first.spans()).isEqualTo(1);
     assertThat(first.bytesFetched()).isLessThan(2L << 20);
-    assertThat(fx(() -> files.previewLines().size())).isEqualTo(ImageFilesViewModel.FIRST_WINDOW / 16);
+    assertThat(fx(() -> files.previewLines().size())).isEqualTo(WindowedPreview.FIRST_WINDOW / 16);
     assertThat(fx(() -> files.previewLines().get(0))).startsWith("00000000  ");
     assertThat(fx(() -> files.moreAvailableProperty().get())).isTrue();
 
     // Scrolling to the end reads the next bytes (and only those).
     fxRun(() -> view.previewArea().scrollTo(files.previewLines().size() - 1));
-    waitUntil("more", () -> files.previewLines().size() > ImageFilesViewModel.FIRST_WINDOW / 16);
-    assertThat(fx(() -> files.previewLines().get(ImageFilesViewModel.FIRST_WINDOW / 16)))
-        .startsWith(String.format("%08x  ", ImageFilesViewModel.FIRST_WINDOW));
+    waitUntil("more", () -> files.previewLines().size() > WindowedPreview.FIRST_WINDOW / 16);
+    assertThat(fx(() -> files.previewLines().get(WindowedPreview.FIRST_WINDOW / 16)))
+        .startsWith(String.format("%08x  ", WindowedPreview.FIRST_WINDOW));
     assertThat(fx(() -> files.lastPreviewStatsProperty().get().bytesFetched())).isLessThan(2L << 20);
 
     // Selecting another file while the pane is open previews that file.

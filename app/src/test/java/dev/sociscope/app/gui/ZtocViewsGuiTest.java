@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sociscope.app.common.FxDialogService;
 import dev.sociscope.app.preview.PreviewViewModel;
 import dev.sociscope.app.model.FileNode;
+import dev.sociscope.app.testing.LayerFiles;
 import dev.sociscope.app.ztoc.SpanMap;
 import dev.sociscope.core.testing.Vectors;
 import java.nio.file.Files;
@@ -145,7 +146,7 @@ class ZtocViewsGuiTest {
     watchdog.phase("preview");
     fxRun(() -> ctx.main().sideTabs().getSelectionModel().select(1));
     waitUntil("text preview", () -> ctx.previewViewModel().stateProperty().get() == PreviewViewModel.State.TEXT);
-    String expectedStart = new String(layerBytes("big/compressible.txt", 200), java.nio.charset.StandardCharsets.UTF_8);
+    String expectedStart = new String(LayerFiles.read(PAX_LAYER, "big/compressible.txt", 200), java.nio.charset.StandardCharsets.UTF_8);
     String firstLine = fx(() -> ctx.previewViewModel().lines().get(0));
     assertThat(expectedStart).startsWith(firstLine);
     assertThat(robot.lookup("#fetched").queryAs(Label.class).getText()).startsWith("Fetched ");
@@ -273,20 +274,6 @@ class ZtocViewsGuiTest {
       }
     }
     return null;
-  }
-
-  /** The first bytes of {@code name} in the vector layer, read independently with commons-compress. */
-  private static byte[] layerBytes(String name, int max) throws Exception {
-    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
-        new java.util.zip.GZIPInputStream(Files.newInputStream(PAX_LAYER)))) {
-      org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
-      while ((e = in.getNextEntry()) != null) {
-        if (e.getName().equals(name)) {
-          return in.readNBytes(max);
-        }
-      }
-    }
-    throw new AssertionError(name + " not in layer");
   }
 
   private static String vectorSha(String name) {

@@ -3,6 +3,7 @@ package dev.sociscope.app.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sociscope.app.common.Progress;
+import dev.sociscope.app.service.ContentWindow;
 import dev.sociscope.app.service.FileContentService;
 import dev.sociscope.app.testing.DirectTaskRunner;
 import dev.sociscope.app.testing.RecordingDialogs;
@@ -24,21 +25,36 @@ import org.junit.jupiter.api.Test;
 
 /** The preview view model with a fake content service and a same-thread task runner: no toolkit needed. */
 class PreviewViewModelTest {
+  private static final byte[] PNG = png(70_000);
   private final Map<String, byte[]> contents = Map.of(
       "/a.txt", "hello\nworld\n".getBytes(StandardCharsets.UTF_8),
-      "/bin", new byte[] {0, 1, 2, 3, (byte) 0xff});
+      "/bin", new byte[] {0, 1, 2, 3, (byte) 0xff},
+      "/pic.png", PNG);
+  private final List<String> reads = new ArrayList<>();
+
+  /** PNG magic, then filler: longer than the first window, shorter than the image limit. */
+  private static byte[] png(int size) {
+    byte[] b = new byte[size];
+    byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    System.arraycopy(magic, 0, b, 0, magic.length);
+    return b;
+  }
   private final List<Path> saved = new ArrayList<>();
   private final ZtocWorkspace workspace = new ZtocWorkspace();
   private boolean fail;
 
   private final FileContentService service = new FileContentService() {
     @Override
-    public byte[] read(ZtocDocument d, FileNode file, int maxBytes, Progress p) throws Exception {
+    public ContentWindow read(ZtocDocument d, FileNode file, long from, int length, Progress p) throws Exception {
       if (fail) {
         throw new java.io.IOException("span 3 digest mismatch");
       }
       p.update(5, 10);
-      return contents.get(file.displayPath());
+      reads.add(file.displayPath() + "@" + from + "+" + length);
+      byte[] all = contents.get(file.displayPath());
+      int start = (int) Math.min(from, all.length);
+      int end = (int) Math.min(all.length, start + (long) length);
+      return new ContentWindow(start, java.util.Arrays.copyOfRange(all, start, end), all.length, 0);
     }
 
     @Override
@@ -58,7 +74,8 @@ class PreviewViewModelTest {
         SyntheticZtoc.entry("a.txt", EntryType.REG, 512, 12),
         SyntheticZtoc.entry("bin", EntryType.REG, 1536, 5),
         SyntheticZtoc.link("hard", EntryType.HARDLINK, "a.txt", 2560),
-        SyntheticZtoc.entry("dir/", EntryType.DIR, 3072, 0)), 8192, 4096);
+        SyntheticZtoc.entry("dir/", EntryType.DIR, 3072, 0),
+        SyntheticZtoc.entry("pic.png", EntryType.REG, 4096, PNG.length)), 8192 + PNG.length, 4096);
     Optional<LayerSource> layer = withLayer ? Optional.of(LayerSource.local(Path.of("/l"))) : Optional.empty();
     return ZtocDocument.of("t", Optional.empty(), layer, z, Zinfo.of(z), () -> false);
   }
@@ -111,5 +128,21 @@ class PreviewViewModelTest {
     assertThat(saved).containsExactly(Path.of("/tmp/out-a.txt"));
     assertThat(vm.infoProperty().get()).isEqualTo("Saved to /tmp/out-a.txt");
     assertThat(dialogs.errors()).isEmpty();
+  }
+
+  @Test
+  void aSmallImageIsReadWholeFromWhereTheFirstWindowEndedAndShownAsAPicture() throws Exception {
+    Object picture = new Object();
+    PreviewViewModel images = new PreviewViewModel(workspace, service, new DirectTaskRunner(), dialogs,
+        bytes -> java.util.Arrays.equals(bytes, PNG) ? picture : null);
+    workspace.documentProperty().set(document(true));
+    focus("pic.png");
+    assertThat(images.stateProperty().get()).isEqualTo(PreviewViewModel.State.IMAGE);
+    assertThat(images.imageProperty().get()).isSameAs(picture);
+    int first = WindowedPreview.FIRST_WINDOW;
+    assertThat(reads).containsExactly("/pic.png@0+" + first, "/pic.png@" + first + "+" + (PNG.length - first),
+        "/pic.png@0+" + first, "/pic.png@" + first + "+" + (PNG.length - first)); // both view models read it
+    assertThat(images.moreAvailableProperty().get()).isFalse();
+    assertThat(images.infoProperty().get()).startsWith("Image  \u00b7  ");
   }
 }

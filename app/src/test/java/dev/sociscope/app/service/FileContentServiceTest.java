@@ -66,11 +66,11 @@ class FileContentServiceTest {
     ZtocDocument doc = ztocs.open(ztoc, Optional.of(Vectors.path("layers/pax.tar.gz")), Progress.NONE);
     FileNode tail = doc.tree().find("after-big.txt").orElseThrow();
     AtomicLong fetched = new AtomicLong();
-    byte[] bytes = new LazyFileContentService().read(doc, tail, 10, counting(fetched));
+    byte[] bytes = new LazyFileContentService().read(doc, tail, 0, 10, counting(fetched)).bytes();
     assertThat(bytes).hasSize(10);
     assertThat(fetched.get()).isLessThan(doc.layerSize() / 10);
     FileNode big = doc.tree().find("big/compressible.txt").orElseThrow();
-    byte[] head = new LazyFileContentService().read(doc, big, 4096, Progress.NONE);
+    byte[] head = new LazyFileContentService().read(doc, big, 0, 4096, Progress.NONE).bytes();
     Path whole = temp.resolve("whole");
     new LazyFileContentService().save(doc, big, whole, Progress.NONE);
     assertThat(head).isEqualTo(java.util.Arrays.copyOf(Files.readAllBytes(whole), 4096));
@@ -84,7 +84,7 @@ class FileContentServiceTest {
         .max(java.util.Comparator.comparingInt(n -> n.lastSpan() - n.firstSpan())).orElseThrow();
     assertThat(big.lastSpan() - big.firstSpan()).as("spans of " + big.displayPath()).isGreaterThan(4);
     AtomicLong previewFetched = new AtomicLong();
-    byte[] head = new LazyFileContentService().read(doc, big, 4096, counting(previewFetched));
+    byte[] head = new LazyFileContentService().read(doc, big, 0, 4096, counting(previewFetched)).bytes();
     AtomicLong wholeFetched = new AtomicLong();
     Path whole = temp.resolve("whole-big");
     new LazyFileContentService().save(doc, big, whole, counting(wholeFetched));
@@ -100,11 +100,11 @@ class FileContentServiceTest {
     Path ztoc = Vectors.path("ztoc/pax.tar.gz.span-64KiB.ztoc");
     ZtocDocument doc = ztocs.open(ztoc, Optional.empty(), Progress.NONE);
     FileNode tiny = doc.tree().find("etc/tiny.txt").orElseThrow();
-    assertThatThrownBy(() -> new LazyFileContentService().read(doc, tiny, 10, Progress.NONE))
+    assertThatThrownBy(() -> new LazyFileContentService().read(doc, tiny, 0, 10, Progress.NONE))
         .hasMessageContaining("no layer file is attached");
     FileNode dir = doc.tree().find("etc").orElseThrow();
     assertThat(dir.type()).isEqualTo(EntryType.DIR);
-    assertThatThrownBy(() -> new LazyFileContentService().read(doc, dir, 10, Progress.NONE))
+    assertThatThrownBy(() -> new LazyFileContentService().read(doc, dir, 0, 10, Progress.NONE))
         .hasMessageContaining("/etc is not a regular file");
   }
 

@@ -82,8 +82,8 @@ class SelectionSaverTest {
     ZtocDocument doc = ZtocDocument.of("t", Optional.empty(), Optional.empty(), z, Zinfo.of(z), () -> false);
     FileContentService fake = new FileContentService() {
       @Override
-      public byte[] read(ZtocDocument d, FileNode f, int max, Progress p) {
-        return new byte[0];
+      public ContentWindow read(ZtocDocument d, FileNode f, long from, int length, Progress p) {
+        return new ContentWindow(from, new byte[0], 0, 0);
       }
 
       @Override
@@ -123,8 +123,8 @@ class SelectionSaverTest {
     List<String> written = new ArrayList<>();
     FileContentService fake = new FileContentService() {
       @Override
-      public byte[] read(ZtocDocument d, FileNode f, int max, Progress p) {
-        return new byte[0];
+      public ContentWindow read(ZtocDocument d, FileNode f, long from, int length, Progress p) {
+        return new ContentWindow(from, new byte[0], 0, 0);
       }
 
       @Override

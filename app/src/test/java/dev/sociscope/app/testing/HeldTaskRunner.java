@@ -15,9 +15,12 @@ import java.util.function.Consumer;
  */
 public final class HeldTaskRunner implements TaskRunner {
   private final List<Runnable> held = new ArrayList<>();
+  private final List<Integer> cancelled = new ArrayList<>();
+  private final List<Integer> finished = new ArrayList<>();
 
   @Override
   public <T> Handle run(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<UserError> onError) {
+    int index = held.size();
     held.add(() -> {
       T value;
       try {
@@ -30,11 +33,13 @@ public final class HeldTaskRunner implements TaskRunner {
     });
     return new Handle() {
       @Override
-      public void cancel() {} // like a task already past its last cancellation check: its answer still arrives
+      public void cancel() {
+        cancelled.add(index); // like a task already past its last cancellation check: its answer still arrives
+      }
 
       @Override
       public boolean isDone() {
-        return false;
+        return finished.contains(index);
       }
     };
   }
@@ -44,8 +49,14 @@ public final class HeldTaskRunner implements TaskRunner {
     return held.size();
   }
 
+  /** Whether the {@code index}-th task started was asked to cancel. */
+  public boolean cancelled(int index) {
+    return cancelled.contains(index);
+  }
+
   /** Runs the {@code index}-th task started (0 first) and delivers its answer. */
   public void finish(int index) {
+    finished.add(index);
     held.get(index).run();
   }
 }
