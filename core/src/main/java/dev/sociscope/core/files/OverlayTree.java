@@ -198,7 +198,7 @@ final class OverlayTree {
     tree.subMap(dir + "/", true, dir + SLASH_SUCCESSOR, false).clear();
   }
 
-  private static String baseName(String path) {
+  static String baseName(String path) {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? path : path.substring(slash + 1);
   }
