@@ -349,7 +349,25 @@ public final class ImageFiles {
 
   /** The entry a path resolves to in the merged view (whiteouts applied), scanning unindexed layers as needed. */
   private Optional<FileMetadata> findTopmost(String p) throws IOException {
-    return locate(p, null, new long[1]).map(Located::entry);
+    try {
+      return locate(p, null, new long[1]).map(Located::entry);
+    } catch (LookupFileException e) {
+      dropLookupFiles();
+      return locate(p, null, new long[1]).map(Located::entry);
+    }
+  }
+
+  /**
+   * Stops using the lookup files opened so far and removes them (they are made again from the zTOCs): one of them
+   * held a record or span data that does not check out, which shows only when it is read.
+   */
+  private void dropLookupFiles() {
+    for (Layer layer : layers) {
+      if (layer.lookup instanceof LookupFile) {
+        layer.lookup = null;
+        dropLookup(layer.ztocDescriptor.ztocDigest());
+      }
+    }
   }
 
   /** A path's entry in the merged view and the layer it comes from. */
@@ -381,6 +399,16 @@ public final class ImageFiles {
 
   /** @param window {from, length} of a ranged read, or null for the whole file */
   private ReadStats readOne(String path, OutputStream out, long[] window) throws IOException {
+    try {
+      return readOnce(path, out, window);
+    } catch (LookupFileException e) {
+      // thrown while finding the entry and its spans, before any output: answer again from the parsed zTOCs
+      dropLookupFiles();
+      return readOnce(path, out, window);
+    }
+  }
+
+  private ReadStats readOnce(String path, OutputStream out, long[] window) throws IOException {
     long started = System.nanoTime();
     String p = LazyExtractor.normalize(path);
     if (p.isEmpty()) {

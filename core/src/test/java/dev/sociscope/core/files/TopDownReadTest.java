@@ -170,6 +170,22 @@ class TopDownReadTest {
       assertThat(read(fresh(), "etc/a")).isEqualTo("upper a");
       assertThat(LookupFile.open(Files.readAllBytes(file), top).size()).isEqualTo(4); // made again, whole
     }
+    // a forged file whose checksum is right but whose records point outside it: found while looking up
+    byte[] forged = good.clone();
+    java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(forged).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int records = forged.length - bb.getInt(88) - bb.getInt(84) * 16 - 4 * 120;
+    for (int r = 0; r < 4; r++) {
+      bb.putInt(records + r * 120 + 112, Integer.MAX_VALUE - 8); // each path's heap offset
+    }
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(forged, 16, forged.length - 16);
+    bb.putInt(12, (int) crc.getValue());
+    Files.write(file, forged);
+    ImageFiles fooled = fresh();
+    assertThat(read(fooled, "etc/a")).isEqualTo("upper a");
+    assertThat(fooled.layers().get(2).lookup).isNotInstanceOf(LookupFile.class); // answered by the parsed zTOC
+    assertThat(LookupFile.open(Files.readAllBytes(file), top).entriesAt("etc/a")).hasSize(1); // and made again
+
     Files.delete(file);
     assertThat(read(fresh(), "top")).isEqualTo("top file, second copy");
     assertThat(file).exists();

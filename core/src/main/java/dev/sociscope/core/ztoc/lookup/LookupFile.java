@@ -18,13 +18,14 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * A zTOC's lookup file ({@link LookupFormat}), answering paths by binary search over its sorted records: opening it
- * checks it whole (magic, version, the zTOC digest, a CRC-32, every reference in bounds, the sort order, the span
- * geometry) but creates objects only for the span data and for the entries a lookup returns.
+ * A zTOC's lookup file ({@link LookupFormat}), answering paths by binary search over its sorted records. Opening it
+ * checks the magic, version, zTOC digest, section sizes and a CRC-32 of the whole file, and creates no object per
+ * entry; each record is checked when a lookup reads it, and the span data when it is first asked for (the layers a
+ * read only looks through never decode theirs). A failed check is a {@link LookupFileException}.
  *
  * <p>The checksum finds corruption and truncation, not a deliberate forgery: the file is as trusted as the rest of
- * the cache folder. A forged file can still not make a read fail in an unexpected way nor deliver bytes that do not
- * match the span digests it names.
+ * the cache folder. A forged file still cannot make a read fail with anything but {@link LookupFileException}, nor
+ * deliver bytes that do not match the span digests it names.
  */
 public final class LookupFile implements ZtocLookup {
   private static final EntryType[] TYPES = EntryType.values();
@@ -37,11 +38,17 @@ public final class LookupFile implements ZtocLookup {
   private final int paxCount;
   private final int heapAt;
   private final int heapLength;
+  private final long compressedArchiveSize;
   private final long uncompressedArchiveSize;
-  private final List<String> spanDigests;
-  private final Zinfo zinfo;
+  private final int algorithm;
+  private final int maxSpanId;
+  private final int digestCount;
+  private final int checkpointsAt;
+  private final int checkpointLength;
+  private List<String> spanDigests;
+  private Zinfo zinfo;
 
-  private LookupFile(byte[] bytes, Digest ztocDigest) throws LookupFileException {
+  private LookupFile(byte[] bytes, Digest ztocDigest) {
     this.bytes = bytes;
     this.bb = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     if (bytes.length < LookupFormat.HEADER_SIZE) {
@@ -56,27 +63,27 @@ public final class LookupFile implements ZtocLookup {
     if (!Arrays.equals(bytes, 16, 48, HexFormat.of().parseHex(ztocDigest.hex()), 0, 32)) {
       throw new LookupFileException("made from another zTOC than " + ztocDigest);
     }
-    long compressedArchiveSize = bb.getLong(48);
+    compressedArchiveSize = bb.getLong(48);
     uncompressedArchiveSize = bb.getLong(56);
-    int algorithm = bb.getInt(64);
-    int maxSpanId = bb.getInt(68);
+    algorithm = bb.getInt(64);
+    maxSpanId = bb.getInt(68);
     entries = bb.getInt(72);
-    int digestCount = bb.getInt(76);
-    int checkpointLength = bb.getInt(80);
+    digestCount = bb.getInt(76);
+    checkpointLength = bb.getInt(80);
     paxCount = bb.getInt(84);
     heapLength = bb.getInt(88);
     if (entries < 0 || digestCount < 0 || checkpointLength < 0 || paxCount < 0 || heapLength < 0) {
       throw new LookupFileException("negative section length");
     }
-    long digestsAt = LookupFormat.HEADER_SIZE;
-    long checkpointsAt = digestsAt + (long) digestCount * LookupFormat.DIGEST_REF_SIZE;
-    long records = checkpointsAt + checkpointLength;
+    long checkpoints = LookupFormat.HEADER_SIZE + (long) digestCount * LookupFormat.DIGEST_REF_SIZE;
+    long records = checkpoints + checkpointLength;
     long pax = records + (long) entries * LookupFormat.RECORD_SIZE;
     long heap = pax + (long) paxCount * LookupFormat.PAX_REF_SIZE;
     if (heap + heapLength != bytes.length) {
       throw new LookupFileException("sections add up to " + (heap + heapLength) + " bytes, the file has "
           + bytes.length);
     }
+    checkpointsAt = (int) checkpoints;
     recordsAt = (int) records;
     paxAt = (int) pax;
     heapAt = (int) heap;
@@ -85,15 +92,6 @@ public final class LookupFile implements ZtocLookup {
     if ((int) crc.getValue() != bb.getInt(12)) {
       throw new LookupFileException("checksum mismatch");
     }
-    List<String> digests = new ArrayList<>(digestCount);
-    for (int i = 0; i < digestCount; i++) {
-      int at = (int) digestsAt + i * LookupFormat.DIGEST_REF_SIZE;
-      checkRef(at, "span digest " + i);
-      digests.add(string(at));
-    }
-    spanDigests = List.copyOf(digests);
-    checkRecords();
-    zinfo = decodeZinfo(algorithm, maxSpanId, (int) checkpointsAt, checkpointLength, compressedArchiveSize);
   }
 
   /**
@@ -101,7 +99,7 @@ public final class LookupFile implements ZtocLookup {
    *
    * @throws LookupFileException when it is not one, or not whole, or of another version or zTOC
    */
-  public static LookupFile open(byte[] bytes, Digest ztocDigest) throws LookupFileException {
+  public static LookupFile open(byte[] bytes, Digest ztocDigest) {
     return new LookupFile(bytes, ztocDigest);
   }
 
@@ -110,39 +108,30 @@ public final class LookupFile implements ZtocLookup {
     return entries;
   }
 
-  /** Every reference in bounds, known types, and the records in (path, position) order. */
-  private void checkRecords() throws LookupFileException {
-    for (int p = 0; p < paxCount; p++) {
-      int at = paxAt + p * LookupFormat.PAX_REF_SIZE;
-      checkRef(at, "pax key");
-      checkRef(at + 8, "pax value");
+  /** Checks what a lookup reads of record {@code i} before it is read. */
+  private void checkRecord(int i) {
+    int at = recordsAt + i * LookupFormat.RECORD_SIZE;
+    int position = bb.getInt(at + LookupFormat.POSITION);
+    int type = bb.getInt(at + LookupFormat.TYPE);
+    if (position < 0 || position >= entries || type < 0 || type >= TYPES.length) {
+      throw new LookupFileException("record " + i + ": position " + position + " or type " + type);
     }
-    for (int i = 0; i < entries; i++) {
-      int at = recordsAt + i * LookupFormat.RECORD_SIZE;
-      int position = bb.getInt(at + LookupFormat.POSITION);
-      int type = bb.getInt(at + LookupFormat.TYPE);
-      if (position < 0 || position >= entries || type < 0 || type >= TYPES.length) {
-        throw new LookupFileException("record " + i + ": position " + position + " or type " + type);
-      }
-      if (bb.getLong(at + LookupFormat.OFFSET) < 0 || bb.getLong(at + LookupFormat.SIZE) < 0) {
-        throw new LookupFileException("record " + i + ": negative offset or size");
-      }
-      for (int s = 0; s < LookupFormat.STRING_COUNT; s++) {
-        checkRef(at + LookupFormat.STRINGS + 8 * s, "record " + i);
-      }
-      checkRef(at + LookupFormat.PATH, "record " + i);
-      long first = bb.getInt(at + LookupFormat.PAX_FIRST);
-      long count = bb.getInt(at + LookupFormat.PAX_COUNT);
-      if (first < 0 || count < 0 || first + count > paxCount) {
-        throw new LookupFileException("record " + i + ": pax records " + first + "+" + count);
-      }
-      if (i > 0 && compareRecords(at - LookupFormat.RECORD_SIZE, at) >= 0) {
-        throw new LookupFileException("records out of order at " + i);
-      }
+    for (int s = 0; s < LookupFormat.STRING_COUNT; s++) {
+      checkRef(at + LookupFormat.STRINGS + 8 * s, "record " + i);
+    }
+    long first = bb.getInt(at + LookupFormat.PAX_FIRST);
+    long count = bb.getInt(at + LookupFormat.PAX_COUNT);
+    if (first < 0 || count < 0 || first + count > paxCount) {
+      throw new LookupFileException("record " + i + ": pax records " + first + "+" + count);
+    }
+    for (long p = first; p < first + count; p++) {
+      int ref = paxAt + (int) p * LookupFormat.PAX_REF_SIZE;
+      checkRef(ref, "pax key");
+      checkRef(ref + 8, "pax value");
     }
   }
 
-  private void checkRef(int at, String what) throws LookupFileException {
+  private void checkRef(int at, String what) {
     long off = bb.getInt(at);
     long len = bb.getInt(at + 4);
     if (off < 0 || len < 0 || off + len > heapLength) {
@@ -150,24 +139,15 @@ public final class LookupFile implements ZtocLookup {
     }
   }
 
-  private int compareRecords(int a, int b) {
-    int c = Arrays.compareUnsigned(bytes, heapAt + bb.getInt(a + LookupFormat.PATH),
-        heapAt + bb.getInt(a + LookupFormat.PATH) + bb.getInt(a + LookupFormat.PATH + 4),
-        bytes, heapAt + bb.getInt(b + LookupFormat.PATH),
-        heapAt + bb.getInt(b + LookupFormat.PATH) + bb.getInt(b + LookupFormat.PATH + 4));
-    return c != 0 ? c : Integer.compare(bb.getInt(a + LookupFormat.POSITION), bb.getInt(b + LookupFormat.POSITION));
-  }
-
   /** The span geometry, checked as {@link dev.sociscope.core.ztoc.ZtocReader} checks a zTOC's. */
-  private Zinfo decodeZinfo(int algorithm, int maxSpanId, int at, int length, long compressedArchiveSize)
-      throws LookupFileException {
+  private Zinfo decodeZinfo() {
     try {
       CompressionInfo info = new CompressionInfo(CompressionAlgorithm.fromWireValue(algorithm), maxSpanId,
-          spanDigests, Arrays.copyOfRange(bytes, at, at + length));
+          spanDigests(), Arrays.copyOfRange(bytes, checkpointsAt, checkpointsAt + checkpointLength));
       Zinfo z = Zinfo.parse(info, compressedArchiveSize, uncompressedArchiveSize);
-      if (z.maxSpanId() != maxSpanId || spanDigests.size() != z.spanCount()) {
+      if (z.maxSpanId() != maxSpanId || digestCount != z.spanCount()) {
         throw new LookupFileException(z.spanCount() + " spans, max_span_id " + maxSpanId + ", "
-            + spanDigests.size() + " span digests");
+            + digestCount + " span digests");
       }
       return z;
     } catch (ZtocFormatException | IllegalArgumentException e) {
@@ -191,6 +171,7 @@ public final class LookupFile implements ZtocLookup {
     List<TocEntry> out = new ArrayList<>(1);
     for (int i = lo; i < entries && comparePath(i, key) == 0; i++) {
       int at = recordsAt + i * LookupFormat.RECORD_SIZE;
+      checkRecord(i);
       if (out.isEmpty() && !string(at + LookupFormat.PATH).equals(path)) {
         return List.of(); // the bytes match but the text does not (text that no zTOC name decodes to)
       }
@@ -201,6 +182,7 @@ public final class LookupFile implements ZtocLookup {
 
   private int comparePath(int record, byte[] key) {
     int at = recordsAt + record * LookupFormat.RECORD_SIZE + LookupFormat.PATH;
+    checkRef(at, "record " + record + " path");
     int off = heapAt + bb.getInt(at);
     return Arrays.compareUnsigned(bytes, off, off + bb.getInt(at + 4), key, 0, key.length);
   }
@@ -229,11 +211,23 @@ public final class LookupFile implements ZtocLookup {
 
   @Override
   public Zinfo zinfo() {
+    if (zinfo == null) {
+      zinfo = decodeZinfo();
+    }
     return zinfo;
   }
 
   @Override
   public List<String> spanDigests() {
+    if (spanDigests == null) {
+      List<String> digests = new ArrayList<>(digestCount);
+      for (int i = 0; i < digestCount; i++) {
+        int at = LookupFormat.HEADER_SIZE + i * LookupFormat.DIGEST_REF_SIZE;
+        checkRef(at, "span digest " + i);
+        digests.add(string(at));
+      }
+      spanDigests = List.copyOf(digests);
+    }
     return spanDigests;
   }
 
