@@ -173,9 +173,9 @@ class TopDownReadTest {
     // a forged file whose checksum is right but whose records point outside it: found while looking up
     byte[] forged = good.clone();
     java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(forged).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    int records = forged.length - bb.getInt(88) - bb.getInt(84) * 16 - 4 * 120;
+    int index = forged.length - bb.getInt(88) - bb.getInt(84) - 4 * 12; // before the records and the heap
     for (int r = 0; r < 4; r++) {
-      bb.putInt(records + r * 120 + 112, Integer.MAX_VALUE - 8); // each path's heap offset
+      bb.putInt(index + r * 12, Integer.MAX_VALUE - 8); // each path's heap offset
     }
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     crc.update(forged, 16, forged.length - 16);

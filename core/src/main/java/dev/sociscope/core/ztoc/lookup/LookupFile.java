@@ -33,9 +33,9 @@ public final class LookupFile implements ZtocLookup {
   private final byte[] bytes;
   private final ByteBuffer bb;
   private final int entries;
+  private final int indexAt;
   private final int recordsAt;
-  private final int paxAt;
-  private final int paxCount;
+  private final int recordsLength;
   private final int heapAt;
   private final int heapLength;
   private final long compressedArchiveSize;
@@ -70,22 +70,22 @@ public final class LookupFile implements ZtocLookup {
     entries = bb.getInt(72);
     digestCount = bb.getInt(76);
     checkpointLength = bb.getInt(80);
-    paxCount = bb.getInt(84);
+    recordsLength = bb.getInt(84);
     heapLength = bb.getInt(88);
-    if (entries < 0 || digestCount < 0 || checkpointLength < 0 || paxCount < 0 || heapLength < 0) {
+    if (entries < 0 || digestCount < 0 || checkpointLength < 0 || recordsLength < 0 || heapLength < 0) {
       throw new LookupFileException("negative section length");
     }
     long checkpoints = LookupFormat.HEADER_SIZE + (long) digestCount * LookupFormat.DIGEST_REF_SIZE;
-    long records = checkpoints + checkpointLength;
-    long pax = records + (long) entries * LookupFormat.RECORD_SIZE;
-    long heap = pax + (long) paxCount * LookupFormat.PAX_REF_SIZE;
+    long index = checkpoints + checkpointLength;
+    long records = index + (long) entries * LookupFormat.INDEX_SIZE;
+    long heap = records + recordsLength;
     if (heap + heapLength != bytes.length) {
       throw new LookupFileException("sections add up to " + (heap + heapLength) + " bytes, the file has "
           + bytes.length);
     }
     checkpointsAt = (int) checkpoints;
+    indexAt = (int) index;
     recordsAt = (int) records;
-    paxAt = (int) pax;
     heapAt = (int) heap;
     CRC32 crc = new CRC32();
     crc.update(bytes, LookupFormat.CHECKED_FROM, bytes.length - LookupFormat.CHECKED_FROM);
@@ -106,29 +106,6 @@ public final class LookupFile implements ZtocLookup {
   /** The number of entries. */
   public int size() {
     return entries;
-  }
-
-  /** Checks what a lookup reads of record {@code i} before it is read. */
-  private void checkRecord(int i) {
-    int at = recordsAt + i * LookupFormat.RECORD_SIZE;
-    int position = bb.getInt(at + LookupFormat.POSITION);
-    int type = bb.getInt(at + LookupFormat.TYPE);
-    if (position < 0 || position >= entries || type < 0 || type >= TYPES.length) {
-      throw new LookupFileException("record " + i + ": position " + position + " or type " + type);
-    }
-    for (int s = 0; s < LookupFormat.STRING_COUNT; s++) {
-      checkRef(at + LookupFormat.STRINGS + 8 * s, "record " + i);
-    }
-    long first = bb.getInt(at + LookupFormat.PAX_FIRST);
-    long count = bb.getInt(at + LookupFormat.PAX_COUNT);
-    if (first < 0 || count < 0 || first + count > paxCount) {
-      throw new LookupFileException("record " + i + ": pax records " + first + "+" + count);
-    }
-    for (long p = first; p < first + count; p++) {
-      int ref = paxAt + (int) p * LookupFormat.PAX_REF_SIZE;
-      checkRef(ref, "pax key");
-      checkRef(ref + 8, "pax value");
-    }
   }
 
   private void checkRef(int at, String what) {
@@ -170,38 +147,99 @@ public final class LookupFile implements ZtocLookup {
     }
     List<TocEntry> out = new ArrayList<>(1);
     for (int i = lo; i < entries && comparePath(i, key) == 0; i++) {
-      int at = recordsAt + i * LookupFormat.RECORD_SIZE;
-      checkRecord(i);
-      if (out.isEmpty() && !string(at + LookupFormat.PATH).equals(path)) {
+      int at = indexAt + i * LookupFormat.INDEX_SIZE;
+      if (out.isEmpty() && !string(at).equals(path)) {
         return List.of(); // the bytes match but the text does not (text that no zTOC name decodes to)
       }
-      out.add(new TocEntry(bb.getInt(at + LookupFormat.POSITION), entry(at)));
+      out.add(record(i, bb.getInt(at + 8)));
     }
     return out;
   }
 
-  private int comparePath(int record, byte[] key) {
-    int at = recordsAt + record * LookupFormat.RECORD_SIZE + LookupFormat.PATH;
-    checkRef(at, "record " + record + " path");
+  private int comparePath(int entry, byte[] key) {
+    int at = indexAt + entry * LookupFormat.INDEX_SIZE;
+    checkRef(at, "entry " + entry + " path");
     int off = heapAt + bb.getInt(at);
     return Arrays.compareUnsigned(bytes, off, off + bb.getInt(at + 4), key, 0, key.length);
   }
 
-  private FileMetadata entry(int at) {
-    int first = bb.getInt(at + LookupFormat.PAX_FIRST);
-    int count = bb.getInt(at + LookupFormat.PAX_COUNT);
-    List<PaxRecord> pax = new ArrayList<>(count);
-    for (int p = first; p < first + count; p++) {
-      int ref = paxAt + p * LookupFormat.PAX_REF_SIZE;
-      int valueAt = heapAt + bb.getInt(ref + 8);
-      pax.add(new PaxRecord(string(ref), Arrays.copyOfRange(bytes, valueAt, valueAt + bb.getInt(ref + 12))));
+  /** Decodes the record of entry {@code i} at {@code offset} in the records, checking every value as it goes. */
+  private TocEntry record(int i, int offset) {
+    Cursor c = new Cursor(i, offset);
+    int position = (int) c.unsigned(entries - 1L);
+    EntryType type = TYPES[(int) c.unsigned(TYPES.length - 1L)];
+    long[] numbers = new long[7];
+    for (int k = 0; k < numbers.length; k++) {
+      numbers[k] = c.signed();
     }
-    int s = at + LookupFormat.STRINGS;
-    return new FileMetadata(string(s), TYPES[bb.getInt(at + LookupFormat.TYPE)],
-        bb.getLong(at + LookupFormat.OFFSET), bb.getLong(at + LookupFormat.SIZE), string(s + 8),
-        bb.getLong(at + LookupFormat.MODE), bb.getLong(at + LookupFormat.UID), bb.getLong(at + LookupFormat.GID),
-        string(s + 16), string(s + 24), string(s + 32), bb.getLong(at + LookupFormat.DEVMAJOR),
-        bb.getLong(at + LookupFormat.DEVMINOR), pax);
+    String[] texts = new String[LookupFormat.STRING_COUNT];
+    for (int k = 0; k < texts.length; k++) {
+      texts[k] = c.text();
+    }
+    long paxCount = c.unsigned(recordsLength);
+    List<PaxRecord> pax = new ArrayList<>((int) Math.min(paxCount, 16));
+    for (long k = 0; k < paxCount; k++) {
+      String key = c.text();
+      int[] value = c.ref();
+      pax.add(new PaxRecord(key, Arrays.copyOfRange(bytes, heapAt + value[0], heapAt + value[0] + value[1])));
+    }
+    return new TocEntry(position, new FileMetadata(texts[0], type, numbers[0], numbers[1], texts[1], numbers[2],
+        numbers[3], numbers[4], texts[2], texts[3], texts[4], numbers[5], numbers[6], pax));
+  }
+
+  /** Reads the varints of one record, never past the records section; a bad value is a LookupFileException. */
+  private final class Cursor {
+    private final int entry;
+    private int pos;
+
+    Cursor(int entry, int offset) {
+      if (offset < 0 || offset >= recordsLength) {
+        throw new LookupFileException("entry " + entry + ": record offset " + offset);
+      }
+      this.entry = entry;
+      this.pos = recordsAt + offset;
+    }
+
+    /** An unsigned varint of at most {@code max}. */
+    long unsigned(long max) {
+      long v = raw();
+      if (v < 0 || v > max) {
+        throw new LookupFileException("entry " + entry + ": value " + v + " where at most " + max + " fits");
+      }
+      return v;
+    }
+
+    long signed() {
+      long v = raw();
+      return (v >>> 1) ^ -(v & 1);
+    }
+
+    private long raw() {
+      long v = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        if (pos >= recordsAt + recordsLength) {
+          throw new LookupFileException("entry " + entry + ": record runs past the records");
+        }
+        int b = bytes[pos++] & 0xFF;
+        v |= (long) (b & 0x7F) << shift;
+        if (b < 0x80) {
+          return v;
+        }
+      }
+      throw new LookupFileException("entry " + entry + ": a varint longer than 64 bits");
+    }
+
+    /** A heap reference (offset, length), in bounds. */
+    int[] ref() {
+      int off = (int) unsigned(heapLength);
+      int len = (int) unsigned(heapLength - off);
+      return new int[] {off, len};
+    }
+
+    String text() {
+      int[] r = ref();
+      return RawText.decode(bytes, heapAt + r[0], r[1]);
+    }
   }
 
   /** The heap text a reference at {@code at} points to (checked in bounds when opening). */

@@ -47,53 +47,41 @@ public final class LookupFileWriter {
     for (int i = 0; i < digests.size(); i++) {
       heap.refTo(digestRefs, 2 * i, heap.encode(digests.get(i)));
     }
-    ByteBuffer records = ByteBuffer.allocate(Math.multiplyExact(n, LookupFormat.RECORD_SIZE))
+    ByteBuffer index = ByteBuffer.allocate(Math.multiplyExact(n, LookupFormat.INDEX_SIZE))
         .order(ByteOrder.LITTLE_ENDIAN);
-    ByteArrayOutputStream pax = new ByteArrayOutputStream();
-    int paxCount = 0;
+    Varints records = new Varints();
     int[] ref = new int[2];
     for (int k = 0; k < n; k++) {
       int i = order[k];
       FileMetadata f = files.get(i);
-      if (f.uid() >>> 32 != 0 || f.gid() >>> 32 != 0) {
-        throw new IllegalArgumentException("uid/gid beyond 32 bits in entry " + i);
-      }
-      int at = k * LookupFormat.RECORD_SIZE;
-      records.putInt(at + LookupFormat.POSITION, i);
-      records.putInt(at + LookupFormat.TYPE, f.type().ordinal());
-      records.putLong(at + LookupFormat.OFFSET, f.uncompressedOffset());
-      records.putLong(at + LookupFormat.SIZE, f.uncompressedSize());
-      records.putLong(at + LookupFormat.MODE, f.mode());
-      records.putLong(at + LookupFormat.UID, f.uid());
-      records.putLong(at + LookupFormat.GID, f.gid());
-      records.putLong(at + LookupFormat.DEVMAJOR, f.devmajor());
-      records.putLong(at + LookupFormat.DEVMINOR, f.devminor());
-      String[] strings = {f.name(), f.linkname(), f.uname(), f.gname(), f.modTime()};
-      for (int s = 0; s < strings.length; s++) {
-        heap.refTo(ref, 0, heap.encode(strings[s]));
-        records.putInt(at + LookupFormat.STRINGS + 8 * s, ref[0]);
-        records.putInt(at + LookupFormat.STRINGS + 8 * s + 4, ref[1]);
-      }
-      records.putInt(at + LookupFormat.PAX_FIRST, paxCount);
-      records.putInt(at + LookupFormat.PAX_COUNT, f.paxRecords().size());
-      for (PaxRecord r : f.paxRecords()) {
-        ByteBuffer e = ByteBuffer.allocate(LookupFormat.PAX_REF_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        heap.refTo(ref, 0, heap.encode(r.key()));
-        e.putInt(ref[0]).putInt(ref[1]);
-        heap.refTo(ref, 0, heap.add(r.value()));
-        e.putInt(ref[0]).putInt(ref[1]);
-        pax.writeBytes(e.array());
-        paxCount++;
-      }
       heap.refTo(ref, 0, paths[i]);
-      records.putInt(at + LookupFormat.PATH, ref[0]);
-      records.putInt(at + LookupFormat.PATH + 4, ref[1]);
+      index.putInt(ref[0]).putInt(ref[1]).putInt(records.size());
+      records.unsigned(i).unsigned(f.type().ordinal());
+      for (long v : new long[] {f.uncompressedOffset(), f.uncompressedSize(), f.mode(), f.uid(), f.gid(),
+          f.devmajor(), f.devminor()}) {
+        records.signed(v);
+      }
+      for (String text : new String[] {f.name(), f.linkname(), f.uname(), f.gname(), f.modTime()}) {
+        heap.refTo(ref, 0, heap.encode(text));
+        records.unsigned(ref[0]).unsigned(ref[1]);
+      }
+      records.unsigned(f.paxRecords().size());
+      for (PaxRecord r : f.paxRecords()) {
+        heap.refTo(ref, 0, heap.encode(r.key()));
+        records.unsigned(ref[0]).unsigned(ref[1]);
+        heap.refTo(ref, 0, heap.add(r.value()));
+        records.unsigned(ref[0]).unsigned(ref[1]);
+      }
+      if (records.size() < 0 || records.size() > Integer.MAX_VALUE - 64) {
+        throw new IllegalArgumentException("more than 2 GiB of records");
+      }
     }
 
     byte[] checkpoints = ztoc.compressionInfo().checkpoints();
     byte[] heapBytes = heap.bytes();
+    byte[] recordBytes = records.bytes();
     long total = (long) LookupFormat.HEADER_SIZE + (long) digests.size() * LookupFormat.DIGEST_REF_SIZE
-        + checkpoints.length + records.capacity() + pax.size() + heapBytes.length;
+        + checkpoints.length + index.capacity() + recordBytes.length + heapBytes.length;
     if (total > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException("lookup file would be " + total + " bytes");
     }
@@ -102,16 +90,44 @@ public final class LookupFileWriter {
     out.put(HexFormat.of().parseHex(ztocDigest.hex()));
     out.putLong(ztoc.compressedArchiveSize()).putLong(ztoc.uncompressedArchiveSize());
     out.putInt(ztoc.compressionInfo().algorithm().wireValue()).putInt(ztoc.compressionInfo().maxSpanId());
-    out.putInt(n).putInt(digests.size()).putInt(checkpoints.length).putInt(paxCount).putInt(heapBytes.length);
+    out.putInt(n).putInt(digests.size()).putInt(checkpoints.length).putInt(recordBytes.length)
+        .putInt(heapBytes.length);
     for (int r : digestRefs) {
       out.putInt(r);
     }
-    out.put(checkpoints).put(records.array()).put(pax.toByteArray()).put(heapBytes);
+    out.put(checkpoints).put(index.array()).put(recordBytes).put(heapBytes);
     byte[] file = out.array();
     CRC32 crc = new CRC32();
     crc.update(file, LookupFormat.CHECKED_FROM, file.length - LookupFormat.CHECKED_FROM);
     ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putInt(12, (int) crc.getValue());
     return file;
+  }
+
+  /** LEB128 varints; signed values zig-zag encoded, so small negative numbers stay short. */
+  private static final class Varints {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    Varints unsigned(long v) {
+      long x = v;
+      while ((x & ~0x7FL) != 0) {
+        out.write((int) ((x & 0x7F) | 0x80));
+        x >>>= 7;
+      }
+      out.write((int) x);
+      return this;
+    }
+
+    Varints signed(long v) {
+      return unsigned((v << 1) ^ (v >> 63));
+    }
+
+    int size() {
+      return out.size();
+    }
+
+    byte[] bytes() {
+      return out.toByteArray();
+    }
   }
 
   /** Distinct byte strings, each stored once (names repeat as owners, times and link targets). */
