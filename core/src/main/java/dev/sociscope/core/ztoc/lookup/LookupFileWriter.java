@@ -33,7 +33,7 @@ public final class LookupFileWriter {
     byte[][] paths = new byte[n][];
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
-      paths[i] = heap.encode(TarPaths.normalize(files.get(i).name()));
+      paths[i] = Heap.encode(TarPaths.normalize(files.get(i).name()));
       order[i] = i;
     }
     // by path bytes, then tar position: equal paths stay in tar order
@@ -45,32 +45,29 @@ public final class LookupFileWriter {
     List<String> digests = ztoc.compressionInfo().spanDigests();
     int[] digestRefs = new int[digests.size() * 2];
     for (int i = 0; i < digests.size(); i++) {
-      heap.refTo(digestRefs, 2 * i, heap.encode(digests.get(i)));
+      long r = heap.text(digests.get(i));
+      digestRefs[2 * i] = Heap.offset(r);
+      digestRefs[2 * i + 1] = Heap.length(r);
     }
     ByteBuffer index = ByteBuffer.allocate(Math.multiplyExact(n, LookupFormat.INDEX_SIZE))
         .order(ByteOrder.LITTLE_ENDIAN);
     Varints records = new Varints();
-    int[] ref = new int[2];
     for (int k = 0; k < n; k++) {
       int i = order[k];
       FileMetadata f = files.get(i);
-      heap.refTo(ref, 0, paths[i]);
-      index.putInt(ref[0]).putInt(ref[1]).putInt(records.size());
+      long path = heap.raw(paths[i]);
+      index.putInt(Heap.offset(path)).putInt(Heap.length(path)).putInt(records.size());
       records.unsigned(i).unsigned(f.type().ordinal());
       for (long v : new long[] {f.uncompressedOffset(), f.uncompressedSize(), f.mode(), f.uid(), f.gid(),
           f.devmajor(), f.devminor()}) {
         records.signed(v);
       }
       for (String text : new String[] {f.name(), f.linkname(), f.uname(), f.gname(), f.modTime()}) {
-        heap.refTo(ref, 0, heap.encode(text));
-        records.unsigned(ref[0]).unsigned(ref[1]);
+        records.ref(heap.text(text));
       }
       records.unsigned(f.paxRecords().size());
       for (PaxRecord r : f.paxRecords()) {
-        heap.refTo(ref, 0, heap.encode(r.key()));
-        records.unsigned(ref[0]).unsigned(ref[1]);
-        heap.refTo(ref, 0, heap.add(r.value()));
-        records.unsigned(ref[0]).unsigned(ref[1]);
+        records.ref(heap.text(r.key())).ref(heap.raw(r.value()));
       }
       if (records.size() < 0 || records.size() > Integer.MAX_VALUE - 64) {
         throw new IllegalArgumentException("more than 2 GiB of records");
@@ -105,15 +102,19 @@ public final class LookupFileWriter {
 
   /** LEB128 varints; signed values zig-zag encoded, so small negative numbers stay short. */
   private static final class Varints {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private byte[] buf = new byte[1 << 12];
+    private int size;
 
     Varints unsigned(long v) {
+      if (buf.length - size < 10) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + 10)); // an overflow fails on the size check
+      }
       long x = v;
       while ((x & ~0x7FL) != 0) {
-        out.write((int) ((x & 0x7F) | 0x80));
+        buf[size++] = (byte) ((x & 0x7F) | 0x80);
         x >>>= 7;
       }
-      out.write((int) x);
+      buf[size++] = (byte) x;
       return this;
     }
 
@@ -121,45 +122,71 @@ public final class LookupFileWriter {
       return unsigned((v << 1) ^ (v >> 63));
     }
 
+    /** A heap reference: offset, then length. */
+    Varints ref(long packed) {
+      return unsigned(Heap.offset(packed)).unsigned(Heap.length(packed));
+    }
+
     int size() {
-      return out.size();
+      return size;
     }
 
     byte[] bytes() {
-      return out.toByteArray();
+      return Arrays.copyOf(buf, size);
     }
   }
 
-  /** Distinct byte strings, each stored once (names repeat as owners, times and link targets). */
+  /** Distinct byte strings, each stored once (owners, times and link targets repeat); references packed in a long. */
   private static final class Heap {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final Map<ByteBuffer, Integer> offsets = new HashMap<>();
+    private final Map<ByteBuffer, Long> raws = new HashMap<>();
+    private final Map<String, Long> texts = new HashMap<>();
 
     /** The raw bytes of a string, refused when they would not decode back to the same string. */
-    byte[] encode(String text) {
+    static byte[] encode(String text) {
       byte[] raw = RawText.encode(text);
-      if (!RawText.decode(raw).equals(text)) {
+      if (!ascii(raw) && !RawText.decode(raw).equals(text)) {
         throw new IllegalArgumentException("a string does not survive the raw-byte round trip");
       }
-      return add(raw);
+      return raw;
     }
 
-    byte[] add(byte[] raw) {
-      offsets.computeIfAbsent(ByteBuffer.wrap(raw), k -> {
+    /** No byte above 0x7F: only ASCII text encodes so (escaped raw bytes give 0x80..0xFF), and it decodes back. */
+    private static boolean ascii(byte[] raw) {
+      for (byte b : raw) {
+        if (b < 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    long text(String text) {
+      Long known = texts.get(text);
+      if (known == null) {
+        known = raw(encode(text));
+        texts.put(text, known);
+      }
+      return known;
+    }
+
+    long raw(byte[] raw) {
+      return raws.computeIfAbsent(ByteBuffer.wrap(raw), k -> {
         int at = bytes.size();
         if ((long) at + raw.length > Integer.MAX_VALUE - 16) {
           throw new IllegalArgumentException("more than 2 GiB of text");
         }
         bytes.writeBytes(raw);
-        return at;
+        return (long) at << 32 | raw.length;
       });
-      return raw;
     }
 
-    /** Writes (offset, length) of {@code raw}, added before, into {@code ref} at {@code at}. */
-    void refTo(int[] ref, int at, byte[] raw) {
-      ref[at] = offsets.get(ByteBuffer.wrap(raw));
-      ref[at + 1] = raw.length;
+    static int offset(long packed) {
+      return (int) (packed >>> 32);
+    }
+
+    static int length(long packed) {
+      return (int) packed;
     }
 
     byte[] bytes() {

@@ -198,6 +198,12 @@ class LookupFileTest {
     Ztoc z = new Ztoc("0.9", "t", 2048, 2048, List.of(lone), tarInfo(new Random(1), 2048, 2048));
     assertThatThrownBy(() -> LookupFileWriter.write(Digest.of(new byte[0]), z))
         .isInstanceOf(IllegalArgumentException.class);
+    // escaped raw bytes that happen to form valid UTF-8 would come back as other text
+    FileMetadata escaped = new FileMetadata("\uDCC3\uDCA9", EntryType.REG, 512, 0, "", 0644, 0, 0, "", "", "", 0, 0,
+        List.of());
+    Ztoc z2 = new Ztoc("0.9", "t", 2048, 2048, List.of(escaped), tarInfo(new Random(1), 2048, 2048));
+    assertThatThrownBy(() -> LookupFileWriter.write(Digest.of(new byte[0]), z2))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /** A zTOC whose names collide after cleaning, nest, repeat, white out and carry raw bytes. */
