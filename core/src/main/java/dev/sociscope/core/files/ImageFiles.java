@@ -66,6 +66,8 @@ public final class ImageFiles {
     Zinfo zinfo;
     /** What one-path reads use: the parsed zTOC's lookup, or the cached lookup file when nothing was parsed. */
     ZtocLookup lookup;
+    /** Set when the cached lookup file failed a check: not opened again, even where it could not be removed. */
+    boolean lookupFileFailed;
     List<FileMetadata> entries;
     /** The entries of an unindexed layer by path, once listed. */
     NameLookup names;
@@ -188,7 +190,7 @@ public final class ImageFiles {
 
   /** Keeps the lookup file of a zTOC just parsed, so the next read of one file of its layer parses nothing. */
   private void storeLookup(Digest d, Ztoc ztoc) {
-    if (cache == null || cache.hasLookup(d)) {
+    if (cache == null || cache.hasLookup(d)) { // a failed one was removed, unless the cache is read-only
       return;
     }
     try {
@@ -204,7 +206,7 @@ public final class ImageFiles {
    * lookup file that does not check out is removed and made again.
    */
   private ZtocLookup lookup(Layer layer) throws IOException {
-    if (layer.lookup == null && cache != null) {
+    if (layer.lookup == null && cache != null && !layer.lookupFileFailed) {
       Digest d = layer.ztocDescriptor.ztocDigest();
       try {
         Optional<byte[]> stored = cache.readLookup(d);
@@ -212,6 +214,7 @@ public final class ImageFiles {
           layer.lookup = LookupFile.open(stored.get(), d);
         }
       } catch (LookupFileException | IOException e) {
+        layer.lookupFileFailed = true;
         dropLookup(d); // made again from the zTOC below
       }
     }
@@ -365,6 +368,7 @@ public final class ImageFiles {
     for (Layer layer : layers) {
       if (layer.lookup instanceof LookupFile) {
         layer.lookup = null;
+        layer.lookupFileFailed = true;
         dropLookup(layer.ztocDescriptor.ztocDigest());
       }
     }
