@@ -80,9 +80,21 @@ public final class BenchCommand implements Callable<Integer> {
       + "spans (the upstream runtime) against partial spans, and print the compressed bytes each fetches.")
   boolean smallFiles;
 
+  @Option(names = "--lookup", description = "Instead: the cost of finding one path of a layer, parsing its cached "
+      + "zTOC (as reads did before) against searching its lookup file, on generated zTOCs (see --entries).")
+  boolean lookup;
+
+  @Option(names = "--entries", paramLabel = "N[,N...]", split = ",", description = "With --lookup: the zTOC sizes "
+      + "in entries (default: 5000,200000).")
+  java.util.List<Integer> entries = java.util.List.of(5000, 200_000);
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (lookup) {
+      lookupCost(out);
+      return SociscopeCommand.EXIT_OK;
+    }
     if (remote != null) {
       RemoteBench.run(out, registry, remote.get(0), remote.get(1), link);
       return SociscopeCommand.EXIT_OK;
@@ -118,6 +130,20 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     return SociscopeCommand.EXIT_OK;
+  }
+
+  private void lookupCost(PrintWriter out) throws Exception {
+    Path work = dev.sociscope.core.io.TempFiles.createDirectory("sociscope-bench");
+    try {
+      out.printf("open + look up one path of a cached zTOC, best of %d: read, verify and parse the zTOC (before)"
+          + " against read and search its lookup file (now)%n", rounds);
+      for (int n : entries) {
+        out.println(dev.sociscope.core.ztoc.lookup.LookupCost.measure(n, rounds, work));
+        out.flush();
+      }
+    } finally {
+      dev.sociscope.core.io.TempFiles.delete(work);
+    }
   }
 
   private void smallFiles(PrintWriter out, Path gz) throws Exception {

@@ -13,4 +13,12 @@ class BenchCommandTest {
     assertThat(r.out()).contains("sociscope GzipInflater").contains("zTOC build time / gzip -dc time")
         .contains("peak heap during build").contains("what-if (5 span sizes) / one zTOC build");
   }
+
+  @Test
+  void lookupCostComparesParsingWithTheLookupFile() {
+    CliTestSupport.Result r = CliTestSupport.run("bench", "--lookup", "--entries", "50,3000", "--rounds", "1");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("open + look up one path").contains("       50 entries")
+        .contains("    3,000 entries").contains("lookup file made in");
+  }
 }

@@ -10,14 +10,14 @@ import dev.sociscope.core.ztoc.GzipZinfo;
 import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.core.ztoc.Ztoc;
 import dev.sociscope.core.ztoc.ZtocFormatException;
+import dev.sociscope.core.ztoc.lookup.TocEntry;
+import dev.sociscope.core.ztoc.lookup.ZtocLookup;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,13 +32,14 @@ import java.util.Optional;
 public final class LazyExtractor {
   public static final long VERIFY_FIRST_LIMIT = 64L << 20;
 
+  /** The parsed zTOC when built from one (for {@link #findByOffset}); null when built from a lookup. */
   private final Ztoc ztoc;
+  private final ZtocLookup toc;
   private final Zinfo zinfo;
   private final RandomAccessSource source;
   private final long verifyFirstLimit;
   private final SpanFetch spanFetch;
   private boolean headerChecked;
-  private Map<String, List<FileMetadata>> byName;
 
   /** Whole spans, each verified ({@link SpanFetch#WHOLE}). */
   public LazyExtractor(Ztoc ztoc, RandomAccessSource source) throws ZtocFormatException {
@@ -64,13 +65,28 @@ public final class LazyExtractor {
    */
   public LazyExtractor(Ztoc ztoc, RandomAccessSource source, long verifyFirstLimit, SpanFetch spanFetch)
       throws ZtocFormatException {
+    this(Objects.requireNonNull(ztoc, "ztoc"), ZtocLookup.of(ztoc, Zinfo.of(ztoc)), source, verifyFirstLimit,
+        spanFetch);
+  }
+
+  /**
+   * Reads through a lookup of the zTOC (its entries by path and its spans) instead of the parsed zTOC: what a read
+   * of one file uses when the cache has the zTOC's lookup file. {@link #findByOffset} needs the parsed zTOC.
+   */
+  public LazyExtractor(ZtocLookup toc, RandomAccessSource source, SpanFetch spanFetch) throws ZtocFormatException {
+    this(null, toc, source, VERIFY_FIRST_LIMIT, spanFetch);
+  }
+
+  private LazyExtractor(Ztoc ztoc, ZtocLookup toc, RandomAccessSource source, long verifyFirstLimit,
+      SpanFetch spanFetch) throws ZtocFormatException {
     this.spanFetch = Objects.requireNonNull(spanFetch, "spanFetch");
-    this.ztoc = Objects.requireNonNull(ztoc, "ztoc");
+    this.ztoc = ztoc;
+    this.toc = Objects.requireNonNull(toc, "toc");
     this.source = Objects.requireNonNull(source, "source");
     this.verifyFirstLimit = verifyFirstLimit;
-    this.zinfo = Zinfo.of(ztoc);
-    if (ztoc.compressionInfo().spanDigests().size() != zinfo.spanCount()) {
-      throw new ZtocFormatException("zTOC has " + ztoc.compressionInfo().spanDigests().size()
+    this.zinfo = toc.zinfo();
+    if (toc.spanDigests().size() != zinfo.spanCount()) {
+      throw new ZtocFormatException("zTOC has " + toc.spanDigests().size()
           + " span digests for " + zinfo.spanCount() + " spans");
     }
   }
@@ -120,14 +136,11 @@ public final class LazyExtractor {
 
   /** All entries with this path, in tar order. */
   public List<FileMetadata> findAll(String path) {
-    if (byName == null) {
-      Map<String, List<FileMetadata>> index = new HashMap<>();
-      for (FileMetadata f : ztoc.files()) {
-        index.computeIfAbsent(normalize(f.name()), k -> new ArrayList<>(1)).add(f);
-      }
-      byName = index;
+    List<FileMetadata> out = new ArrayList<>();
+    for (TocEntry e : toc.entriesAt(normalize(path))) {
+      out.add(e.metadata());
     }
-    return List.copyOf(byName.getOrDefault(normalize(path), List.of()));
+    return List.copyOf(out);
   }
 
   /**
@@ -139,8 +152,15 @@ public final class LazyExtractor {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
-  /** The entry whose data starts at this uncompressed offset (how the runtime addresses duplicates). */
+  /**
+   * The entry whose data starts at this uncompressed offset (how the runtime addresses duplicates).
+   *
+   * @throws IllegalStateException when built from a lookup rather than a parsed zTOC
+   */
   public Optional<FileMetadata> findByOffset(long uncompressedOffset) {
+    if (ztoc == null) {
+      throw new IllegalStateException("findByOffset needs the parsed zTOC");
+    }
     List<FileMetadata> files = ztoc.files();
     int lo = 0;
     int hi = files.size() - 1;
@@ -178,7 +198,8 @@ public final class LazyExtractor {
       // the link's target is the last entry of that name before the link (a later copy would replace it)
       FileMetadata found = null;
       for (FileMetadata f : findAll(cur.linkname())) {
-        if (f == cur || (found != null && f.uncompressedOffset() >= cur.uncompressedOffset())) {
+        // equals, not ==: a lookup file hands out a new object for the same entry on every lookup
+        if (f.equals(cur) || (found != null && f.uncompressedOffset() >= cur.uncompressedOffset())) {
           break;
         }
         found = f;
@@ -214,9 +235,9 @@ public final class LazyExtractor {
     if (size == 0) {
       return new ExtractStats(0, -1, -1, 0, 0, true);
     }
-    if (off < 0 || size < 0 || off + size > ztoc.uncompressedArchiveSize()) {
+    if (off < 0 || size < 0 || off + size > toc.uncompressedArchiveSize()) {
       throw new IOException("entry '" + data.name() + "' claims bytes " + off + "+" + size + ", beyond the "
-          + ztoc.uncompressedArchiveSize() + "-byte archive");
+          + toc.uncompressedArchiveSize() + "-byte archive");
     }
     long headerBytes = checkGzipHeader();
     SpanRange range = SpanRange.of(zinfo, off, size);
@@ -310,7 +331,7 @@ public final class LazyExtractor {
       byte[] bytes = source.read(start, (int) (end - start));
       fetched += bytes.length;
       String actual = Digest.of(bytes).toString();
-      String expected = ztoc.compressionInfo().spanDigests().get(span);
+      String expected = toc.spanDigests().get(span);
       if (!actual.equals(expected)) {
         throw new SpanDigestException(span, start, end, expected, actual);
       }
@@ -343,7 +364,7 @@ public final class LazyExtractor {
       lastHash.update(bytes);
       if (end == spanEnd) {
         String actual = Digest.fromHash(lastHash.digest()).toString();
-        String expected = ztoc.compressionInfo().spanDigests().get(last);
+        String expected = toc.spanDigests().get(last);
         if (!actual.equals(expected)) {
           throw new SpanDigestException(last, spanStart, spanEnd, expected, actual);
         }

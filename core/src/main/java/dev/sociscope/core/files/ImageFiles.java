@@ -22,6 +22,11 @@ import dev.sociscope.core.ztoc.Ztoc;
 import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.core.ztoc.ZtocFormatException;
 import dev.sociscope.core.ztoc.ZtocReader;
+import dev.sociscope.core.ztoc.lookup.LookupFile;
+import dev.sociscope.core.ztoc.lookup.LookupFileException;
+import dev.sociscope.core.ztoc.lookup.LookupFileWriter;
+import dev.sociscope.core.ztoc.lookup.NameLookup;
+import dev.sociscope.core.ztoc.lookup.ZtocLookup;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +64,13 @@ public final class ImageFiles {
     final ZtocDescriptor ztocDescriptor;
     Ztoc ztoc;
     Zinfo zinfo;
+    /** What one-path reads use: the parsed zTOC's lookup, or the cached lookup file when nothing was parsed. */
+    ZtocLookup lookup;
+    /** Set when the cached lookup file failed a check: not opened again, even where it could not be removed. */
+    boolean lookupFileFailed;
     List<FileMetadata> entries;
+    /** The entries of an unindexed layer by path, once listed. */
+    NameLookup names;
     long scanCost;
 
     Layer(int position, Descriptor descriptor, ZtocDescriptor ztocDescriptor) {
@@ -166,12 +178,69 @@ public final class ImageFiles {
         ZtocReader.Parsed parsed = ZtocReader.readWithZinfo(bytes);
         layer.ztoc = parsed.ztoc();
         layer.zinfo = parsed.zinfo();
+        layer.lookup = ZtocLookup.of(parsed.ztoc(), parsed.zinfo());
       } catch (ZtocFormatException e) {
         throw new IOException("zTOC " + d + " of layer " + layer.descriptor.digest() + " is unreadable: "
             + e.getMessage(), e);
       }
+      storeLookup(d, layer.ztoc);
     }
     return layer.ztoc;
+  }
+
+  /** Keeps the lookup file of a zTOC just parsed, so the next read of one file of its layer parses nothing. */
+  private void storeLookup(Digest d, Ztoc ztoc) {
+    if (cache == null || cache.hasLookup(d)) { // a failed one was removed, unless the cache is read-only
+      return;
+    }
+    try {
+      cache.putLookup(d, LookupFileWriter.write(d, ztoc));
+    } catch (IOException | IllegalArgumentException e) {
+      // it only saves time (a read-only cache, a zTOC it cannot represent): reads use the parsed zTOC
+    }
+  }
+
+  /**
+   * What reading one file of an indexed layer needs from its zTOC: the parsed zTOC when it was parsed already, else
+   * its lookup file from the cache (nothing parsed), else the zTOC, parsed now (which stores the lookup file). A
+   * lookup file that does not check out is removed and made again.
+   */
+  private ZtocLookup lookup(Layer layer) throws IOException {
+    if (layer.lookup == null && cache != null && !layer.lookupFileFailed) {
+      Digest d = layer.ztocDescriptor.ztocDigest();
+      try {
+        Optional<byte[]> stored = cache.readLookup(d);
+        if (stored.isPresent()) {
+          layer.lookup = LookupFile.open(stored.get(), d);
+        }
+      } catch (LookupFileException | IOException e) {
+        layer.lookupFileFailed = true;
+        dropLookup(d); // made again from the zTOC below
+      }
+    }
+    if (layer.lookup == null) {
+      ztoc(layer);
+    }
+    return layer.lookup;
+  }
+
+  private void dropLookup(Digest d) {
+    try {
+      cache.deleteLookup(d);
+    } catch (IOException e) {
+      // then it stays unused: the parsed zTOC answers, as without a cache
+    }
+  }
+
+  /** The entries of a layer by path for one-path lookups; an unindexed layer is listed by streaming it. */
+  private NameLookup names(Layer layer) throws IOException {
+    if (layer.indexed()) {
+      return lookup(layer);
+    }
+    if (layer.names == null) {
+      layer.names = NameLookup.of(entries(layer, true).orElseThrow());
+    }
+    return layer.names;
   }
 
   /**
@@ -283,23 +352,50 @@ public final class ImageFiles {
 
   /** The entry a path resolves to in the merged view (whiteouts applied), scanning unindexed layers as needed. */
   private Optional<FileMetadata> findTopmost(String p) throws IOException {
+    try {
+      return locate(p, null, new long[1]).map(Located::entry);
+    } catch (LookupFileException e) {
+      dropLookupFiles();
+      return locate(p, null, new long[1]).map(Located::entry);
+    }
+  }
+
+  /**
+   * Stops using the lookup files opened so far and removes them (they are made again from the zTOCs): one of them
+   * held a record or span data that does not check out, which shows only when it is read.
+   */
+  private void dropLookupFiles() {
+    for (Layer layer : layers) {
+      if (layer.lookup instanceof LookupFile) {
+        layer.lookup = null;
+        layer.lookupFileFailed = true;
+        dropLookup(layer.ztocDescriptor.ztocDigest());
+      }
+    }
+  }
+
+  /** A path's entry in the merged view and the layer it comes from. */
+  private record Located(Layer layer, FileMetadata entry) {}
+
+  /**
+   * The entry the merged tree ({@link #tree}) has at the cleaned path {@code p}, found top-down: a layer is opened
+   * only when the layers above it leave the path open ({@link TopDownLookup}). Unindexed layers are listed by
+   * streaming them; with {@code captured}, that pass also copies {@code p}'s data (layer to temporary file, the
+   * caller deletes them) so that reading it needs no second pass, and its cost is added to {@code scanned[0]}.
+   */
+  private Optional<Located> locate(String p, Map<Layer, Path> captured, long[] scanned) throws IOException {
+    if (!TopDownLookup.mayExist(p)) {
+      return Optional.empty();
+    }
     for (int i = layers.size() - 1; i >= 0; i--) {
-      List<FileMetadata> entries = entries(layers.get(i), true).orElseThrow();
-      FileMetadata found = null;
-      boolean hidden = false;
-      for (FileMetadata f : entries) {
-        String name = LazyExtractor.normalize(f.name());
-        if (name.equals(p)) {
-          found = f;
-        } else if (OverlayTree.hides(name, p)) {
-          hidden = true;
-        }
+      Layer layer = layers.get(i);
+      if (captured != null && layer.entries == null && !layer.indexed()) {
+        captured.put(layer, LayerStreams.scanCapturing(source, layer, p));
+        scanned[0] += layer.scanCost;
       }
-      if (found != null) {
-        return Optional.of(found);
-      }
-      if (hidden) {
-        break;
+      TopDownLookup.Verdict v = TopDownLookup.verdict(names(layer), p);
+      if (v.decided()) {
+        return v.entry() == null ? Optional.empty() : Optional.of(new Located(layer, v.entry().metadata()));
       }
     }
     return Optional.empty();
@@ -307,59 +403,38 @@ public final class ImageFiles {
 
   /** @param window {from, length} of a ranged read, or null for the whole file */
   private ReadStats readOne(String path, OutputStream out, long[] window) throws IOException {
+    try {
+      return readOnce(path, out, window);
+    } catch (LookupFileException e) {
+      // thrown while finding the entry and its spans, before any output: answer again from the parsed zTOCs
+      dropLookupFiles();
+      return readOnce(path, out, window);
+    }
+  }
+
+  private ReadStats readOnce(String path, OutputStream out, long[] window) throws IOException {
     long started = System.nanoTime();
     String p = LazyExtractor.normalize(path);
     if (p.isEmpty()) {
       throw new NotRegularFileException("'" + path + "' is the root directory, not a regular file");
     }
-    long scanned = 0;
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      Layer layer = layers.get(i);
-      Path captured = null;
-      if (layer.entries == null && !layer.indexed()) {
-        captured = LayerStreams.scanCapturing(source, layer, p); // one pass lists the layer and keeps the file's last copy
-        scanned += layer.scanCost;
-      }
-      try {
-        ReadStats done = readFromLayer(layer, p, captured, out, started, scanned, window);
-        if (done != null) {
-          return done;
-        }
-        if (hiddenBelow(layer, p)) {
-          break;
-        }
-      } finally {
-        if (captured != null) {
-          TempFiles.delete(captured);
-        }
+    Map<Layer, Path> captured = new HashMap<>(); // one pass lists an unindexed layer and keeps the file's last copy
+    long[] scanned = {0};
+    try {
+      Located hit = locate(p, captured, scanned).orElseThrow(
+          () -> new FileNotFoundException("'" + path + "' does not exist in the image"));
+      return readFromLayer(hit.layer(), hit.entry(), p, captured.get(hit.layer()), out, started, scanned[0],
+          window);
+    } finally {
+      for (Path f : captured.values()) {
+        TempFiles.delete(f);
       }
     }
-    throw new FileNotFoundException("'" + path + "' does not exist in the image");
   }
 
-  private boolean hiddenBelow(Layer layer, String p) throws IOException {
-    for (FileMetadata f : entries(layer, true).orElseThrow()) {
-      String name = LazyExtractor.normalize(f.name());
-      if (!name.equals(p) && OverlayTree.hides(name, p)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Reads {@code p} from this layer when it has it; null when it does not. */
-  private ReadStats readFromLayer(Layer layer, String p, Path captured, OutputStream out, long started,
-      long scanned, long[] window) throws IOException {
-    List<FileMetadata> entries = entries(layer, true).orElseThrow();
-    FileMetadata found = null;
-    for (FileMetadata f : entries) {
-      if (LazyExtractor.normalize(f.name()).equals(p)) {
-        found = f;
-      }
-    }
-    if (found == null) {
-      return null;
-    }
+  /** Reads the entry {@code found} of this layer. */
+  private ReadStats readFromLayer(Layer layer, FileMetadata found, String p, Path captured, OutputStream out,
+      long started, long scanned, long[] window) throws IOException {
     if (layer.indexed()) {
       return readLazily(layer, found, p, out, started, scanned, window);
     }
@@ -371,16 +446,16 @@ public final class ImageFiles {
       return new ReadStats(p, layer.descriptor.digest(), false, found.uncompressedSize(), scanned, 1, -1, -1, 0,
           layer.descriptor.size(), 0, Duration.ofNanos(System.nanoTime() - started), found.mode());
     }
-    return LayerStreams.read(source, layer, entries, found, p, out, started, scanned);
+    return LayerStreams.read(source, layer, entries(layer, true).orElseThrow(), found, p, out, started, scanned);
   }
 
   private ReadStats readLazily(Layer layer, FileMetadata entry, String p, OutputStream out, long started,
       long scanned, long[] window) throws IOException {
-    Ztoc z = ztoc(layer);
+    ZtocLookup toc = lookup(layer);
     BlobRandomAccess blob = BlobRandomAccess.of(source, layer.descriptor.digest(), layer.descriptor.size());
     LazyExtractor extractor;
     try {
-      extractor = new LazyExtractor(z, blob, spanFetch);
+      extractor = new LazyExtractor(toc, blob, spanFetch);
     } catch (ZtocFormatException e) {
       throw new IOException("zTOC of layer " + layer.descriptor.digest() + ": " + e.getMessage(), e);
     }
@@ -388,8 +463,8 @@ public final class ImageFiles {
         : RangeRead.extract(extractor, entry, window[0], window[1], out);
     FileMetadata data = extractor.resolve(entry);
     long estimate = window == null
-        ? compressedShare(layer.zinfo, s, data.uncompressedOffset(), data.uncompressedSize())
-        : compressedShare(layer.zinfo, s, data.uncompressedOffset() + Math.min(window[0], data.uncompressedSize()),
+        ? compressedShare(toc.zinfo(), s, data.uncompressedOffset(), data.uncompressedSize())
+        : compressedShare(toc.zinfo(), s, data.uncompressedOffset() + Math.min(window[0], data.uncompressedSize()),
             s.bytesWritten());
     long fileSize = window == null ? s.bytesWritten() : data.uncompressedSize();
     long spanSize = layer.ztocDescriptor.spanSize();

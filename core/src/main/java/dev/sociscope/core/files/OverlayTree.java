@@ -176,20 +176,6 @@ final class OverlayTree {
     return i;
   }
 
-  /** Whether the entry {@code name} (a whiteout or opaque marker) hides {@code path} of lower layers. */
-  static boolean hides(String name, String path) {
-    String base = baseName(name);
-    String parent = parentOf(name);
-    if (base.equals(OPAQUE)) {
-      return parent.isEmpty() || path.startsWith(parent + "/");
-    }
-    if (base.startsWith(WHITEOUT)) {
-      String victim = join(parent, base.substring(WHITEOUT.length()));
-      return path.equals(victim) || path.startsWith(victim + "/");
-    }
-    return false;
-  }
-
   private static void removeChildren(TreeMap<String, FileEntry> tree, String dir) {
     if (dir.isEmpty()) {
       tree.clear();
@@ -198,7 +184,7 @@ final class OverlayTree {
     tree.subMap(dir + "/", true, dir + SLASH_SUCCESSOR, false).clear();
   }
 
-  private static String baseName(String path) {
+  static String baseName(String path) {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? path : path.substring(slash + 1);
   }

@@ -28,15 +28,21 @@ import java.util.stream.Stream;
  * key file per (layer digest, span size, build tool) naming the zTOC built for it, so a second {@code create}
  * reuses zTOCs ("already exists") unless forced. Default folder: {@code $XDG_CACHE_HOME/sociscope}.
  *
- * <p>The blobs are kept under a size limit ({@link #DEFAULT_LIMIT} unless given): after each {@link #put} the blobs
- * used least recently are removed until the store fits. A blob counts as used when it is stored, found or read (its
- * modification time is set then), so eviction needs no separate book. Key and index lines whose blob is gone are
+ * <p>Next to each zTOC that was parsed, a lookup file ({@code <dir>/ztoc-lookup/<zTOC hex>}, see
+ * {@link dev.sociscope.core.ztoc.lookup.LookupFile}) lets a read of one file find its entry and spans without
+ * parsing the zTOC. It is made from the zTOC and can be made again, so it is stored like a blob and evicted like one.
+ *
+ * <p>The blobs and lookup files are kept under a size limit ({@link #DEFAULT_LIMIT} unless given): after each
+ * {@link #put} and {@link #putLookup} those used least recently are removed until they fit. A file counts as used
+ * when it is stored, found or read (its modification time is set then), so eviction needs no separate book. Key and index lines whose blob is gone are
  * treated as absent, so an evicted zTOC is simply built again.
  */
 public final class ZtocCache {
   /** The size limit of the blob store when none is given: 2 GiB. */
   public static final long DEFAULT_LIMIT = 2L << 30;
-  private static final String[] PARTS = {"store", "ztoc-keys", "indexes"};
+  private static final String[] PARTS = {"store", "ztoc-keys", "indexes", "ztoc-lookup"};
+  /** Lookup files of zTOCs, by zTOC digest: what one-path reads open instead of parsing the zTOC. */
+  private static final String LOOKUPS = "ztoc-lookup";
 
   private final Path dir;
   private final OciLayout store;
@@ -57,7 +63,7 @@ public final class ZtocCache {
     Files.createDirectories(dir.resolve("ztoc-keys"));
   }
 
-  /** The most bytes the blob store keeps. */
+  /** The most bytes the blob store and the lookup files keep. */
   public long limit() {
     return limit;
   }
@@ -92,16 +98,17 @@ public final class ZtocCache {
   }
 
   /**
-   * Removes the least recently used blobs until the blob store holds at most {@code maxBytes}.
+   * Removes the least recently used blobs and lookup files until together they hold at most {@code maxBytes}.
    *
    * @return the bytes removed
    */
   public synchronized long trimTo(long maxBytes) throws IOException {
-    Path blobs = store.root().resolve("blobs");
-    if (!Files.isDirectory(blobs)) {
-      return 0;
+    List<Path> files = new ArrayList<>();
+    for (Path part : List.of(store.root().resolve("blobs"), dir.resolve(LOOKUPS))) {
+      if (Files.isDirectory(part)) {
+        files.addAll(storedFiles(part));
+      }
     }
-    List<Path> files = storedFiles(blobs);
     long total = 0;
     Map<Path, FileTime> used = new HashMap<>();
     for (Path f : files) {
@@ -153,8 +160,12 @@ public final class ZtocCache {
   }
 
   private void touch(Digest d) {
+    touch(store.blobPath(d));
+  }
+
+  private static void touch(Path f) {
     try {
-      Files.setLastModifiedTime(store.blobPath(d), FileTime.from(Instant.now()));
+      Files.setLastModifiedTime(f, FileTime.from(Instant.now()));
     } catch (IOException e) {
       // only the eviction order suffers (e.g. a read-only cache); the blob itself is fine
     }
@@ -271,6 +282,43 @@ public final class ZtocCache {
     byte[] bytes = store.readBlob(ztocDigest);
     touch(ztocDigest);
     return bytes;
+  }
+
+  private Path lookupFile(Digest ztocDigest) {
+    return dir.resolve(LOOKUPS).resolve(ztocDigest.hex());
+  }
+
+  /**
+   * The bytes of the lookup file of a zTOC, when there is one (counted as a use); the caller checks them
+   * ({@link dev.sociscope.core.ztoc.lookup.LookupFile#open}) and rebuilds a bad one.
+   */
+  public Optional<byte[]> readLookup(Digest ztocDigest) throws IOException {
+    Path f = lookupFile(ztocDigest);
+    try {
+      byte[] bytes = Files.readAllBytes(f);
+      touch(f);
+      return Optional.of(bytes);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Stores (or replaces) the lookup file of a zTOC, atomically, and trims the cache to its limit. */
+  public void putLookup(Digest ztocDigest, byte[] lookup) throws IOException {
+    Path f = lookupFile(ztocDigest);
+    Files.createDirectories(f.getParent());
+    AtomicFiles.write(f, lookup);
+    trimTo(limit);
+  }
+
+  /** Whether a lookup file is stored for this zTOC (not whether it is good). */
+  public boolean hasLookup(Digest ztocDigest) {
+    return Files.isRegularFile(lookupFile(ztocDigest));
+  }
+
+  /** Removes the lookup file of a zTOC (a bad one, before it is made again). */
+  public void deleteLookup(Digest ztocDigest) throws IOException {
+    Files.deleteIfExists(lookupFile(ztocDigest));
   }
 
   public BlobContent content(Digest digest) throws IOException {

@@ -120,4 +120,39 @@ class ZtocCacheTest {
     }
     assertThat(cache.trimTo(20_000)).as("the blobs are already within the limit").isZero();
   }
+
+  @Test
+  void lookupFilesAreCountedClearedAndEvictedWithTheBlobs() throws Exception {
+    ZtocCache cache = new ZtocCache(tmp.resolve("c"), 2500);
+    byte[] a = blob('a', 1000);
+    cache.put(layer("A"), 65536, "t", Digest.of(a), a);
+    ZtocCache.Usage before = cache.usage();
+    cache.putLookup(Digest.of(a), blob('l', 700));
+    assertThat(cache.hasLookup(Digest.of(a))).isTrue();
+    assertThat(cache.readLookup(Digest.of(a))).hasValueSatisfying(b -> assertThat(b).hasSize(700));
+    assertThat(cache.usage()).isEqualTo(new ZtocCache.Usage(before.bytes() + 700, before.files() + 1));
+    // a lookup file being written (hidden temporary sibling) is neither counted nor trimmed
+    Path writing = tmp.resolve("c/ztoc-lookup/.partial.tmp");
+    Files.write(writing, blob('w', 5000));
+    assertThat(cache.usage().bytes()).isEqualTo(before.bytes() + 700);
+    assertThat(cache.trimTo(2500)).isZero();
+    Files.delete(writing);
+
+    // the lookup file is the least recently used: the next put evicts it rather than a newer zTOC
+    Files.setLastModifiedTime(tmp.resolve("c/ztoc-lookup").resolve(Digest.of(a).hex()),
+        FileTime.from(Instant.now().minusSeconds(500)));
+    byte[] b = blob('b', 1000);
+    cache.put(layer("B"), 65536, "t", Digest.of(b), b);
+    assertThat(cache.hasLookup(Digest.of(a))).isFalse();
+    assertThat(cache.readLookup(Digest.of(a))).isEmpty();
+    assertThat(cache.find(layer("A"), 65536, "t")).contains(Digest.of(a));
+
+    cache.putLookup(Digest.of(b), blob('m', 10));
+    cache.clear();
+    assertThat(cache.hasLookup(Digest.of(b))).isFalse();
+    assertThat(cache.usage().bytes()).isLessThan(before.bytes());
+    cache.putLookup(Digest.of(b), blob('m', 10)); // the folder is made again after a clear
+    cache.deleteLookup(Digest.of(b));
+    assertThat(cache.readLookup(Digest.of(b))).isEmpty();
+  }
 }
