@@ -129,6 +129,12 @@ final class CdsCommand implements Callable<Integer> {
       SociscopeCommand.run(sink, sink, "inspect", "--json", oci + ":demo");
       SociscopeCommand.run(sink, sink, "index", "list", oci + ":demo");
       SociscopeCommand.run(sink, sink, "ls", "-l", oci + ":demo", "/");
+      // one file read twice: the first run makes the zTOC lookup files, the second reads through them
+      String cache = work.resolve("cache").toString();
+      for (int i = 0; i < 2; i++) {
+        SociscopeCommand.run(sink, sink, "get", "--cache-dir", cache, "-o", work.resolve("numbers.txt").toString(),
+            oci + ":demo", "/data/numbers.txt");
+      }
       try (Stream<Path> blobs = Files.list(layout.resolve("blobs/sha256"))) {
         for (Path blob : blobs.sorted(Comparator.comparingLong(CdsCommand::size)).toList()) {
           SociscopeCommand.run(sink, sink, "ztoc", "info", blob.toString()); // errors for non-zTOCs load those paths
