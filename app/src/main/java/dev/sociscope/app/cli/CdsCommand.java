@@ -157,7 +157,7 @@ final class CdsCommand implements Callable<Integer> {
   }
 
   /** Answers every request with a registry's 404 until the socket is closed. */
-  private static void answerNotFound(ServerSocket server) {
+  static void answerNotFound(ServerSocket server) {
     byte[] body = "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}"
         .getBytes(StandardCharsets.US_ASCII);
     while (!server.isClosed()) {
@@ -165,7 +165,11 @@ final class CdsCommand implements Callable<Integer> {
         s.setSoTimeout(5000);
         java.io.InputStream in = s.getInputStream();
         int matched = 0;
-        for (int b = in.read(); b >= 0 && matched < 4; b = in.read()) { // up to the blank line
+        while (matched < 4) { // up to the blank line, and not a byte further (the client sends no more)
+          int b = in.read();
+          if (b < 0) {
+            break;
+          }
           matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
         String head = "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: " + body.length
