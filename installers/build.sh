@@ -100,8 +100,11 @@ log "runtime modules: $modules"
   --output "$target/runtime"
 # The launcher jpackage adds replaces java and friends (--strip-native-commands would, but it breaks the CDS archive
 # generation, which needs bin/java; the archive of JDK classes saves start-up time).
+# On Linux bin/java stays (a few KB): /usr/bin/sociscope, which postinst writes, starts it directly.
 if [ "$os" = windows ]; then
   rm -f "$target"/runtime/bin/*.exe
+elif [ "$os" = linux ]; then
+  find "$target/runtime/bin" -mindepth 1 ! -name java -exec rm -rf {} +
 else
   rm -rf "$target/runtime/bin"
 fi
@@ -129,13 +132,15 @@ fi
 [ "$what" = app-image ] && exit 0
 
 # 6. This OS's installer, with the Apache-2.0 LICENSE (--license-file: the .msi and .dmg show it; jpackage rejects it
-# for app images). On Linux the resource dir holds postinst/prerm (they link /usr/bin/sociscope), the desktop entry,
+# for app images). On Linux the resource dir holds postinst/prerm (they write and remove /usr/bin/sociscope), the desktop entry,
 # made from resources/linux/sociscope.desktop with jpackage's placeholders for launcher and icon, and the Debian
 # copyright file (machine-readable format: the copyright line from NOTICE, then LICENSE indented as a License text).
 if [ "$os" = linux ]; then
   mkdir -p "$target/resource-dir"
   cp installers/linux/resources/postinst installers/linux/resources/prerm "$target/resource-dir/"
-  sed -e 's|^Exec=.*|Exec=APPLICATION_LAUNCHER %f|' -e 's|^Icon=.*|Icon=APPLICATION_ICON|' \
+  # The menu entry runs /usr/bin/sociscope, which postinst writes to start the runtime without jpackage's launcher
+  # (that one asks rpm and dpkg where its library is on every start).
+  sed -e 's|^Exec=.*|Exec=/usr/bin/sociscope %f|' -e 's|^Icon=.*|Icon=APPLICATION_ICON|' \
     resources/linux/sociscope.desktop >"$target/resource-dir/sociscope.desktop"
   copyright=$(sed -n 's/^Copyright //p' NOTICE | head -1)
   [ -n "$copyright" ] || die "NOTICE has no 'Copyright ...' line"

@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 
 runs=${SOCISCOPE_STARTUP_RUNS:-3}
 cli_times=()
+version_times=()
 fail() {
   echo "check-deb: FAIL: $*" >&2
   exit 1
@@ -66,6 +67,17 @@ log "license: $copyright is the Apache-2.0 LICENSE"
 version=$(sociscope --version) || fail "sociscope --version exited $?"
 echo "$version" | grep -Eq '^sociscope [0-9]+\.[0-9]+' || fail "sociscope --version printed '$version'"
 log "sociscope --version: $version"
+# /usr/bin/sociscope is postinst's script that starts the runtime directly; jpackage's launcher gives the same answer.
+grep -q "written by the sociscope package" /usr/bin/sociscope || fail "/usr/bin/sociscope is not postinst's script"
+[ "$(/opt/sociscope/bin/sociscope --version)" = "$version" ] || fail "the jpackage launcher's --version differs"
+grep -q "^Exec=/usr/bin/sociscope %f$" /usr/share/applications/*sociscope*.desktop \
+  || fail "the menu entry does not run /usr/bin/sociscope"
+for i in $(seq "$runs"); do
+  start=$(date +%s%N)
+  sociscope --version >/dev/null
+  version_times+=("$((($(date +%s%N) - start) / 1000000))")
+done
+log "sociscope --version: ${version_times[*]} ms"
 # The class-data archive postinst makes (issue 15), used by the launcher: a run maps it (-Xshare:on fails otherwise).
 [ -s /opt/sociscope/lib/app/sociscope.jsa ] || fail "postinst made no class-data archive"
 _JAVA_OPTIONS=-Xshare:on sociscope ztoc --help >/dev/null 2>&1 || fail "the installed launcher cannot map its class-data archive"
