@@ -20,6 +20,7 @@ import dev.sociscope.core.files.ReadStats;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.app.ztoc.NameFilter;
+import dev.sociscope.app.ztoc.TreeFilter;
 import dev.sociscope.app.ztoc.TreeState;
 import dev.sociscope.app.ztoc.TreeState.TreeStatus;
 import java.io.ByteArrayOutputStream;
@@ -69,9 +70,6 @@ public final class ImageFilesViewModel {
   private final ReadOnlyBooleanWrapper previewShown = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyObjectWrapper<FileNode> previewed = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<ReadStats> lastPreviewStats = new ReadOnlyObjectWrapper<>();
-  private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
-  private final ReadOnlyObjectWrapper<NameFilter.Result> filterResult = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<TreeStatus> status = new ReadOnlyObjectWrapper<>(TreeStatus.NOTHING);
   private final StringProperty selectedPath = new SimpleStringProperty(this, "selectedPath");
   private final ReadOnlyObjectWrapper<FileNode> reselect = new ReadOnlyObjectWrapper<>();
@@ -87,8 +85,7 @@ public final class ImageFilesViewModel {
   private String viewNotice = "";
   private final ReadOnlyIntegerWrapper shownView = new ReadOnlyIntegerWrapper(0);
   private boolean stale;
-  private TaskRunner.Handle filtering;
-  private long filterGeneration;
+  private final TreeFilter filter;
   /** The previewed file's bytes read so far, in windows, and their lines. */
   private final WindowedPreview<ReadStats> window;
   /** The file last saved and where, kept in the status line while that file is previewed. */
@@ -125,7 +122,8 @@ public final class ImageFilesViewModel {
     this.tasks = tasks;
     this.dialogs = dialogs;
     this.window = new WindowedPreview<>(tasks, previewLines);
-    filterResult.addListener((o, a, b) -> updateStatus());
+    this.filter = new TreeFilter(tasks, true, this::filterFailed);
+    filter.resultProperty().addListener((o, a, b) -> updateStatus());
     loading.addListener((o, a, b) -> updateStatus());
   }
 
@@ -152,7 +150,7 @@ public final class ImageFilesViewModel {
   public void reloadKeepingSelection() {
     if (image != null) {
       keepPath = selectedPath.get();
-      keepFilter = filterText.get();
+      keepFilter = filter.textProperty().get();
       keepLayer = view > 0 ? image.layers().get(view - 1).digest() : null;
       stale = true;
     }
@@ -178,7 +176,7 @@ public final class ImageFilesViewModel {
   }
 
   private void updateStatus() {
-    NameFilter.Result result = filterResult.get();
+    NameFilter.Result result = filter.resultProperty().get();
     TreeStatus now;
     if (loading.get()) {
       now = TreeStatus.of(TreeState.LOADING, "tree.state.loading");
@@ -192,7 +190,7 @@ public final class ImageFilesViewModel {
     } else if (built.entries() == 0) {
       now = TreeStatus.of(TreeState.EMPTY, built.merged() ? "tree.state.emptyImage" : "tree.empty");
     } else if (result != null && result.matchCount() == 0) {
-      now = TreeStatus.of(TreeState.FILTERED_OUT, "tree.state.filteredOut", filterText.get().strip());
+      now = TreeStatus.of(TreeState.FILTERED_OUT, "tree.state.filteredOut", filter.textProperty().get().strip());
     } else {
       now = TreeStatus.shown();
     }
@@ -257,16 +255,16 @@ public final class ImageFilesViewModel {
 
   /** The name or glob filter of the tree (the same syntax as the zTOC view's). */
   public StringProperty filterTextProperty() {
-    return filterText;
+    return filter.textProperty();
   }
 
   /** The nodes the filtered tree shows, or null when no filter is set. */
   public ReadOnlyObjectProperty<NameFilter.Result> filterResultProperty() {
-    return filterResult.getReadOnlyProperty();
+    return filter.resultProperty();
   }
 
   public ReadOnlyStringProperty filterSummaryProperty() {
-    return filterSummary.getReadOnlyProperty();
+    return filter.summaryProperty();
   }
 
   /**
@@ -274,46 +272,24 @@ public final class ImageFilesViewModel {
    * marks nodes only; the tree's items are created lazily as folders open, so a keystroke never rebuilds the tree.
    */
   public void applyFilter() {
-    long gen = ++filterGeneration;
-    if (filtering != null) {
-      filtering.cancel();
-      filtering = null;
-    }
-    FileTree shown = tree.get();
-    String text = filterText.get() == null ? "" : filterText.get().strip();
-    if (shown == null || text.isEmpty()) {
-      filterResult.set(null);
-      filterSummary.set("");
-      return;
-    }
-    NameFilter filter = NameFilter.parse(text);
-    filtering = tasks.runQuietly(Messages.get("task.filter", text), p -> filter.apply(shown, p::isCancelled),
-        result -> {
-          if (gen == filterGeneration && tree.get() == shown) {
-            filterResult.set(result);
-            filterSummary.set(Messages.get("tree.filter.matches", result.matchCount()));
-          }
-        },
-        error -> {
-          if (gen == filterGeneration) {
-            filterSummary.set(error.summary());
-          }
-        });
+    filter.apply(tree.get());
   }
 
   public void clearFilter() {
-    filterText.set("");
+    filter.textProperty().set("");
     applyFilter();
+  }
+
+  /** A failed filter is said in the filter's summary, beside the field. */
+  private void filterFailed(UserError error) {
+    filter.showFailure(error);
   }
 
   /** Forgets the shown image (another image was chosen). */
   public void clear() {
     generation++;
     closePreview();
-    filterGeneration++;
-    filterText.set("");
-    filterResult.set(null);
-    filterSummary.set("");
+    filter.reset();
     image = null;
     files = null;
     zinfos = new HashMap<>();
@@ -339,15 +315,15 @@ public final class ImageFilesViewModel {
   /** Loads the merged tree of {@code details} from its zTOCs (off the FX thread). */
   public void load(RegistryConnection c, String repo, ImageDetails details) {
     String path = keepPath;
-    String filter = keepFilter;
+    String keptFilter = keepFilter;
     String layer = keepLayer;
     ImageDetails.Layer shownBefore = layer != null && image != null && view > 0 ? image.layers().get(view - 1) : null;
     keepPath = null;
     keepFilter = null;
     keepLayer = null;
     clear();
-    if (filter != null) {
-      filterText.set(filter);
+    if (keptFilter != null) {
+      filter.textProperty().set(keptFilter);
     }
     pendingPath = path;
     connection = c;
@@ -443,7 +419,7 @@ public final class ImageFilesViewModel {
         return;
       }
       this.built = built;
-      filterResult.set(null);
+      filter.forget(); // the old tree's matches must not meet the new tree
       tree.set(built.tree());
       loading.set(false);
       applyFilter(); // the same filter over the newly shown view

@@ -14,7 +14,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.property.SimpleStringProperty;
 
 /** The file tree: which document to show, the name filter and what it matched, and the selection. */
 public final class FileTreeViewModel {
@@ -22,25 +21,11 @@ public final class FileTreeViewModel {
   private final TaskRunner tasks;
 
   // Properties
-  private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
-  private final ReadOnlyObjectWrapper<NameFilter.Result> filterResult = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ObjectProperty<UserError> lastError = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<TreeState.TreeStatus> status =
       new ReadOnlyObjectWrapper<>(TreeState.TreeStatus.NOTHING);
-  private TaskRunner.Handle running;
-  private long generation;
-  /** The filter last started and the one shown, with their documents, so a filter is applied only once. */
-  private FilterKey started;
-  private FilterKey shown;
-
-  private record FilterKey(ZtocDocument document, String text) {
-    /** The same document object (a record's equals would compare whole zTOCs) and filter text. */
-    boolean sameAs(FilterKey other) {
-      return other != null && other.document == document && other.text.equals(text);
-    }
-  }
+  private final TreeFilter filter;
 
   private final dev.sociscope.app.common.DialogService dialogs;
   private final dev.sociscope.app.service.SelectionSaver saver;
@@ -49,18 +34,19 @@ public final class FileTreeViewModel {
       dev.sociscope.app.service.SelectionSaver saver) {
     this.workspace = workspace;
     this.tasks = tasks;
+    this.filter = new TreeFilter(tasks, false, lastError::set);
     this.dialogs = dialogs;
     this.saver = saver;
     workspace.documentProperty().addListener((o, old, doc) -> {
       if (!sameSource(old, doc)) {
-        filterText.set(""); // a filter left from another zTOC would make this one look empty
+        filter.textProperty().set(""); // a filter left from another zTOC would make this one look empty
       }
       summary.set(doc == null ? "" : Messages.get("tree.summary", doc.tree().nodes().size(),
           doc.ztoc().files().size()));
       applyFilter();
       updateStatus();
     });
-    filterResult.addListener((o, a, b) -> updateStatus());
+    filter.resultProperty().addListener((o, a, b) -> updateStatus());
   }
 
   /** No document, no files in the zTOC, the filter hiding every file, or listed; with the words for it. */
@@ -70,14 +56,14 @@ public final class FileTreeViewModel {
 
   private void updateStatus() {
     ZtocDocument doc = workspace.document();
-    NameFilter.Result result = filterResult.get();
+    NameFilter.Result result = filter.resultProperty().get();
     if (doc == null) {
       status.set(TreeState.TreeStatus.NOTHING);
     } else if (doc.tree().root().children().isEmpty()) {
       status.set(TreeState.TreeStatus.of(TreeState.EMPTY, "tree.empty"));
     } else if (result != null && result.matchCount() == 0) {
       status.set(TreeState.TreeStatus.of(TreeState.FILTERED_OUT, "tree.state.filteredOut",
-          filterText.get().strip()));
+          filter.textProperty().get().strip()));
     } else {
       status.set(TreeState.TreeStatus.shown());
     }
@@ -94,16 +80,16 @@ public final class FileTreeViewModel {
   }
 
   public StringProperty filterTextProperty() {
-    return filterText;
+    return filter.textProperty();
   }
 
   /** The nodes the filtered tree shows, or null when no filter is set. */
   public ReadOnlyObjectProperty<NameFilter.Result> filterResultProperty() {
-    return filterResult.getReadOnlyProperty();
+    return filter.resultProperty();
   }
 
   public ReadOnlyStringProperty filterSummaryProperty() {
-    return filterSummary.getReadOnlyProperty();
+    return filter.summaryProperty();
   }
 
   public ReadOnlyStringProperty summaryProperty() {
@@ -116,45 +102,14 @@ public final class FileTreeViewModel {
 
   // Commands
 
-  /**
-   * Runs the filter off the FX thread; a newer call supersedes an older one still running. Applying the filter
-   * that is already running or shown for the same document does nothing (typing then Enter would otherwise run
-   * it twice: once from the debounce timer, once from Enter); after a failure or cancel it runs again.
-   */
+  /** Runs the filter over the shown document's tree ({@link TreeFilter}: off the FX thread, once per text). */
   public void applyFilter() {
     ZtocDocument doc = workspace.document();
-    String text = filterText.get() == null ? "" : filterText.get().strip();
-    FilterKey key = new FilterKey(doc, text);
-    boolean busy = running != null && !running.isDone();
-    if (key.sameAs(busy ? started : shown)) {
-      return;
-    }
-    long gen = ++generation;
-    if (running != null) {
-      running.cancel();
-      running = null;
-    }
-    started = key;
-    if (doc == null || text.isEmpty()) {
-      shown = key;
-      filterResult.set(null);
-      filterSummary.set("");
-      return;
-    }
-    NameFilter filter = NameFilter.parse(text);
-    running = tasks.run(Messages.get("task.filter", text), p -> filter.apply(doc.tree(), p::isCancelled),
-        result -> {
-          if (gen == generation) {
-            shown = key;
-            filterResult.set(result);
-            filterSummary.set(Messages.get("tree.filter.matches", result.matchCount()));
-          }
-        },
-        lastError::set);
+    filter.apply(doc == null ? null : doc.tree());
   }
 
   public void clearFilter() {
-    filterText.set("");
+    filter.textProperty().set("");
   }
 
   public void select(List<FileNode> nodes, FileNode focused) {
