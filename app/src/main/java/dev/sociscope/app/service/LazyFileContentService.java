@@ -106,7 +106,7 @@ public final class LazyFileContentService implements FileContentService {
       byte[] bytes = delegate.read(offset, length);
       fetched += bytes.length;
       progress.transferred(fetched);
-      progress.update(Math.min(fetched, Math.max(needed, fetched)), Math.max(needed, fetched));
+      progress.update(fetched, Math.max(needed, fetched));
       return bytes;
     }
 
