@@ -83,10 +83,7 @@ class CreateIndexGuiIT {
     // No warm-up: even the first wizard window of the run (FXML classes, first skins) is loaded off the FX thread.
     try (PulseWatchdog watchdog = new PulseWatchdog()) {
       watchdog.phase("open wizard");
-      robot.clickOn("Create index\u2026");
-      waitUntil("wizard", () -> ctx.main().registry().createDialog() != null
-          && ctx.main().registry().createDialog().isShowing());
-      CreateIndexViewModel wizard = fx(() -> ctx.registryViewModel().lastWizardProperty().get());
+      CreateIndexViewModel wizard = GuiTestSupport.openWizard(robot, ctx);
       // Upstream's default min layer size (10 MiB) skips this layer; the plan (from core) says so, and why, and
       // Create stays disabled because nothing would be indexed.
       waitUntil("plan", () -> !wizard.plan().isEmpty());

@@ -45,10 +45,7 @@ class CreateWizardGuiTest {
   @Test
   void theIdenticalIndexNoticeDisabledCreateAndItsReason(FxRobot robot) throws Exception {
     waitUntil("demo image", () -> ctx.registryViewModel().imageProperty().get() != null);
-    robot.clickOn("Create index\u2026");
-    waitUntil("wizard", () -> ctx.main().registry().createDialog() != null
-        && ctx.main().registry().createDialog().isShowing());
-    CreateIndexViewModel wizard = fx(() -> ctx.registryViewModel().lastWizardProperty().get());
+    CreateIndexViewModel wizard = GuiTestSupport.openWizard(robot, ctx);
     Scene scene = ctx.main().registry().createDialog().getScene();
     Button create = fx(() -> (Button) scene.lookup("#runButton"));
     Node notice = fx(() -> scene.lookup("#identicalPane"));

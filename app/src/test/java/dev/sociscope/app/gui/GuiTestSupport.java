@@ -98,6 +98,21 @@ public final class GuiTestSupport {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
+  /**
+   * Clicks "Create index…" and waits until a new wizard's window shows (the view model is made on the click, the
+   * window a moment later); returns the wizard's view model.
+   */
+  public static dev.sociscope.app.create.CreateIndexViewModel openWizard(org.testfx.api.FxRobot robot,
+      AppContext ctx) {
+    dev.sociscope.app.create.CreateIndexViewModel before = fx(() -> ctx.registryViewModel().lastWizardProperty()
+        .get());
+    robot.clickOn("Create index\u2026");
+    waitUntil("wizard", () -> ctx.main().registry().createDialog() != null
+        && ctx.main().registry().createDialog().isShowing()
+        && ctx.registryViewModel().lastWizardProperty().get() != before);
+    return fx(() -> ctx.registryViewModel().lastWizardProperty().get());
+  }
+
   /** Renders the scene and writes it to {@code ../screenshots/<name>.png} (the repo root's folder). */
   public static Path screenshot(Scene scene, String name) {
     WaitForAsyncUtils.waitForFxEvents();

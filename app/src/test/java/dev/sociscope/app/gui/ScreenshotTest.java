@@ -373,11 +373,7 @@ class ScreenshotTest {
     fxRun(compare::hide);
 
     fxRun(() -> ctx.main().registry().imageTabs().getSelectionModel().select(0));
-    robot.clickOn("Create index\u2026");
-    waitUntil("wizard", () -> ctx.main().registry().createDialog() != null
-        && ctx.main().registry().createDialog().isShowing());
-    dev.sociscope.app.create.CreateIndexViewModel wizard =
-        fx(() -> ctx.registryViewModel().lastWizardProperty().get());
+    dev.sociscope.app.create.CreateIndexViewModel wizard = GuiTestSupport.openWizard(robot, ctx);
     fxRun(() -> {
       wizard.spanMiBProperty().set(1);
       wizard.minLayerMiBProperty().set(1);
@@ -397,11 +393,7 @@ class ScreenshotTest {
     fxRun(dialog::hide);
 
     // The migration preview: what a v2 build would write, before anything is written.
-    robot.clickOn("Create index\u2026");
-    waitUntil("second wizard", () -> ctx.main().registry().createDialog() != null
-        && ctx.main().registry().createDialog().isShowing()
-        && ctx.registryViewModel().lastWizardProperty().get() != wizard);
-    dev.sociscope.app.create.CreateIndexViewModel v2 = fx(() -> ctx.registryViewModel().lastWizardProperty().get());
+    dev.sociscope.app.create.CreateIndexViewModel v2 = GuiTestSupport.openWizard(robot, ctx);
     fxRun(() -> {
       v2.spanMiBProperty().set(1);
       v2.minLayerMiBProperty().set(1);
@@ -463,11 +455,7 @@ class ScreenshotTest {
     waitUntil("mixed image", () -> ctx.registryViewModel().imageProperty().get() != null
         && ctx.registryViewModel().imageProperty().get().reference().endsWith(":mixed"));
     fxRun(() -> ctx.mainViewModel().modeProperty().set(MainViewModel.Mode.REGISTRY));
-    robot.clickOn("Create index\u2026");
-    waitUntil("wizard", () -> ctx.main().registry().createDialog() != null
-        && ctx.main().registry().createDialog().isShowing());
-    dev.sociscope.app.create.CreateIndexViewModel wizard =
-        fx(() -> ctx.registryViewModel().lastWizardProperty().get());
+    dev.sociscope.app.create.CreateIndexViewModel wizard = GuiTestSupport.openWizard(robot, ctx);
     fxRun(() -> {
       wizard.minLayerMiBProperty().set(0);
       wizard.allPlatformsProperty().set(true);

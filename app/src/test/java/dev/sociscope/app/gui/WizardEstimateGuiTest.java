@@ -64,12 +64,8 @@ class WizardEstimateGuiTest {
       waitUntil("image " + tag, () -> ctx.registryViewModel().imageProperty().get() != null
           && ctx.registryViewModel().imageProperty().get().reference().endsWith(":" + tag));
 
-      robot.clickOn("Create index\u2026");
-      waitUntil("wizard", () -> ctx.main().registry().createDialog() != null
-          && ctx.main().registry().createDialog().isShowing()
-          && ctx.registryViewModel().lastWizardProperty().get() != null
-          && ctx.registryViewModel().lastWizardProperty().get().imageName().endsWith(":" + tag));
-      CreateIndexViewModel wizard = fx(() -> ctx.registryViewModel().lastWizardProperty().get());
+      CreateIndexViewModel wizard = GuiTestSupport.openWizard(robot, ctx);
+      assertThat(wizard.imageName()).endsWith(":" + tag);
       Scene scene = ctx.main().registry().createDialog().getScene();
       fxRun(() -> wizard.minLayerMiBProperty().set(0)); // every layer of the small test images
       waitUntil("plan", () -> wizard.buildableProperty().get());
