@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.io.TempFiles;
 import dev.sociscope.core.layout.ZtocCache;
 import java.io.File;
 import java.io.IOException;
@@ -117,7 +118,7 @@ final class CdsCommand implements Callable<Integer> {
 
   /** What a typical CLI session loads, in one process; its output goes nowhere. */
   static void train() throws IOException {
-    Path work = Files.createTempDirectory("sociscope-cds-");
+    Path work = TempFiles.createDirectory("sociscope-cds-");
     try {
       PrintWriter sink = new PrintWriter(new StringWriter());
       Path layout = work.resolve("demo");
@@ -148,11 +149,7 @@ final class CdsCommand implements Callable<Integer> {
         SociscopeCommand.run(sink, sink, "inspect", "127.0.0.1:" + server.getLocalPort() + "/cds/training:1");
       }
     } finally {
-      try (Stream<Path> all = Files.walk(work)) {
-        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      TempFiles.delete(work);
     }
   }
 

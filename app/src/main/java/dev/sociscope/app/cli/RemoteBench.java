@@ -2,21 +2,18 @@ package dev.sociscope.app.cli;
 
 import dev.sociscope.core.files.ImageFiles;
 import dev.sociscope.core.files.ReadStats;
-import dev.sociscope.core.format.ByteSize;
 import dev.sociscope.core.image.ImageReference;
+import dev.sociscope.core.io.TempFiles;
 import dev.sociscope.core.layout.ZtocCache;
 import dev.sociscope.core.oci.Descriptor;
 import dev.sociscope.core.registry.RemoteRepository;
 import dev.sociscope.core.workflow.ImageResolver;
 import dev.sociscope.core.workflow.SociService;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code bench --remote REF PATH}: on the link at hand (or a simulated one through {@link LinkRelay}), the time
@@ -107,27 +103,19 @@ final class RemoteBench {
    * only the side timed first would otherwise pay. The lazy read's cache is still empty.
    */
   private static void warmUp(RegistryFlags flags, String ref) throws Exception {
-    Path cache = Files.createTempDirectory("sociscope-bench-warm");
+    Path cache = TempFiles.createDirectory("sociscope-bench-warm");
     try {
       SociService service = new SociService(flags.registry.clientFor(List.of(
           dev.sociscope.core.image.ImageLocation.parse(ref))), new ZtocCache(cache), 1);
       ImageReference parsed = ImageReference.parse(ref);
       service.client().repository(parsed).manifest(parsed.manifestReference());
     } finally {
-      deleteTree(cache);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+      TempFiles.delete(cache);
     }
   }
 
   private static Result lazyRead(RegistryFlags flags, String ref, String path, LinkRelay relay) throws Exception {
-    Path cache = Files.createTempDirectory("sociscope-bench-cache");
+    Path cache = TempFiles.createDirectory("sociscope-bench-cache");
     try {
       long bytesBefore = relay == null ? 0 : relay.bytesDown();
       long started = System.nanoTime();
@@ -138,16 +126,24 @@ final class RemoteBench {
       double seconds = (System.nanoTime() - started) / 1e9;
       return new Result(seconds, relay == null ? s.bytesFetched() : relay.bytesDown() - bytesBefore);
     } finally {
-      deleteTree(cache);
+      TempFiles.delete(cache);
     }
   }
 
   private static Result pull(RegistryFlags flags, String ref, LinkRelay relay) throws Exception {
+    Path cache = TempFiles.createDirectory("sociscope-bench-pull");
+    try {
+      return pull(flags, ref, relay, cache);
+    } finally {
+      TempFiles.delete(cache);
+    }
+  }
+
+  private static Result pull(RegistryFlags flags, String ref, LinkRelay relay, Path cache) throws Exception {
     long bytesBefore = relay == null ? 0 : relay.bytesDown();
     long started = System.nanoTime();
     SociService service = new SociService(flags.registry.clientFor(List.of(
-        dev.sociscope.core.image.ImageLocation.parse(ref))), new ZtocCache(Files.createTempDirectory("sociscope-bench")
-        ), 1);
+        dev.sociscope.core.image.ImageLocation.parse(ref))), new ZtocCache(cache), 1);
     ImageFiles files = service.files(ref, ImageResolver.PlatformSelection.DEFAULT, null);
     RemoteRepository repo = service.client().repository(ImageReference.parse(ref));
     List<Descriptor> blobs = new ArrayList<>();

@@ -1,14 +1,13 @@
 package dev.sociscope.app.service;
 
+import dev.sociscope.core.io.FileTrees;
 import dev.sociscope.core.layout.LocalImageSource;
 import dev.sociscope.core.workflow.DemoImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The demo image on disk: generated once with {@link DemoImage#write} (deterministic, so nothing is shipped as a
@@ -36,10 +35,10 @@ public final class DemoImageStore {
     Path temp = Files.createTempDirectory(folder.getParent(), folder.getFileName() + ".tmp-");
     try {
       DemoImage.write(temp);
-      deleteTree(folder);
+      FileTrees.delete(folder);
       Files.move(temp, folder, StandardCopyOption.ATOMIC_MOVE);
     } finally {
-      deleteTree(temp);
+      FileTrees.delete(temp);
     }
     if (!isValid(folder)) {
       throw new IOException("the demo image written to " + folder + " does not open");
@@ -60,17 +59,6 @@ public final class DemoImageStore {
       return true;
     } catch (Exception e) {
       return false;
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

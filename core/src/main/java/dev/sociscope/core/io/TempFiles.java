@@ -49,15 +49,7 @@ public final class TempFiles {
   /** Removes a temporary file or folder (with what it holds, links not followed), if still there, and forgets it. */
   public static void delete(Path file) throws IOException {
     try {
-      if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        try (java.util.stream.Stream<Path> walk = Files.walk(file)) {
-          for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-            Files.deleteIfExists(p);
-          }
-        }
-      } else {
-        Files.deleteIfExists(file);
-      }
+      FileTrees.delete(file);
     } finally {
       release(file);
     }

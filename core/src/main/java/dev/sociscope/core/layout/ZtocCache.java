@@ -1,5 +1,6 @@
 package dev.sociscope.core.layout;
 
+import dev.sociscope.core.io.FileTrees;
 import dev.sociscope.core.image.BlobContent;
 import dev.sociscope.core.io.AtomicFiles;
 import dev.sociscope.core.io.BaseDirectories;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The local store of built zTOCs and indexes: an OCI layout ({@code <dir>/store}) holding the blobs, plus one small
@@ -91,7 +91,7 @@ public final class ZtocCache {
   /** Removes every cached blob, key and index list (the next build fetches and indexes again). */
   public synchronized void clear() throws IOException {
     for (String part : PARTS) {
-      deleteTree(dir.resolve(part));
+      FileTrees.delete(dir.resolve(part));
     }
     OciLayout.openOrCreate(dir.resolve("store"));
     Files.createDirectories(dir.resolve("ztoc-keys"));
@@ -184,17 +184,6 @@ public final class ZtocCache {
       return Files.size(f);
     } catch (IOException e) {
       return 0; // removed meanwhile
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 
