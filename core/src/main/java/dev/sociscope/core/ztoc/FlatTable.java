@@ -19,7 +19,10 @@ final class FlatTable {
   private final int table;
   private final int vtable;
   private final int vtableLength;
-  private final String path;
+  /** Where this table is, for messages only: built when a message needs it (a zTOC has thousands of tables). */
+  private final FlatTable parent;
+  private final String name;
+  private final int index;
 
   /** Shared state of one read: the buffer and the allocation budget. */
   private static final class Context {
@@ -34,18 +37,46 @@ final class FlatTable {
     }
   }
 
-  private FlatTable(Context ctx, long table, String path) throws ZtocFormatException {
+  /**
+   * What a check is about, turned into text only when it fails: {@code field} of this table ({@code null}: the
+   * table itself), element {@code index} of it ({@code -1}: none), then {@code detail}, into which
+   * {@code detailNumber} is put after its first part when {@code detailEnd} is not null (e.g. " (string of ",
+   * 12, " bytes)").
+   */
+  private record Where(FlatTable at, String field, int index, String detail, long detailNumber, String detailEnd) {
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder(at.path());
+      if (field != null) {
+        sb.append('.').append(field);
+      }
+      if (index >= 0) {
+        sb.append('[').append(index).append(']');
+      }
+      sb.append(detail);
+      if (detailEnd != null) {
+        sb.append(detailNumber).append(detailEnd);
+      }
+      return sb.toString();
+    }
+  }
+
+  private FlatTable(Context ctx, long table, FlatTable parent, String name, int index) throws ZtocFormatException {
     this.ctx = ctx;
-    this.path = path;
-    checkRange(table, 4, path + " (table start)");
+    this.parent = parent;
+    this.name = name;
+    this.index = index;
+    checkRange(table, 4, this, null, -1, " (table start)");
     this.table = (int) table;
     long vt = table - ctx.bb.getInt(this.table);
-    checkRange(vt, 4, path + " (vtable header)");
+    checkRange(vt, 4, this, null, -1, " (vtable header)");
     this.vtable = (int) vt;
     this.vtableLength = Short.toUnsignedInt(ctx.bb.getShort(vtable));
-    checkRange(vtable, vtableLength, path + " (vtable of " + vtableLength + " bytes)");
+    if (vtable < 0 || vtableLength < 0 || (long) vtable + vtableLength > ctx.limit) {
+      fail(vtable, vtableLength, new Where(this, null, -1, " (vtable of ", vtableLength, " bytes)"));
+    }
     ctx.budget -= 32; // each table materializes at least one small object
-    checkBudget(path);
+    checkBudget(null);
   }
 
   /**
@@ -58,30 +89,43 @@ final class FlatTable {
       throw new ZtocFormatException(name + ": buffer is " + bytes.length + " bytes, too short for a root offset");
     }
     Context ctx = new Context(bb, budget);
-    return new FlatTable(ctx, Integer.toUnsignedLong(bb.getInt(0)), name);
+    return new FlatTable(ctx, Integer.toUnsignedLong(bb.getInt(0)), null, name, -1);
   }
 
   /** A path such as {@code Ztoc.toc.metadata[3]}, for messages. */
   String path() {
-    return path;
+    if (parent == null) {
+      return name;
+    }
+    return parent.path() + "." + name + (index >= 0 ? "[" + index + "]" : "");
   }
 
-  private void checkRange(long pos, long len, String what) throws ZtocFormatException {
+  /** Checks that {@code [pos, pos + len)} lies in the buffer; {@code field}, {@code index}, {@code detail} name it. */
+  private void checkRange(long pos, long len, FlatTable at, String field, int index, String detail)
+      throws ZtocFormatException {
     if (pos < 0 || len < 0 || pos + len > ctx.limit) {
-      throw new ZtocFormatException(what + ": " + len + " bytes at byte " + pos + " lie outside the "
-          + ctx.limit + "-byte buffer");
+      fail(pos, len, new Where(at, field, index, detail, 0, null));
     }
   }
 
-  private void charge(long bytes, String what) throws ZtocFormatException {
-    ctx.budget -= bytes;
-    checkBudget(what);
+  private void fail(long pos, long len, Where what) throws ZtocFormatException {
+    throw new ZtocFormatException(what + ": " + len + " bytes at byte " + pos + " lie outside the "
+        + ctx.limit + "-byte buffer");
   }
 
-  private void checkBudget(String what) throws ZtocFormatException {
+  private void charge(long bytes, String field, int index) throws ZtocFormatException {
+    ctx.budget -= bytes;
+    checkBudget(field, index);
+  }
+
+  private void checkBudget(String field) throws ZtocFormatException {
+    checkBudget(field, -1);
+  }
+
+  private void checkBudget(String field, int index) throws ZtocFormatException {
     if (ctx.budget < 0) {
-      throw new ZtocFormatException(what + ": the buffer references more data than its " + ctx.limit
-          + " bytes can hold (offsets shared between fields)");
+      throw new ZtocFormatException(new Where(this, field, index, "", 0, null) + ": the buffer references more"
+          + " data than its " + ctx.limit + " bytes can hold (offsets shared between fields)");
     }
   }
 
@@ -98,10 +142,6 @@ final class FlatTable {
   /** Whether field {@code slot} is stored (not left out as a default). */
   boolean has(int slot) {
     return fieldPos(slot) != 0;
-  }
-
-  private String at(String field) {
-    return path + "." + field;
   }
 
   byte getByte(int slot, String field, byte dflt) throws ZtocFormatException {
@@ -123,14 +163,14 @@ final class FlatTable {
   private int scalarPos(int slot, int size, String field) throws ZtocFormatException {
     int p = fieldPos(slot);
     if (p != 0) {
-      checkRange(p, size, at(field));
+      checkRange(p, size, this, field, -1, "");
     }
     return p;
   }
 
   /** Follows the uoffset stored at {@code pos}. */
-  private long follow(long pos, String what) throws ZtocFormatException {
-    checkRange(pos, OFFSET_SIZE, what + " (offset)");
+  private long follow(long pos, String field, int index) throws ZtocFormatException {
+    checkRange(pos, OFFSET_SIZE, this, field, index, " (offset)");
     return pos + Integer.toUnsignedLong(ctx.bb.getInt((int) pos));
   }
 
@@ -140,7 +180,7 @@ final class FlatTable {
     if (p == 0) {
       return null;
     }
-    return new FlatTable(ctx, follow(p, at(field)), at(field));
+    return new FlatTable(ctx, follow(p, field, -1), this, field, -1);
   }
 
   /** The raw bytes of the string in field {@code slot} (no terminator), or null when absent. */
@@ -149,14 +189,16 @@ final class FlatTable {
     if (p == 0) {
       return null;
     }
-    return readString(follow(p, at(field)), at(field));
+    return readString(follow(p, field, -1), field, -1);
   }
 
-  private byte[] readString(long pos, String what) throws ZtocFormatException {
-    checkRange(pos, 4, what + " (string length)");
+  private byte[] readString(long pos, String field, int index) throws ZtocFormatException {
+    checkRange(pos, 4, this, field, index, " (string length)");
     long len = Integer.toUnsignedLong(ctx.bb.getInt((int) pos));
-    checkRange(pos + 4, len, what + " (string of " + len + " bytes)");
-    charge(len + 16, what);
+    if (pos + 4 + len > ctx.limit) {
+      fail(pos + 4, len, new Where(this, field, index, " (string of ", len, " bytes)"));
+    }
+    charge(len + 16, field, index);
     byte[] out = new byte[(int) len];
     ctx.bb.get((int) pos + 4, out);
     return out;
@@ -168,28 +210,28 @@ final class FlatTable {
     if (p == 0) {
       return 0;
     }
-    long start = follow(p, at(field));
-    checkRange(start, 4, at(field) + " (vector length)");
+    long start = follow(p, field, -1);
+    checkRange(start, 4, this, field, -1, " (vector length)");
     long count = Integer.toUnsignedLong(ctx.bb.getInt((int) start));
-    checkRange(start + 4, count * elementSize, at(field) + " (vector of " + count + " elements)");
+    if (start + 4 + count * elementSize > ctx.limit) {
+      fail(start + 4, count * elementSize, new Where(this, field, -1, " (vector of ", count, " elements)"));
+    }
     return (int) count;
   }
 
-  private long elementPos(int slot, String field, int index) throws ZtocFormatException {
-    long start = follow(fieldPos(slot), at(field));
-    return start + 4 + (long) OFFSET_SIZE * index;
+  private long elementPos(int slot, String field) throws ZtocFormatException {
+    return follow(fieldPos(slot), field, -1) + 4;
   }
 
   /** Table element {@code index} of a vector of tables; call {@link #vectorLength} first. */
   FlatTable tableAt(int slot, String field, int index) throws ZtocFormatException {
-    String what = at(field) + "[" + index + "]";
-    return new FlatTable(ctx, follow(elementPos(slot, field, index), what), what);
+    long pos = follow(elementPos(slot, field) + (long) OFFSET_SIZE * index, field, index);
+    return new FlatTable(ctx, pos, this, field, index);
   }
 
   /** String element {@code index} of a vector of strings; call {@link #vectorLength} first. */
   byte[] stringAt(int slot, String field, int index) throws ZtocFormatException {
-    String what = at(field) + "[" + index + "]";
-    return readString(follow(elementPos(slot, field, index), what), what);
+    return readString(follow(elementPos(slot, field) + (long) OFFSET_SIZE * index, field, index), field, index);
   }
 
   /** The bytes of a {@code [ubyte]} vector in field {@code slot}; empty when absent. */
@@ -198,8 +240,8 @@ final class FlatTable {
     if (count == 0) {
       return new byte[0];
     }
-    charge(count, at(field));
-    long start = follow(fieldPos(slot), at(field));
+    charge(count, field, -1);
+    long start = follow(fieldPos(slot), field, -1);
     byte[] out = new byte[count];
     ctx.bb.get((int) start + 4, out);
     return out;

@@ -91,8 +91,8 @@ public final class ZtocReader {
       throw new ZtocFormatException(t.path() + ".type: " + e.getMessage()
           + " (expected reg, dir, symlink, hardlink, char, block or fifo)");
     }
-    Map<byte[], PaxRecord> pax = new TreeMap<>(BYTE_ORDER);
     int xattrCount = t.vectorLength(13, "xattrs", 4);
+    Map<byte[], PaxRecord> pax = xattrCount == 0 ? Map.of() : new TreeMap<>(BYTE_ORDER); // most entries have none
     for (int j = 0; j < xattrCount; j++) {
       FlatTable x = t.tableAt(13, "xattrs", j);
       byte[] key = orEmpty(x.string(0, "key"));
