@@ -78,7 +78,7 @@ public final class LazyFileContentService implements FileContentService {
       } else {
         RangeRead.extract(extractor, entry, from, length, out);
       }
-      return source.fetched;
+      return source.fetched.get();
     }
   }
 
@@ -87,7 +87,7 @@ public final class LazyFileContentService implements FileContentService {
     private final RandomAccessSource delegate;
     private final Progress progress;
     private final long needed;
-    private long fetched;
+    private final java.util.concurrent.atomic.AtomicLong fetched = new java.util.concurrent.atomic.AtomicLong();
 
     CountingSource(RandomAccessSource delegate, Progress progress, long needed) {
       this.delegate = delegate;
@@ -104,9 +104,9 @@ public final class LazyFileContentService implements FileContentService {
     public byte[] read(long offset, int length) throws IOException {
       progress.checkCancelled();
       byte[] bytes = delegate.read(offset, length);
-      fetched += bytes.length;
-      progress.transferred(fetched);
-      progress.update(fetched, Math.max(needed, fetched));
+      long sum = fetched.addAndGet(bytes.length); // the gzip header is read alongside the spans
+      progress.transferred(sum);
+      progress.update(sum, Math.max(needed, sum));
       return bytes;
     }
 

@@ -1,6 +1,7 @@
 package dev.sociscope.core.extract;
 
 import dev.sociscope.core.gzip.GzipInflater;
+import dev.sociscope.core.io.Futures;
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.tar.TarPaths;
 import dev.sociscope.core.ztoc.Checkpoint;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads single files out of a layer through its zTOC (spec 6.1): only the spans that hold the file are fetched,
@@ -39,7 +41,7 @@ public final class LazyExtractor {
   private final RandomAccessSource source;
   private final long verifyFirstLimit;
   private final SpanFetch spanFetch;
-  private boolean headerChecked;
+  private volatile boolean headerChecked;
 
   /** Whole spans, each verified ({@link SpanFetch#WHOLE}). */
   public LazyExtractor(Ztoc ztoc, RandomAccessSource source) throws ZtocFormatException {
@@ -239,21 +241,35 @@ public final class LazyExtractor {
       throw new IOException("entry '" + data.name() + "' claims bytes " + off + "+" + size + ", beyond the "
           + toc.uncompressedArchiveSize() + "-byte archive");
     }
-    long headerBytes = checkGzipHeader();
+    // The header is fetched while the file's spans are: its round trip overlaps theirs. It is checked before the
+    // first byte is written.
+    CompletableFuture<Long> header = headerChecked || !(zinfo instanceof GzipZinfo)
+        ? CompletableFuture.completedFuture(0L) : Futures.alongside(this::checkGzipHeader);
     SpanRange range = SpanRange.of(zinfo, off, size);
     int a = range.first();
     int b = range.last();
-    SpanStream spans = new SpanStream(range, spanFetch, off + size);
-    if (zinfo instanceof GzipZinfo) {
-      Checkpoint cp = ((GzipZinfo) zinfo).checkpoints().get(a);
-      GzipInflater inflater = GzipInflater.resume(spans, cp.compressedOffset(), cp.bits(), cp.uncompressedOffset(),
-          cp.window());
-      inflater.stopOutputAt(off + size); // read no compressed byte the file does not need
-      skipFully(inflater, off - cp.uncompressedOffset(), data);
-      copy(inflater, out, size, data);
-    } else {
-      skipFully(spans, off - zinfo.compressedStart(a), data);
-      copy(spans, out, size, data);
+    long headerBytes;
+    SpanStream spans;
+    try {
+      spans = new SpanStream(range, spanFetch, off + size);
+      if (zinfo instanceof GzipZinfo) {
+        Checkpoint cp = ((GzipZinfo) zinfo).checkpoints().get(a);
+        GzipInflater inflater = GzipInflater.resume(spans, cp.compressedOffset(), cp.bits(),
+            cp.uncompressedOffset(), cp.window());
+        inflater.stopOutputAt(off + size); // read no compressed byte the file does not need
+        skipFully(inflater, off - cp.uncompressedOffset(), data);
+        headerBytes = Futures.join(header);
+        copy(inflater, out, size, data);
+      } else {
+        skipFully(spans, off - zinfo.compressedStart(a), data);
+        headerBytes = Futures.join(header);
+        copy(spans, out, size, data);
+      }
+    } catch (IOException | RuntimeException e) {
+      if (!header.isDone() || header.isCompletedExceptionally()) {
+        Futures.join(header); // a layer that is not what its zTOC says: that is the error to report
+      }
+      throw e;
     }
     long upstream = SpanRange.headerBytes(zinfo) + range.fetchedBytes(zinfo);
     return new ExtractStats(headerBytes + spans.fetched, a, b, size, upstream, spans.lastVerified);

@@ -3,7 +3,10 @@ package dev.sociscope.core.extract;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** Random access to the bytes of a layer blob: a local file, or HTTP range requests against a registry. */
+/**
+ * Random access to the bytes of a layer blob: a local file, or HTTP range requests against a registry. Reads may
+ * come from more than one thread at a time (a lazy read fetches the gzip header while it fetches the spans).
+ */
 public interface RandomAccessSource extends Closeable {
   /** Size of the blob in bytes. */
   long size() throws IOException;

@@ -13,15 +13,12 @@ import dev.sociscope.core.oci.OciFormatException;
 import dev.sociscope.core.oci.OciJson;
 import dev.sociscope.core.oci.ReferrersIndex;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
@@ -41,12 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ReferrersLister {
   private static final Logger LOG = LoggerFactory.getLogger(ReferrersLister.class);
-  /** Threads for the fallback-tag read started alongside the API request; idle threads end after a minute. */
-  private static final ExecutorService ALONGSIDE = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "sociscope-referrers");
-    t.setDaemon(true);
-    return t;
-  });
   private final RemoteRepository repo;
 
   ReferrersLister(RemoteRepository repo) {
@@ -57,13 +48,7 @@ final class ReferrersLister {
     String tag = ReferrersIndex.fallbackTag(subject);
     // Unless this repository is known to serve the API, read the fallback tag while the API is asked.
     CompletableFuture<Optional<OciDocument>> fallback = Boolean.TRUE.equals(repo.referrersApiKnown().get()) ? null
-        : CompletableFuture.supplyAsync(() -> {
-          try {
-            return repo.findManifest(tag);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }, ALONGSIDE);
+        : Futures.alongside(() -> repo.findManifest(tag));
     Optional<ReferrerListing> viaApi = viaApi(subject, artifactType); // the fallback read's answer is then unused
     if (viaApi.isPresent()) {
       return viaApi.get();

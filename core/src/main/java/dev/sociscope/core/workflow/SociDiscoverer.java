@@ -69,8 +69,16 @@ public final class SociDiscoverer {
     SociEnabledIndex enabled = top.isIndex() ? new SociEnabledIndex(top.index()) : null;
     List<Discovery.PlatformIndexes> platforms = new ArrayList<>();
     List<String> cutShort = new ArrayList<>();
-    for (PlatformManifest pm : ImageResolver.resolve(source, top, selection)) {
-      platforms.add(new Discovery.PlatformIndexes(pm, indexesOf(pm, enabled, cutShort)));
+    if (top.isManifest()) {
+      // The config (read for the platform) and the referrers are asked at the same time: one round trip, not two.
+      CompletableFuture<List<PlatformManifest>> resolved =
+          Futures.alongside(() -> ImageResolver.resolve(source, top, selection));
+      List<FoundIndex> found = indexesOf(new PlatformManifest(null, top, null), enabled, cutShort);
+      platforms.add(new Discovery.PlatformIndexes(Futures.join(resolved).get(0), found));
+    } else {
+      for (PlatformManifest pm : ImageResolver.resolve(source, top, selection)) {
+        platforms.add(new Discovery.PlatformIndexes(pm, indexesOf(pm, enabled, cutShort)));
+      }
     }
     return new Discovery(source.describe() + (reference.startsWith("sha256:") ? "@" : ":") + reference, top,
         platforms, enabled, cutShort);

@@ -60,6 +60,67 @@ class LazyExtractorTest {
   }
 
   @Test
+  void aCorruptGzipHeaderWritesNothingEvenWhenTheSpansAreFine() throws Exception {
+    Ztoc z = ztoc();
+    FileMetadata late = z.files().stream()
+        .filter(f -> f.type() == dev.sociscope.core.ztoc.EntryType.REG && f.uncompressedSize() > 0
+            && f.uncompressedOffset() > 4 * 65536)
+        .findFirst().orElseThrow(); // its spans do not hold the header
+    byte[] bad = LAYER.clone();
+    bad[3] = (byte) 0xE0; // reserved flag bits
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThatThrownBy(() -> new LazyExtractor(z, new ByteArraySource(bad), SpanFetch.TO_FILE_END).extract(late,
+        out)).isInstanceOf(IOException.class).hasMessageContaining("gzip header");
+    assertThat(out.size()).isZero();
+  }
+
+  /** The header's request must not wait for the spans' (nor they for it): one round trip, not two. */
+  @Test
+  void theGzipHeaderIsFetchedWhileTheSpansAre() throws Exception {
+    Ztoc z = ztoc();
+    long headerEnd = ((dev.sociscope.core.ztoc.GzipZinfo) dev.sociscope.core.ztoc.Zinfo.of(z)).checkpoints().get(0)
+        .compressedOffset();
+    FileMetadata late = z.files().stream()
+        .filter(f -> f.type() == dev.sociscope.core.ztoc.EntryType.REG && f.uncompressedSize() > 0
+            && f.uncompressedOffset() > 4 * 65536)
+        .findFirst().orElseThrow();
+    java.util.concurrent.CountDownLatch bothAsked = new java.util.concurrent.CountDownLatch(2);
+    java.util.concurrent.atomic.AtomicBoolean alone = new java.util.concurrent.atomic.AtomicBoolean();
+    RandomAccessSource slow = new RandomAccessSource() {
+      private final java.util.concurrent.atomic.AtomicBoolean headerSeen = new java.util.concurrent.atomic.AtomicBoolean();
+      private final java.util.concurrent.atomic.AtomicBoolean spanSeen = new java.util.concurrent.atomic.AtomicBoolean();
+
+      @Override
+      public long size() {
+        return LAYER.length;
+      }
+
+      @Override
+      public byte[] read(long offset, int length) throws IOException {
+        boolean first = offset == 0 && length == headerEnd ? headerSeen.compareAndSet(false, true)
+            : spanSeen.compareAndSet(false, true);
+        if (first) {
+          bothAsked.countDown();
+          try { // a server that answers only when both requests are in flight
+            if (!bothAsked.await(3, java.util.concurrent.TimeUnit.SECONDS)) {
+              alone.set(true);
+            }
+          } catch (InterruptedException e) {
+            throw new java.io.InterruptedIOException();
+          }
+        }
+        return java.util.Arrays.copyOfRange(LAYER, (int) offset, (int) offset + length);
+      }
+    };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new LazyExtractor(z, slow, SpanFetch.TO_FILE_END).extract(late, out);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    new LazyExtractor(z, new ByteArraySource(LAYER)).extract(late, expected);
+    assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+    assertThat(alone.get()).as("one request waited for the other to finish before it was made").isFalse();
+  }
+
+  @Test
   void hardlinksResolveToTheirTarget() throws Exception {
     LazyExtractor ex = new LazyExtractor(ztoc(), new ByteArraySource(LAYER));
     ByteArrayOutputStream viaLink = new ByteArrayOutputStream();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
@@ -40,6 +41,9 @@ class DiscoveryAtScaleTest {
   final AtomicInteger indexReads = new AtomicInteger();
   final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger maxInFlight = new AtomicInteger();
+  /** Counted down when the referrers are asked; the config's answer waits for it (5 s at most). */
+  final CountDownLatch referrersAsked = new CountDownLatch(1);
+  volatile boolean configWaitedInVain;
   Digest subject;
   byte[] referrers;
 
@@ -61,9 +65,13 @@ class DiscoveryAtScaleTest {
         requests.incrementAndGet();
         String path = r.getRequestUrl().encodedPath();
         if (path.equals("/v2/team/app/referrers/" + subject)) {
+          referrersAsked.countDown();
           return new MockResponse().addHeader("Content-Type", MediaType.OCI_INDEX).setBody(new Buffer().write(referrers));
         }
         if (path.startsWith("/v2/team/app/blobs/") && blobs.containsKey(path.substring(19))) {
+          if (!referrersAsked.await(5, TimeUnit.SECONDS)) {
+            configWaitedInVain = true; // asked one after the other: the referrers only after this answer
+          }
           return new MockResponse().setBody(new Buffer().write(blobs.get(path.substring(19))));
         }
         if (path.startsWith("/v2/team/app/manifests/")) {
@@ -131,6 +139,15 @@ class DiscoveryAtScaleTest {
     // manifest, config, referrers API, fallback tag (asked alongside), 10 indexes
     assertThat(requests.get()).isLessThanOrEqualTo(16);
     assertThat(maxInFlight.get()).isGreaterThan(1).isLessThanOrEqualTo(SociDiscoverer.PARALLEL_READS);
+  }
+
+  @Test
+  void theConfigIsReadWhileTheReferrersAreAsked() throws Exception {
+    referrers(10, 1);
+    Discovery d = service().discover(ref(), ImageResolver.PlatformSelection.DEFAULT);
+    assertThat(d.allIndexes()).hasSize(1);
+    assertThat(d.platforms().get(0).manifest().platformText()).isEqualTo("linux/amd64"); // from the config
+    assertThat(configWaitedInVain).as("the config's answer waited for a referrers request that never came").isFalse();
   }
 
   @Test
