@@ -1,6 +1,8 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.layout.CacheWrites;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -109,6 +111,8 @@ public final class SociscopeCommand implements Runnable {
       cli.getErr().flush();
       return EXIT_USER_ERROR;
     } finally {
+      // zTOCs and lookup files a read kept for the next run are written after its answer: let them finish
+      CacheWrites.await(Duration.ofSeconds(30));
       CliResources.closeAll();
     }
   }

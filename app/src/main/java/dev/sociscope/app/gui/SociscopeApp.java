@@ -47,6 +47,12 @@ public final class SociscopeApp extends Application {
         activity -> new dev.sociscope.app.service.CoreRegistryService(activity, cacheDir), cacheDir);
   }
 
+  /** The cache writes a read left in the background (zTOCs, lookup files) get a moment to finish. */
+  @Override
+  public void stop() {
+    dev.sociscope.core.layout.CacheWrites.await(java.time.Duration.ofSeconds(5));
+  }
+
   @Override
   public void start(Stage stage) {
     StartupTrace.mark("FX start()");

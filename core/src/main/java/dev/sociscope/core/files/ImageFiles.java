@@ -3,6 +3,7 @@ package dev.sociscope.core.files;
 import dev.sociscope.core.error.SociscopeException;
 import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.io.TempFiles;
+import dev.sociscope.core.layout.CacheWrites;
 import dev.sociscope.core.layout.ZtocCache;
 import dev.sociscope.core.extract.ExtractStats;
 import dev.sociscope.core.extract.LazyExtractor;
@@ -171,7 +172,8 @@ public final class ImageFiles {
           throw new IOException("zTOC " + d + " does not match its digest");
         }
         if (cache != null) {
-          cache.store().putBlob(d, BlobContent.ofBytes(bytes));
+          byte[] fetched = bytes; // kept for the next read; this one does not wait for the disk
+          CacheWrites.later(() -> cache.store().putBlob(d, BlobContent.ofBytes(fetched)));
         }
       }
       try {
@@ -188,16 +190,21 @@ public final class ImageFiles {
     return layer.ztoc;
   }
 
-  /** Keeps the lookup file of a zTOC just parsed, so the next read of one file of its layer parses nothing. */
+  /**
+   * Keeps the lookup file of a zTOC just parsed, so the next read of one file of its layer parses nothing. It is
+   * made and written in the background ({@link CacheWrites}): this read has the parsed zTOC already.
+   */
   private void storeLookup(Digest d, Ztoc ztoc) {
     if (cache == null || cache.hasLookup(d)) { // a failed one was removed, unless the cache is read-only
       return;
     }
-    try {
-      cache.putLookup(d, LookupFileWriter.write(d, ztoc));
-    } catch (IOException | IllegalArgumentException e) {
-      // it only saves time (a read-only cache, a zTOC it cannot represent): reads use the parsed zTOC
-    }
+    CacheWrites.later(() -> {
+      try {
+        cache.putLookup(d, LookupFileWriter.write(d, ztoc));
+      } catch (IllegalArgumentException e) {
+        // a zTOC it cannot represent: reads of this layer parse the zTOC
+      }
+    });
   }
 
   /**

@@ -23,6 +23,8 @@ import dev.sociscope.core.ztoc.lookup.LookupFile;
 import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.time.Duration;
+import dev.sociscope.core.layout.CacheWrites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +109,11 @@ class TopDownReadTest {
 
   private static String read(ImageFiles files, String path) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    files.read(path, out, false);
+    try {
+      files.read(path, out, false);
+    } finally {
+      assertThat(CacheWrites.await(Duration.ofSeconds(30))).isTrue(); // lookup files are written after the answer
+    }
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -115,6 +121,7 @@ class TopDownReadTest {
   void readsThroughLookupFilesGiveWhatTheMergedTreeShows() throws Exception {
     ImageFiles parsed = fresh();
     ImageTree tree = parsed.tree(false); // parses every zTOC, which stores their lookup files
+    assertThat(CacheWrites.await(Duration.ofSeconds(30))).isTrue(); // they are written after the answer
     for (ImageFiles.Layer l : parsed.layers()) {
       assertThat(soci.cache().hasLookup(l.ztocDescriptor().ztocDigest())).isTrue();
     }
