@@ -1,5 +1,6 @@
 package dev.sociscope.app;
 
+import dev.sociscope.app.cli.JarClassData;
 import dev.sociscope.app.cli.SociscopeCommand;
 import dev.sociscope.app.cli.VersionProvider;
 import dev.sociscope.app.gui.SociscopeApp;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * Entry point of {@code sociscope.jar}: with no arguments it opens the desktop inspector, with arguments it runs the
@@ -22,8 +24,16 @@ public final class Launcher {
       System.out.println(VersionProvider.line());
       System.exit(SociscopeCommand.EXIT_OK);
     }
+    boolean gui = opensGui(args);
+    if (!gui) {
+      // java -jar: run again in a JVM that maps the class-data archive, when there is one (JarClassData)
+      OptionalInt relaunched = JarClassData.relaunch(args);
+      if (relaunched.isPresent()) {
+        System.exit(relaunched.getAsInt());
+      }
+    }
     Runtime.getRuntime().addShutdownHook(dev.sociscope.core.io.TempFiles.shutdownHook()); // SIGTERM/SIGINT too
-    if (opensGui(args)) {
+    if (gui) {
       SociscopeApp.launchGui(args);
       return;
     }
@@ -32,7 +42,11 @@ public final class Launcher {
     if (args.length == 1 && SociscopeCommand.isImageArgument(args[0])) {
       args = new String[] {"open", args[0]};
     }
-    System.exit(SociscopeCommand.run(args));
+    int code = SociscopeCommand.run(args);
+    if (!args[0].equals("cds")) {
+      JarClassData.prepareNextRun(); // java -jar without an archive: one is made in the background for next runs
+    }
+    System.exit(code);
   }
 
   /**

@@ -28,13 +28,15 @@ import picocli.CommandLine.Option;
  * them instead of loading and verifying them from the jars (Java 17 has no {@code -XX:+AutoCreateSharedArchive}; that
  * is Java 19). A second JVM runs a training workload ({@code --train}: help, a demo image written, inspected, listed
  * and read, a zTOC shown, a registry request) with {@code -XX:ArchiveClassesAtExit}. The installed package makes
- * its archive this way when it is installed and its launcher uses it; {@code java -jar} runs use it through
- * {@code JDK_JAVA_OPTIONS}, as the command prints.
+ * its archive this way when it is installed and its launcher uses it; {@code java -jar} runs on Linux use it by
+ * themselves ({@link JarClassData}), elsewhere through {@code JDK_JAVA_OPTIONS}, as the command prints.
  */
 @Command(name = "cds", mixinStandardHelpOptions = true,
     description = {"Make a class-data-sharing archive so that later runs start faster, and print how to use it.",
-        "For java -jar: the archive goes to $XDG_CACHE_HOME/sociscope (else ~/.cache/sociscope); use it with "
-            + "JDK_JAVA_OPTIONS as printed. The installed package makes its own when it is installed."})
+        "For java -jar: the archive goes to $XDG_CACHE_HOME/sociscope (else ~/.cache/sociscope). On Linux, java -jar"
+            + " runs use it by themselves, and the first run of a new jar makes it in the background"
+            + " (SOCISCOPE_CDS=off: neither); elsewhere use it with JDK_JAVA_OPTIONS as printed. The installed package"
+            + " makes its own when it is installed."})
 final class CdsCommand implements Callable<Integer> {
   /** JVM options for short commands: C1 only (no C2 compile threads competing for the CPU), the serial GC. */
   static final String SHORT_RUN_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
@@ -56,6 +58,16 @@ final class CdsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Path target = archive != null ? archive : defaultArchive();
+    try {
+      return make(out, target);
+    } finally {
+      if (archive == null) {
+        JarClassData.madeArchive(target);
+      }
+    }
+  }
+
+  private Integer make(PrintWriter out, Path target) throws Exception {
     Files.createDirectories(target.toAbsolutePath().getParent());
     Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".sociscope-cds-", ".jsa");
     Files.delete(tmp); // the JVM writes it anew
@@ -75,18 +87,45 @@ final class CdsCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(tmp);
     }
+    if (archive == null) {
+      removeOlderBuilds(target);
+    }
     out.printf("class-data archive: %s (%,d bytes)%n", target, Files.size(target));
-    out.println("use it for java -jar runs (the jar's path must stay the same):");
+    if (archive == null) {
+      out.println("java -jar runs of this jar use it by themselves on Linux (SOCISCOPE_CDS=off: never); elsewhere:");
+    } else {
+      out.println("use it for java -jar runs (the jar's path must stay the same):");
+    }
     out.println("  export JDK_JAVA_OPTIONS=\"-XX:SharedArchiveFile=" + target + " " + SHORT_RUN_OPTIONS + "\"");
     out.flush();
     return SociscopeCommand.EXIT_OK;
   }
 
-  /** {@code $XDG_CACHE_HOME/sociscope/cds/sociscope-VERSION-javaVERSION.jsa}: one per version pair. */
+  /**
+   * {@code $XDG_CACHE_HOME/sociscope/cds/sociscope-VERSION-javaVERSION-JARS.jsa}: one per version pair and build of
+   * the jars ({@link JarClassData#fingerprint}), since an archive is valid only for the jars it was made from.
+   */
   static Path defaultArchive() {
+    return ZtocCache.defaultDir().resolve("cds").resolve(versionPrefix() + "-" + JarClassData.fingerprint() + ".jsa");
+  }
+
+  private static String versionPrefix() {
     String java = System.getProperty("java.version").replaceAll("[^0-9A-Za-z.+-]", "_");
     String version = VersionProvider.version().replaceAll("[^0-9A-Za-z.+-]", "_");
-    return ZtocCache.defaultDir().resolve("cds").resolve("sociscope-" + version + "-java" + java + ".jsa");
+    return "sociscope-" + version + "-java" + java;
+  }
+
+  /** Archives of earlier builds of the same version (about 18 MB each) go when a new one is made. */
+  private static void removeOlderBuilds(Path made) throws IOException {
+    String prefix = versionPrefix() + "-";
+    try (Stream<Path> files = Files.list(made.getParent())) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(".jsa") && !f.equals(made)) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
   }
 
   /**

@@ -1,0 +1,201 @@
+package dev.sociscope.app.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+
+/**
+ * {@code java -jar sociscope.jar} runs with the class-data archive without being told (issue 15): Java 17 maps an
+ * archive only when its command line names it, so a command line run that finds its archive in the cache folder
+ * runs itself again in a JVM started with it, which costs about 0.13 s and saves about 0.35 s (the command's
+ * classes are mapped, not loaded and verified from the jars). A run that finds none makes one in the background
+ * when it is done ({@code sociscope cds}, about 3 s of CPU, once per build of the jar), so the next runs have it.
+ *
+ * <p>Only for {@code java -jar} on Linux (the JVM's own options are read from {@code /proc/self/cmdline}, so that
+ * the second JVM gets them too); not for the installed package (its launcher names its archive), not when the
+ * command line or {@code JDK_JAVA_OPTIONS} already names an archive, not for the GUI, and never when
+ * {@code SOCISCOPE_CDS=off}.
+ */
+public final class JarClassData {
+  /** {@code off}: neither run again with the archive nor make one. */
+  static final String SWITCH = "SOCISCOPE_CDS";
+  /** Set in the second JVM, which must not run itself again. */
+  static final String RELAUNCHED = "sociscope.cds.relaunched";
+  private static final Path CMDLINE = Path.of("/proc/self/cmdline");
+  /** A marker that an archive is being made, so that runs at the same time make one between them. */
+  private static final String MAKING = ".making";
+  private static final Duration MAKING_STALE = Duration.ofMinutes(10);
+
+  private JarClassData() {}
+
+  /**
+   * When this is a {@code java -jar} run whose archive exists: runs the same command in a JVM that maps it and gives
+   * its exit code. Empty when this JVM should run the command itself.
+   */
+  public static OptionalInt relaunch(String[] args) {
+    List<String> jvm = thisJvm();
+    if (jvm == null) {
+      return OptionalInt.empty();
+    }
+    Path archive = CdsCommand.defaultArchive();
+    if (!Files.isRegularFile(archive)) {
+      return OptionalInt.empty();
+    }
+    List<String> cmd = relaunchCommand(jvm, archive, args);
+    try {
+      Process child = new ProcessBuilder(cmd).inheritIO().start();
+      // Ctrl+C reaches both JVMs; a SIGTERM only this one: pass it on, and wait for the child's own clean-up
+      Thread forward = new Thread(() -> {
+        child.destroy();
+        try {
+          child.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "sociscope-cds-child");
+      Runtime.getRuntime().addShutdownHook(forward);
+      int code = child.waitFor();
+      Runtime.getRuntime().removeShutdownHook(forward);
+      return OptionalInt.of(code);
+    } catch (IOException e) {
+      return OptionalInt.empty(); // could not start the second JVM: this one runs the command
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OptionalInt.of(SociscopeCommand.EXIT_USER_ERROR);
+    }
+  }
+
+  /**
+   * After a {@code java -jar} run that found no archive: starts {@code sociscope cds} in the background (its output
+   * discarded), unless another run is making one already.
+   */
+  public static void prepareNextRun() {
+    List<String> jvm = thisJvm();
+    if (jvm == null) {
+      return;
+    }
+    Path archive = CdsCommand.defaultArchive();
+    if (Files.isRegularFile(archive)) {
+      return;
+    }
+    try {
+      Path making = archive.resolveSibling(MAKING);
+      Files.createDirectories(making.getParent());
+      if (Files.exists(making) && Files.getLastModifiedTime(making).toInstant()
+          .isAfter(Instant.now().minus(MAKING_STALE))) {
+        return;
+      }
+      Files.write(making, new byte[0]);
+      Files.setLastModifiedTime(making, FileTime.from(Instant.now()));
+      List<String> cmd = new ArrayList<>();
+      cmd.add(jvm.get(0));
+      cmd.add("-jar");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add("cds");
+      new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException | RuntimeException e) {
+      // only start-up time is lost: the next run tries again
+    }
+  }
+
+  /** Removes the marker of an archive being made (the {@code cds} run that made it is done). */
+  static void madeArchive(Path archive) {
+    try {
+      Files.deleteIfExists(archive.resolveSibling(MAKING));
+    } catch (IOException e) {
+      // it goes stale after ten minutes
+    }
+  }
+
+  /**
+   * The command line of this JVM when it is a {@code java -jar} run that may use an archive: the java executable
+   * first, then this JVM's options, {@code -jar} and what follows. Null when it is not.
+   */
+  static List<String> thisJvm() {
+    if ("off".equalsIgnoreCase(System.getenv(SWITCH)) || System.getProperty(RELAUNCHED) != null
+        || System.getProperty("jpackage.app-path") != null) {
+      return null;
+    }
+    String classPath = System.getProperty("java.class.path", "");
+    if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) {
+      return null;
+    }
+    for (String env : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS")) {
+      if (namesArchive(System.getenv(env))) {
+        return null;
+      }
+    }
+    List<String> argv;
+    try {
+      argv = Arrays.asList(new String(Files.readAllBytes(CMDLINE), StandardCharsets.UTF_8).split("\0"));
+    } catch (IOException | RuntimeException e) {
+      return null; // not Linux
+    }
+    int jar = argv.indexOf("-jar");
+    if (jar < 1 || argv.subList(0, jar).stream().anyMatch(JarClassData::namesArchive)) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    out.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    out.addAll(argv.subList(1, jar));
+    return out;
+  }
+
+  private static boolean namesArchive(String options) {
+    if (options == null) {
+      return false;
+    }
+    String o = options.toLowerCase(Locale.ROOT);
+    return o.contains("sharedarchivefile") || o.contains("archiveclassesatexit") || o.contains("xshare");
+  }
+
+  /**
+   * This JVM's command with the archive (its messages off: an archive of an older jar is ignored silently), the
+   * C1-only options for short commands, and the mark that stops a third JVM.
+   */
+  static List<String> relaunchCommand(List<String> jvm, Path archive, String[] args) {
+    List<String> cmd = new ArrayList<>(jvm);
+    cmd.add("-XX:SharedArchiveFile=" + archive);
+    cmd.add("-Xlog:cds*=off");
+    if (ShortCommands.isShort(args)) {
+      cmd.addAll(Arrays.asList(CdsCommand.SHORT_RUN_OPTIONS.split(" ")));
+    }
+    cmd.add("-D" + RELAUNCHED + "=1");
+    cmd.add("-jar");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.addAll(Arrays.asList(args));
+    return cmd;
+  }
+
+  /** Part of an archive's name that changes with the jars: this one's path, size and time, and its lib folder's. */
+  static String fingerprint() {
+    return fingerprint(Path.of(System.getProperty("java.class.path", "")).toAbsolutePath());
+  }
+
+  static String fingerprint(Path jar) {
+    CRC32 crc = new CRC32();
+    StringBuilder sb = new StringBuilder(jar.toString());
+    for (Path p : new Path[] {jar, jar.resolveSibling("lib")}) {
+      try {
+        sb.append('|').append(Files.size(p)).append('|').append(Files.getLastModifiedTime(p).toMillis());
+      } catch (IOException | RuntimeException e) {
+        sb.append("|-");
+      }
+    }
+    crc.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+    return String.format(Locale.ROOT, "%08x", crc.getValue());
+  }
+}
