@@ -39,6 +39,12 @@ class JarClassDataTest {
     assertThat(JarClassData.fingerprint(jar)).isNotEqualTo(rebuilt);
   }
 
+  @Test
+  void commandsThatGainLessThanASecondJvmCostsRunInThisOne() {
+    assertThat(JarClassData.relaunch(new String[] {"ztoc", "info", "x.ztoc"})).isEmpty();
+    assertThat(JarClassData.relaunch(new String[] {"--help"})).isEmpty();
+  }
+
   /** Tests run from class folders (not a jar) and with SOCISCOPE_CDS=off: no second JVM, no archive made. */
   @Test
   void aRunThatIsNotJavaJarIsLeftAlone() {
