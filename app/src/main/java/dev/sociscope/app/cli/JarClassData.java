@@ -51,7 +51,7 @@ public final class JarClassData {
    * its exit code. Empty when this JVM should run the command itself.
    */
   public static OptionalInt relaunch(String[] args) {
-    if (args.length > 0 && GAINS_LESS_THAN_IT_COSTS.contains(args[0])) {
+    if (!worthASecondJvm(args)) {
       return OptionalInt.empty();
     }
     List<String> jvm = thisJvm();
@@ -84,6 +84,10 @@ public final class JarClassData {
       Thread.currentThread().interrupt();
       return OptionalInt.of(SociscopeCommand.EXIT_USER_ERROR);
     }
+  }
+
+  static boolean worthASecondJvm(String[] args) {
+    return args.length > 0 && !GAINS_LESS_THAN_IT_COSTS.contains(args[0]);
   }
 
   /**

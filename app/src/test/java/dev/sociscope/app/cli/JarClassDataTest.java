@@ -41,8 +41,10 @@ class JarClassDataTest {
 
   @Test
   void commandsThatGainLessThanASecondJvmCostsRunInThisOne() {
-    assertThat(JarClassData.relaunch(new String[] {"ztoc", "info", "x.ztoc"})).isEmpty();
-    assertThat(JarClassData.relaunch(new String[] {"--help"})).isEmpty();
+    assertThat(JarClassData.worthASecondJvm(new String[] {"ztoc", "info", "x.ztoc"})).isFalse();
+    assertThat(JarClassData.worthASecondJvm(new String[] {"--help"})).isFalse();
+    assertThat(JarClassData.worthASecondJvm(new String[] {"inspect", "r:1"})).isTrue();
+    assertThat(JarClassData.worthASecondJvm(new String[] {"get", "r:1", "/f"})).isTrue();
   }
 
   /** Tests run from class folders (not a jar) and with SOCISCOPE_CDS=off: no second JVM, no archive made. */
