@@ -101,23 +101,14 @@ final class CdsCommand implements Callable<Integer> {
     return SociscopeCommand.EXIT_OK;
   }
 
-  /**
-   * {@code $XDG_CACHE_HOME/sociscope/cds/sociscope-VERSION-javaVERSION-JARS.jsa}: one per version pair and build of
-   * the jars ({@link JarClassData#fingerprint}), since an archive is valid only for the jars it was made from.
-   */
+  /** Where {@code cds} and {@code java -jar} runs keep the archive ({@link JarClassData#defaultArchive}). */
   static Path defaultArchive() {
-    return ZtocCache.defaultDir().resolve("cds").resolve(versionPrefix() + "-" + JarClassData.fingerprint() + ".jsa");
-  }
-
-  private static String versionPrefix() {
-    String java = System.getProperty("java.version").replaceAll("[^0-9A-Za-z.+-]", "_");
-    String version = VersionProvider.version().replaceAll("[^0-9A-Za-z.+-]", "_");
-    return "sociscope-" + version + "-java" + java;
+    return JarClassData.defaultArchive();
   }
 
   /** Archives of earlier builds of the same version (about 18 MB each) go when a new one is made. */
   private static void removeOlderBuilds(Path made) throws IOException {
-    String prefix = versionPrefix() + "-";
+    String prefix = JarClassData.versionPrefix() + "-";
     try (Stream<Path> files = Files.list(made.getParent())) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();

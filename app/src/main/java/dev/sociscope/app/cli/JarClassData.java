@@ -1,5 +1,6 @@
 package dev.sociscope.app.cli;
 
+import dev.sociscope.core.layout.ZtocCache;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ public final class JarClassData {
     if (jvm == null) {
       return OptionalInt.empty();
     }
-    Path archive = CdsCommand.defaultArchive();
+    Path archive = defaultArchive();
     if (!Files.isRegularFile(archive)) {
       return OptionalInt.empty();
     }
@@ -99,7 +100,7 @@ public final class JarClassData {
     if (jvm == null) {
       return;
     }
-    Path archive = CdsCommand.defaultArchive();
+    Path archive = defaultArchive();
     if (Files.isRegularFile(archive)) {
       return;
     }
@@ -191,6 +192,21 @@ public final class JarClassData {
     cmd.add(System.getProperty("java.class.path"));
     cmd.addAll(Arrays.asList(args));
     return cmd;
+  }
+
+  /**
+   * {@code $XDG_CACHE_HOME/sociscope/cds/sociscope-VERSION-javaVERSION-JARS.jsa}: one per version pair and build of
+   * the jars ({@link #fingerprint}), since an archive is valid only for the jars it was made from. (Here, not in
+   * {@link CdsCommand}: loading a picocli command class would cost the first JVM time.)
+   */
+  static Path defaultArchive() {
+    return ZtocCache.defaultDir().resolve("cds").resolve(versionPrefix() + "-" + fingerprint() + ".jsa");
+  }
+
+  static String versionPrefix() {
+    String java = System.getProperty("java.version").replaceAll("[^0-9A-Za-z.+-]", "_");
+    String version = VersionProvider.version().replaceAll("[^0-9A-Za-z.+-]", "_");
+    return "sociscope-" + version + "-java" + java;
   }
 
   /** Part of an archive's name that changes with the jars: this one's path, size and time, and its lib folder's. */
