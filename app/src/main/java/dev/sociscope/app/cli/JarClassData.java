@@ -35,7 +35,7 @@ public final class JarClassData {
   static final String SWITCH = "SOCISCOPE_CDS";
   /** Set in the second JVM, which must not run itself again. */
   static final String RELAUNCHED = "sociscope.cds.relaunched";
-  private static final Path CMDLINE = Path.of("/proc/self/cmdline");
+  private static final String CMDLINE = "/proc/self/cmdline";
   /** A marker that an archive is being made, so that runs at the same time make one between them. */
   private static final String MAKING = ".making";
   private static final Duration MAKING_STALE = Duration.ofMinutes(10);
@@ -67,14 +67,17 @@ public final class JarClassData {
     try {
       Process child = new ProcessBuilder(cmd).inheritIO().start();
       // Ctrl+C reaches both JVMs; a SIGTERM only this one: pass it on, and wait for the child's own clean-up
-      Thread forward = new Thread(() -> {
-        child.destroy();
-        try {
-          child.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+      Thread forward = new Thread("sociscope-cds-child") {
+        @Override
+        public void run() {
+          child.destroy();
+          try {
+            child.waitFor(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
         }
-      }, "sociscope-cds-child");
+      };
       Runtime.getRuntime().addShutdownHook(forward);
       int code = child.waitFor();
       Runtime.getRuntime().removeShutdownHook(forward);
@@ -154,13 +157,22 @@ public final class JarClassData {
     }
     List<String> argv;
     try {
-      argv = Arrays.asList(new String(Files.readAllBytes(CMDLINE), StandardCharsets.UTF_8).split("\0"));
+      byte[] raw; // FileInputStream: its classes are in the JDK's own archive, a file channel's are not
+      try (java.io.FileInputStream in = new java.io.FileInputStream(CMDLINE)) {
+        raw = in.readAllBytes();
+      }
+      argv = Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
     } catch (IOException | RuntimeException e) {
       return null; // not Linux
     }
     int jar = argv.indexOf("-jar");
-    if (jar < 1 || argv.subList(0, jar).stream().anyMatch(JarClassData::namesArchive)) {
+    if (jar < 1) {
       return null;
+    }
+    for (String option : argv.subList(0, jar)) { // plain loops: no lambda or stream machinery in the first JVM
+      if (namesArchive(option)) {
+        return null;
+      }
     }
     List<String> out = new ArrayList<>();
     out.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
