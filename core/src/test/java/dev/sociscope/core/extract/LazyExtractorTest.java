@@ -59,13 +59,18 @@ class LazyExtractorTest {
         new ByteArrayOutputStream())).isInstanceOf(IOException.class).hasMessageContaining("gzip header");
   }
 
+  /** A regular file whose spans do not hold the gzip header. */
+  private static FileMetadata fileAfterTheFirstSpans(Ztoc z) {
+    return z.files().stream()
+        .filter(f -> f.type() == dev.sociscope.core.ztoc.EntryType.REG && f.uncompressedSize() > 0
+            && f.uncompressedOffset() > 4 * 65536)
+        .findFirst().orElseThrow();
+  }
+
   @Test
   void aCorruptGzipHeaderWritesNothingEvenWhenTheSpansAreFine() throws Exception {
     Ztoc z = ztoc();
-    FileMetadata late = z.files().stream()
-        .filter(f -> f.type() == dev.sociscope.core.ztoc.EntryType.REG && f.uncompressedSize() > 0
-            && f.uncompressedOffset() > 4 * 65536)
-        .findFirst().orElseThrow(); // its spans do not hold the header
+    FileMetadata late = fileAfterTheFirstSpans(z);
     byte[] bad = LAYER.clone();
     bad[3] = (byte) 0xE0; // reserved flag bits
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -80,10 +85,7 @@ class LazyExtractorTest {
     Ztoc z = ztoc();
     long headerEnd = ((dev.sociscope.core.ztoc.GzipZinfo) dev.sociscope.core.ztoc.Zinfo.of(z)).checkpoints().get(0)
         .compressedOffset();
-    FileMetadata late = z.files().stream()
-        .filter(f -> f.type() == dev.sociscope.core.ztoc.EntryType.REG && f.uncompressedSize() > 0
-            && f.uncompressedOffset() > 4 * 65536)
-        .findFirst().orElseThrow();
+    FileMetadata late = fileAfterTheFirstSpans(z);
     java.util.concurrent.CountDownLatch bothAsked = new java.util.concurrent.CountDownLatch(2);
     java.util.concurrent.atomic.AtomicBoolean alone = new java.util.concurrent.atomic.AtomicBoolean();
     RandomAccessSource slow = new RandomAccessSource() {
