@@ -26,6 +26,15 @@ class JarClassDataTest {
     assertThat(build).doesNotContain("-XX:TieredStopAtLevel=1").contains("-XX:SharedArchiveFile=/c/a.jsa");
   }
 
+  /** {@code -XX:+UseSerialGC} beside a user's {@code -XX:+UseG1GC} would stop the second JVM from starting. */
+  @Test
+  void theUsersOwnCollectorAndCompilerLevelAreKept() {
+    List<String> jvm = List.of("/usr/lib/jvm/bin/java", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=4");
+    List<String> cmd = JarClassData.relaunchCommand(jvm, Path.of("/c/a.jsa"), new String[] {"inspect", "r:1"});
+    assertThat(cmd).doesNotContain("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+        .contains("-XX:+UseG1GC", "-XX:TieredStopAtLevel=4", "-XX:SharedArchiveFile=/c/a.jsa");
+  }
+
   @Test
   void theArchiveNameChangesWithTheJarAndItsLibFolder() throws Exception {
     Path jar = Files.write(tmp.resolve("sociscope.jar"), new byte[] {1, 2, 3});
