@@ -267,7 +267,12 @@ public final class LazyExtractor {
       }
     } catch (IOException | RuntimeException e) {
       if (!header.isDone() || header.isCompletedExceptionally()) {
-        Futures.join(header); // a layer that is not what its zTOC says: that is the error to report
+        try {
+          Futures.join(header);
+        } catch (IOException | RuntimeException bad) {
+          bad.addSuppressed(e);
+          throw bad; // a layer that does not start as its zTOC says: that is the error to report
+        }
       }
       throw e;
     }
