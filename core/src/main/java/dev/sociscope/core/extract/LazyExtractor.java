@@ -270,7 +270,9 @@ public final class LazyExtractor {
         try {
           Futures.join(header);
         } catch (IOException | RuntimeException bad) {
-          bad.addSuppressed(e);
+          if (bad != e) { // e is the header's own error when the join inside the try threw it
+            bad.addSuppressed(e);
+          }
           throw bad; // a layer that does not start as its zTOC says: that is the error to report
         }
       }
