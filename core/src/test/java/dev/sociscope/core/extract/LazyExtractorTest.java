@@ -79,6 +79,24 @@ class LazyExtractorTest {
     assertThat(out.size()).isZero();
   }
 
+  @Test
+  void whenTheSpansAndTheHeaderAreBothBadTheHeaderIsNamedAndTheSpanErrorKept() throws Exception {
+    Ztoc z = ztoc();
+    FileMetadata late = fileAfterTheFirstSpans(z);
+    byte[] bad = LAYER.clone();
+    bad[3] = (byte) 0xE0; // reserved flag bits
+    int a = SpanRange.of(dev.sociscope.core.ztoc.Zinfo.of(z), late.uncompressedOffset(), late.uncompressedSize())
+        .first();
+    bad[(int) dev.sociscope.core.ztoc.Zinfo.of(z).compressedStart(a) + 10] ^= 0x55; // and the file's span
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+        () -> new LazyExtractor(z, new ByteArraySource(bad)).extract(late, out));
+    assertThat(thrown).isInstanceOf(IOException.class).hasMessageContaining("gzip header");
+    assertThat(thrown.getSuppressed()).hasSize(1);
+    assertThat(thrown.getSuppressed()[0]).isInstanceOf(SpanDigestException.class);
+    assertThat(out.size()).isZero();
+  }
+
   /** The header's request must not wait for the spans' (nor they for it): one round trip, not two. */
   @Test
   void theGzipHeaderIsFetchedWhileTheSpansAre() throws Exception {
