@@ -48,7 +48,8 @@ public final class CacheWrites {
   }
 
   /**
-   * Waits until the writes queued so far are done, at most {@code max}.
+   * Waits until the writes queued so far are done, at most {@code max}. Not while holding a {@link ZtocCache}'s lock:
+   * a write takes it (storing trims the cache).
    *
    * @return false when they were not done in time (they go on; a write cut off at exit leaves no partial file)
    */

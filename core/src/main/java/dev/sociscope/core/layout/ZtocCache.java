@@ -89,7 +89,14 @@ public final class ZtocCache {
   }
 
   /** Removes every cached blob, key and index list (the next build fetches and indexes again). */
-  public synchronized void clear() throws IOException {
+  public void clear() throws IOException {
+    // A write a read left in the background would bring a file back; it is awaited before the lock is taken,
+    // since it takes the lock itself (putLookup trims the cache).
+    CacheWrites.await(java.time.Duration.ofSeconds(30));
+    clearNow();
+  }
+
+  private synchronized void clearNow() throws IOException {
     for (String part : PARTS) {
       FileTrees.delete(dir.resolve(part));
     }

@@ -30,6 +30,26 @@ class ZtocCacheTest {
   }
 
   @Test
+  void clearingWaitsForAWriteAReadLeftInTheBackground() throws Exception {
+    ZtocCache cache = new ZtocCache(tmp.resolve("bg"));
+    byte[] lookup = "lookup".getBytes(StandardCharsets.UTF_8);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    CacheWrites.later(() -> {
+      started.countDown();
+      try {
+        Thread.sleep(300); // still writing when clear() is called
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      cache.putLookup(Digest.of(lookup), lookup);
+    });
+    started.await();
+    cache.clear();
+    assertThat(CacheWrites.await(java.time.Duration.ofSeconds(10))).isTrue();
+    assertThat(cache.hasLookup(Digest.of(lookup))).as("written before the clear, so cleared").isFalse();
+  }
+
+  @Test
   void theLeastRecentlyUsedZtocGoesWhenTheLimitIsReached() throws Exception {
     ZtocCache cache = new ZtocCache(tmp.resolve("c"), 2500);
     byte[] a = blob('a', 1000);
