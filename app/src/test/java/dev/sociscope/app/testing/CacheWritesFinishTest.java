@@ -1,40 +1,7 @@
 package dev.sociscope.app.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.sociscope.core.layout.CacheWrites;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 /**
- * Every test of this module ends only when the cache writes it left in the background are done
- * (dev.sociscope.core.testing.CacheWritesFinish, found through its service file): the first test leaves a slow
- * write, the second finds it done.
+ * Core's check that every test ends only when its background cache writes are done, run with app's tests: the
+ * extension reaches them through core's test jar and the poms' autodetection setting.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CacheWritesFinishTest {
-  private static final AtomicBoolean WRITTEN = new AtomicBoolean();
-
-  @Test
-  @Order(1)
-  void leavesASlowWrite() {
-    CacheWrites.later(() -> {
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      WRITTEN.set(true);
-    });
-    assertThat(WRITTEN).isFalse();
-  }
-
-  @Test
-  @Order(2)
-  void findsItDone() {
-    assertThat(WRITTEN).as("the write left by the test before").isTrue();
-  }
-}
+class CacheWritesFinishTest extends dev.sociscope.core.testing.CacheWritesFinishTest {}

@@ -10,17 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Every test of this module ends only when the cache writes it left in the background are done
+ * Every test of a module ends only when the cache writes it left in the background are done
  * (dev.sociscope.core.testing.CacheWritesFinish, found through its service file): the first test leaves a slow
  * write, the second finds it done.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CacheWritesFinishTest {
+public class CacheWritesFinishTest { // app runs it too, as a subclass
   private static final AtomicBoolean WRITTEN = new AtomicBoolean();
 
   @Test
   @Order(1)
-  void leavesASlowWrite() {
+  public void leavesASlowWrite() {
     CacheWrites.later(() -> {
       try {
         Thread.sleep(500);
@@ -34,7 +34,7 @@ class CacheWritesFinishTest {
 
   @Test
   @Order(2)
-  void findsItDone() {
+  public void findsItDone() {
     assertThat(WRITTEN).as("the write left by the test before").isTrue();
   }
 }
