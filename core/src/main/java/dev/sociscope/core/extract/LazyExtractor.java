@@ -95,12 +95,15 @@ public final class LazyExtractor {
 
   /**
    * Spec 4.5: the bytes before span 0 must be a gzip header that ends exactly where checkpoint 0 starts. Checked
-   * once, before the first gzip extraction; returns the bytes read for it.
+   * once, before the first gzip extraction, on another thread so that its request overlaps the spans'; the future
+   * gives the bytes read for it (0 when there is nothing to check).
    */
+  private CompletableFuture<Long> startGzipHeaderCheck() {
+    return headerChecked || !(zinfo instanceof GzipZinfo) ? CompletableFuture.completedFuture(0L)
+        : Futures.alongside(this::checkGzipHeader);
+  }
+
   private long checkGzipHeader() throws IOException {
-    if (headerChecked || !(zinfo instanceof GzipZinfo)) {
-      return 0;
-    }
     long end = ((GzipZinfo) zinfo).checkpoints().get(0).compressedOffset();
     if (end <= 0 || end > 65536 + 1024) {
       throw new IOException("checkpoint 0 starts at compressed offset " + end + ", which cannot follow a gzip "
@@ -241,10 +244,7 @@ public final class LazyExtractor {
       throw new IOException("entry '" + data.name() + "' claims bytes " + off + "+" + size + ", beyond the "
           + toc.uncompressedArchiveSize() + "-byte archive");
     }
-    // The header is fetched while the file's spans are: its round trip overlaps theirs. It is checked before the
-    // first byte is written.
-    CompletableFuture<Long> header = headerChecked || !(zinfo instanceof GzipZinfo)
-        ? CompletableFuture.completedFuture(0L) : Futures.alongside(this::checkGzipHeader);
+    CompletableFuture<Long> header = startGzipHeaderCheck(); // joined before the first byte is written
     SpanRange range = SpanRange.of(zinfo, off, size);
     int a = range.first();
     int b = range.last();
@@ -266,15 +266,13 @@ public final class LazyExtractor {
         copy(spans, out, size, data);
       }
     } catch (IOException | RuntimeException e) {
-      if (!header.isDone() || header.isCompletedExceptionally()) {
-        try {
-          Futures.join(header);
-        } catch (IOException | RuntimeException bad) {
-          if (bad != e) { // e is the header's own error when the join inside the try threw it
-            bad.addSuppressed(e);
-          }
-          throw bad; // a layer that does not start as its zTOC says: that is the error to report
+      try {
+        Futures.join(header);
+      } catch (IOException | RuntimeException bad) {
+        if (bad != e) { // e is the header's own error when the join inside the try threw it
+          bad.addSuppressed(e);
         }
+        throw bad; // a layer that does not start as its zTOC says: that is the error to report
       }
       throw e;
     }

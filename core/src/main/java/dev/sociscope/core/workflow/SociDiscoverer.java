@@ -73,11 +73,11 @@ public final class SociDiscoverer {
       // The config (read for the platform) and the referrers are asked at the same time: one round trip, not two.
       CompletableFuture<List<PlatformManifest>> resolved =
           Futures.alongside(() -> ImageResolver.resolve(source, top, selection));
-      List<FoundIndex> found = indexesOf(new PlatformManifest(null, top, null), enabled, cutShort);
+      List<FoundIndex> found = indexesOf(top, enabled, cutShort);
       platforms.add(new Discovery.PlatformIndexes(Futures.join(resolved).get(0), found));
     } else {
       for (PlatformManifest pm : ImageResolver.resolve(source, top, selection)) {
-        platforms.add(new Discovery.PlatformIndexes(pm, indexesOf(pm, enabled, cutShort)));
+        platforms.add(new Discovery.PlatformIndexes(pm, indexesOf(pm.manifest(), enabled, cutShort)));
       }
     }
     return new Discovery(source.describe() + (reference.startsWith("sha256:") ? "@" : ":") + reference, top,
@@ -86,20 +86,23 @@ public final class SociDiscoverer {
 
   /** The indexes of one image manifest: v2 first (what the runtime prefers), then v1. */
   public List<FoundIndex> indexesOf(PlatformManifest pm, SociEnabledIndex enabled) throws IOException {
-    return indexesOf(pm, enabled, new ArrayList<>());
+    return indexesOf(pm.manifest(), enabled, new ArrayList<>());
   }
 
-  /** As above; why a referrers listing was cut short (the listing limits) is added to {@code cutShort}. */
-  private List<FoundIndex> indexesOf(PlatformManifest pm, SociEnabledIndex enabled, List<String> cutShort)
+  /**
+   * As above, for the image manifest {@code image} (what the indexes depend on: its digest and annotations, not its
+   * platform); why a referrers listing was cut short (the listing limits) is added to {@code cutShort}.
+   */
+  private List<FoundIndex> indexesOf(OciDocument image, SociEnabledIndex enabled, List<String> cutShort)
       throws IOException {
     Map<Digest, FoundIndex> found = new LinkedHashMap<>();
-    Optional<Digest> annotated = SociEnabledIndex.indexDigestOf(pm.manifest().manifest());
+    Optional<Digest> annotated = SociEnabledIndex.indexDigestOf(image.manifest());
     if (annotated.isPresent()) {
       Descriptor d = Descriptor.of(MediaType.OCI_MANIFEST, annotated.get(), 0);
       found.put(annotated.get(), read(SociVersion.V2, d, FoundIndex.Via.MANIFEST_ANNOTATION));
     }
     if (enabled != null) {
-      Optional<SociEnabledIndex.Entry> e = enabled.forImageManifest(pm.manifest().digest());
+      Optional<SociEnabledIndex.Entry> e = enabled.forImageManifest(image.digest());
       if (e.isPresent() && !found.containsKey(e.get().sociIndex().digest())) {
         found.put(e.get().sociIndex().digest(), read(SociVersion.V2, e.get().sociIndex(),
             FoundIndex.Via.SOCI_ENABLED_INDEX));
@@ -107,8 +110,8 @@ public final class SociDiscoverer {
     }
     // Filtered by artifact type from the list itself; only SOCI indexes are fetched, several at a time.
     Map<Digest, CompletableFuture<FoundIndex>> reads = new LinkedHashMap<>();
-    ReferrerListing listing = source.referrerListing(pm.manifest().digest(), null);
-    listing.cutShort().ifPresent(why -> cutShort.add("the referrers of " + pm.manifest().digest() + " were cut"
+    ReferrerListing listing = source.referrerListing(image.digest(), null);
+    listing.cutShort().ifPresent(why -> cutShort.add("the referrers of " + image.digest() + " were cut"
         + " short after " + listing.descriptors().size() + " entries: " + why));
     for (Descriptor d : sociIndexes(listing.descriptors())) {
       SociVersion v = SociVersion.fromArtifactType(d.artifactType());
