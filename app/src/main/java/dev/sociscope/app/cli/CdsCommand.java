@@ -57,7 +57,7 @@ final class CdsCommand implements Callable<Integer> {
       return SociscopeCommand.EXIT_OK;
     }
     PrintWriter out = spec.commandLine().getOut();
-    Path target = archive != null ? archive : defaultArchive();
+    Path target = archive != null ? archive : JarClassData.defaultArchive();
     try {
       return make(out, target);
     } finally {
@@ -99,11 +99,6 @@ final class CdsCommand implements Callable<Integer> {
     out.println("  export JDK_JAVA_OPTIONS=\"-XX:SharedArchiveFile=" + target + " " + SHORT_RUN_OPTIONS + "\"");
     out.flush();
     return SociscopeCommand.EXIT_OK;
-  }
-
-  /** Where {@code cds} and {@code java -jar} runs keep the archive ({@link JarClassData#defaultArchive}). */
-  static Path defaultArchive() {
-    return JarClassData.defaultArchive();
   }
 
   /** Archives of earlier builds of the same version (about 18 MB each) go when a new one is made. */

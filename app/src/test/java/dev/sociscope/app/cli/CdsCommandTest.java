@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class CdsCommandTest {
   @Test
   void theArchiveIsInTheCacheFolderNamedAfterBothVersions() {
-    Path p = CdsCommand.defaultArchive();
+    Path p = JarClassData.defaultArchive();
     assertThat(p.getParent().getFileName().toString()).isEqualTo("cds");
     assertThat(p.getParent().getParent().getFileName().toString()).isEqualTo("sociscope");
     assertThat(p.getFileName().toString()).startsWith("sociscope-")

@@ -40,9 +40,9 @@ import java.util.Optional;
 public final class ZtocCache {
   /** The size limit of the blob store when none is given: 2 GiB. */
   public static final long DEFAULT_LIMIT = 2L << 30;
-  private static final String[] PARTS = {"store", "ztoc-keys", "indexes", "ztoc-lookup"};
   /** Lookup files of zTOCs, by zTOC digest: what one-path reads open instead of parsing the zTOC. */
   private static final String LOOKUPS = "ztoc-lookup";
+  private static final String[] PARTS = {"store", "ztoc-keys", "indexes", LOOKUPS};
 
   private final Path dir;
   private final OciLayout store;
