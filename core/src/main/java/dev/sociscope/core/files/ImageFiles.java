@@ -2,6 +2,7 @@ package dev.sociscope.core.files;
 
 import dev.sociscope.core.error.SociscopeException;
 import dev.sociscope.core.image.PlatformManifest;
+import dev.sociscope.core.io.Futures;
 import dev.sociscope.core.io.TempFiles;
 import dev.sociscope.core.layout.CacheWrites;
 import dev.sociscope.core.layout.ZtocCache;
@@ -359,11 +360,19 @@ public final class ImageFiles {
 
   /** The entry a path resolves to in the merged view (whiteouts applied), scanning unindexed layers as needed. */
   private Optional<FileMetadata> findTopmost(String p) throws IOException {
+    return againWithoutBadLookupFiles(() -> locate(p, null, new long[1]).map(Located::entry));
+  }
+
+  /**
+   * Runs {@code step}; when a lookup file turns out bad on the way ({@link LookupFileException}, thrown while finding
+   * entries and spans, before any output), drops the lookup files and runs it again from the parsed zTOCs.
+   */
+  private <T> T againWithoutBadLookupFiles(Futures.IoCall<T> step) throws IOException {
     try {
-      return locate(p, null, new long[1]).map(Located::entry);
+      return step.call();
     } catch (LookupFileException e) {
       dropLookupFiles();
-      return locate(p, null, new long[1]).map(Located::entry);
+      return step.call();
     }
   }
 
@@ -410,13 +419,7 @@ public final class ImageFiles {
 
   /** @param window {from, length} of a ranged read, or null for the whole file */
   private ReadStats readOne(String path, OutputStream out, long[] window) throws IOException {
-    try {
-      return readOnce(path, out, window);
-    } catch (LookupFileException e) {
-      // thrown while finding the entry and its spans, before any output: answer again from the parsed zTOCs
-      dropLookupFiles();
-      return readOnce(path, out, window);
-    }
+    return againWithoutBadLookupFiles(() -> readOnce(path, out, window));
   }
 
   private ReadStats readOnce(String path, OutputStream out, long[] window) throws IOException {
