@@ -81,7 +81,9 @@ final class GetCommand implements Callable<Integer> {
         s.layerSize() == 0 ? 0.0 : 100.0 * s.bytesSaved() / s.layerSize(), s.fileCompressedEstimate(),
         s.wholeSpanBytes(), s.savedAgainstWholeSpans(),
         s.wholeSpanBytes() == 0 ? 0.0 : 100.0 * s.savedAgainstWholeSpans() / s.wholeSpanBytes(),
-        s.verified() ? "" : "; the last span was read in part, so it was not checked against its digest",
+        (s.verified() ? "" : "; the last span was read in part, so it was not checked against its digest")
+            + (s.startedInsideSpan() ? "; inflated from a deflate block inside the span, placed by the file's tar"
+            + " header, not from the span's checkpoint" : ""),
         s.elapsed().toMillis());
   }
 
@@ -102,6 +104,7 @@ final class GetCommand implements Callable<Integer> {
     o.put("wholeSpanBytes", s.wholeSpanBytes());
     o.put("savedAgainstWholeSpans", s.savedAgainstWholeSpans());
     o.put("verified", s.verified());
+    o.put("startedInsideSpan", s.startedInsideSpan());
     o.put("rangeIgnored", s.rangeIgnored());
     o.put("millis", s.elapsed().toMillis());
     return o;

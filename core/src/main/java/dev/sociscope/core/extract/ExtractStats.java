@@ -13,9 +13,11 @@ package dev.sociscope.core.extract;
  *     (0 for an empty file)
  * @param allVerified whether every span read was checked against its digest (false when the last span was read only
  *     in part, see {@link SpanFetch#TO_FILE_END})
+ * @param startedInsideSpan whether inflation started at a deflate block found inside the file's span rather than
+ *     at the span's checkpoint (see {@link SpanFetch#TO_FILE_END})
  */
 public record ExtractStats(long compressedBytesRead, int firstSpan, int lastSpan, long bytesWritten,
-    long wholeSpanBytes, boolean allVerified) {
+    long wholeSpanBytes, boolean allVerified, boolean startedInsideSpan) {
   public int spansTouched() {
     return firstSpan < 0 ? 0 : lastSpan - firstSpan + 1;
   }

@@ -238,7 +238,7 @@ public final class LazyExtractor {
     long off = data.uncompressedOffset();
     long size = data.uncompressedSize();
     if (size == 0) {
-      return new ExtractStats(0, -1, -1, 0, 0, true);
+      return new ExtractStats(0, -1, -1, 0, 0, true, false);
     }
     if (off < 0 || size < 0 || off + size > toc.uncompressedArchiveSize()) {
       throw new IOException("entry '" + data.name() + "' claims bytes " + off + "+" + size + ", beyond the "
@@ -250,8 +250,20 @@ public final class LazyExtractor {
     int b = range.last();
     long headerBytes;
     SpanStream spans;
+    long upstream = SpanRange.headerBytes(zinfo) + range.fetchedBytes(zinfo);
     try {
-      spans = new SpanStream(range, spanFetch, off + size);
+      SpanBytes lastSpan = new SpanBytes(source, b, zinfo.compressedStart(b), zinfo.compressedEnd(b));
+      if (zinfo instanceof GzipZinfo && spanFetch == SpanFetch.TO_FILE_END && a == b
+          && MidSpanStart.applies(zinfo, b, data) && isTocEntry(data)) {
+        byte[] bytes = new MidSpanStart(lastSpan, zinfo, b, data, toc, range.firstWindowEnd(zinfo, off + size))
+            .read();
+        if (bytes != null) {
+          headerBytes = Futures.join(header);
+          out.write(bytes);
+          return new ExtractStats(headerBytes + lastSpan.fetched(), a, b, size, upstream, false, true);
+        }
+      }
+      spans = new SpanStream(range, spanFetch, off + size, lastSpan);
       if (zinfo instanceof GzipZinfo) {
         Checkpoint cp = ((GzipZinfo) zinfo).checkpoints().get(a);
         GzipInflater inflater = GzipInflater.resume(spans, cp.compressedOffset(), cp.bits(),
@@ -276,8 +288,12 @@ public final class LazyExtractor {
       }
       throw e;
     }
-    long upstream = SpanRange.headerBytes(zinfo) + range.fetchedBytes(zinfo);
-    return new ExtractStats(headerBytes + spans.fetched, a, b, size, upstream, spans.lastVerified);
+    return new ExtractStats(headerBytes + spans.fetched(), a, b, size, upstream, spans.lastVerified, false);
+  }
+
+  /** Whether this is an entry of the zTOC as it stands (not a window of one, which has no tar header of its own). */
+  private boolean isTocEntry(FileMetadata f) {
+    return toc.entriesAt(normalize(f.name())).stream().anyMatch(e -> e.metadata().equals(f));
   }
 
   private static void skipFully(InputStream in, long n, FileMetadata f) throws IOException {
@@ -323,11 +339,13 @@ public final class LazyExtractor {
     /** Where the next window of the last span starts, once the last span is reached; -1 before. */
     private long windowStart = -1;
     private long windowEnd;
-    private java.security.MessageDigest lastHash;
-    long fetched;
+    /** The last span's bytes when it is read in part (what a try from inside the span already fetched, too). */
+    private final SpanBytes lastSpan;
+    private long wholeFetched;
     boolean lastVerified;
 
-    SpanStream(SpanRange range, SpanFetch mode, long fileEnd) throws IOException {
+    SpanStream(SpanRange range, SpanFetch mode, long fileEnd, SpanBytes lastSpan) throws IOException {
+      this.lastSpan = lastSpan;
       this.range = range;
       this.last = range.last();
       this.next = range.first();
@@ -350,7 +368,7 @@ public final class LazyExtractor {
         throw new IOException("span " + span + " has an unusable compressed range " + start + "-" + end);
       }
       byte[] bytes = source.read(start, (int) (end - start));
-      fetched += bytes.length;
+      wholeFetched += bytes.length;
       String actual = Digest.of(bytes).toString();
       String expected = toc.spanDigests().get(span);
       if (!actual.equals(expected)) {
@@ -362,29 +380,32 @@ public final class LazyExtractor {
       return bytes;
     }
 
-    /** The next window of the last span; its digest is checked when the window reaches the span's end. */
+    /** Compressed bytes fetched: whole spans and the last span's windows. */
+    long fetched() {
+      return wholeFetched + lastSpan.fetched();
+    }
+
+    /**
+     * The next window of the last span; the span's digest is checked when the windows reach its end. Bytes already
+     * held (a try from inside the span fetched them) are handed out with the window rather than fetched again.
+     */
     private byte[] fetchWindow() throws IOException {
-      long spanStart = zinfo.compressedStart(last);
-      long spanEnd = zinfo.compressedEnd(last);
-      if (spanEnd < spanStart || spanEnd - spanStart > Integer.MAX_VALUE - 16) {
-        throw new IOException("span " + last + " has an unusable compressed range " + spanStart + "-" + spanEnd);
-      }
+      long spanStart = lastSpan.spanStart();
+      long spanEnd = lastSpan.spanEnd();
       long end;
       if (windowStart < 0) {
         windowStart = spanStart;
         end = range.firstWindowEnd(zinfo, fileEnd);
-        lastHash = Digest.sha256();
       } else {
         long prevStart = windowStart;
         windowStart = windowEnd;
         end = range.nextWindowEnd(zinfo, prevStart, windowEnd);
       }
+      end = Math.max(end, lastSpan.hi());
       windowEnd = end;
-      byte[] bytes = source.read(windowStart, (int) (end - windowStart));
-      fetched += bytes.length;
-      lastHash.update(bytes);
+      byte[] bytes = lastSpan.range(windowStart, end);
       if (end == spanEnd) {
-        String actual = Digest.fromHash(lastHash.digest()).toString();
+        String actual = Digest.of(lastSpan.range(spanStart, spanEnd)).toString();
         String expected = toc.spanDigests().get(last);
         if (!actual.equals(expected)) {
           throw new SpanDigestException(last, spanStart, spanEnd, expected, actual);

@@ -481,7 +481,7 @@ public final class ImageFiles {
     return new ReadStats(p, layer.descriptor.digest(), true, fileSize, blob.bytesFetched() + scanned,
         (int) blob.requests(), s.firstSpan(), s.lastSpan(), spanSize, layer.descriptor.size(),
         estimate, Duration.ofNanos(System.nanoTime() - started), data.mode(), s.wholeSpanBytes() + scanned,
-        s.allVerified(), blob.rangeIgnored());
+        s.allVerified(), blob.rangeIgnored(), s.startedInsideSpan());
   }
 
   /**

@@ -25,17 +25,19 @@ import java.time.Duration;
  * @param verified whether every byte used was checked against a digest (false when the last span was read only up
  *     to the file's end, see {@link dev.sociscope.core.extract.SpanFetch})
  * @param rangeIgnored whether the source answered a range request with the whole blob
+ * @param startedInsideSpan whether inflation started at a deflate block inside the last span, not at its checkpoint
  */
 public record ReadStats(String path, Digest layer, boolean lazy, long fileSize, long bytesFetched, int requests,
     int firstSpan, int lastSpan, long spanSize, long layerSize, long fileCompressedEstimate,
-    Duration elapsed, long mode, long wholeSpanBytes, boolean verified, boolean rangeIgnored) {
+    Duration elapsed, long mode, long wholeSpanBytes, boolean verified, boolean rangeIgnored,
+    boolean startedInsideSpan) {
 
   /** A read with nothing partial: everything verified by a digest, no range ignored. */
   public ReadStats(String path, Digest layer, boolean lazy, long fileSize, long bytesFetched, int requests,
       int firstSpan, int lastSpan, long spanSize, long layerSize, long fileCompressedEstimate, Duration elapsed,
       long mode) {
     this(path, layer, lazy, fileSize, bytesFetched, requests, firstSpan, lastSpan, spanSize, layerSize,
-        fileCompressedEstimate, elapsed, mode, 0, true, false);
+        fileCompressedEstimate, elapsed, mode, 0, true, false, false);
   }
 
   /** Compressed bytes not fetched compared with the upstream runtime's whole-span read (0 for the fallback). */

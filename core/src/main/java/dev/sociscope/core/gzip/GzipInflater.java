@@ -131,6 +131,20 @@ public final class GzipInflater extends InputStream {
     return g;
   }
 
+  /**
+   * Resumes at a block that starts at bit {@code bitPosition} of the blob ({@link BlockFinder}), with a window that
+   * may be a stand-in for the unknown one.
+   *
+   * @param in the blob's bytes from byte {@code bitPosition / 8} on
+   */
+  public static GzipInflater resumeAtBit(InputStream in, long bitPosition, long uncompressedOffset, byte[] window)
+      throws IOException {
+    int inByte = (int) (bitPosition & 7);
+    return inByte == 0
+        ? resume(in, bitPosition >>> 3, 0, uncompressedOffset, window)
+        : resume(in, (bitPosition >>> 3) + 1, 8 - inByte, uncompressedOffset, window);
+  }
+
   /** Sets who is told about block boundaries (called from inside the read methods). */
   public void setBoundaryListener(BlockBoundaryListener listener) {
     this.listener = listener;

@@ -1,0 +1,214 @@
+package dev.sociscope.core.gzip;
+
+/**
+ * Finds bit positions where a deflate block may start, in compressed bytes whose block boundaries nobody recorded
+ * (a stretch in the middle of a span, far from its checkpoint). A candidate is a position whose bits read as a
+ * dynamic-Huffman block header with a complete code-length code and lit/len and distance codes that zlib would
+ * accept, or as a stored block header (zero padding, LEN equal to the complement of NLEN). Fixed-Huffman headers are
+ * three bits with nothing to check, so they are not offered.
+ *
+ * <p>A candidate is only likely: most bit positions fail within a few bits, but a random position passes now and then.
+ * Callers decode from it ({@link GzipInflater#resumeAtBit}) and check what comes out.
+ */
+public final class BlockFinder {
+  private static final int[] CODELEN_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+
+  private final byte[] data;
+  private final int length;
+
+  /** Looks for headers in {@code data[0, length)}; bit 0 is the low bit of {@code data[0]}. */
+  public BlockFinder(byte[] data, int length) {
+    if (length < 0 || length > data.length) {
+      throw new IllegalArgumentException("length " + length + " outside 0.." + data.length);
+    }
+    this.data = data;
+    this.length = length;
+  }
+
+  /** The first candidate at or after bit {@code fromBit} whose whole header lies in the data, or -1. */
+  public long next(long fromBit) {
+    long end = (long) length * 8;
+    for (long p = Math.max(0, fromBit); p < end; p++) {
+      long v = peek(p);
+      int type = (int) (v >>> 1) & 3;
+      if ((type == 2 && dynamicHeaderAt(p, v)) || (type == 0 && storedHeaderAt(p))) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /** 57 or more bits starting at bit {@code p}, low bit first; zero past the end. */
+  private long peek(long p) {
+    int i = (int) (p >>> 3);
+    long v = 0;
+    for (int k = 0; k < 8 && i + k < length; k++) {
+      v |= (long) (data[i + k] & 0xFF) << (8 * k);
+    }
+    return v >>> (p & 7);
+  }
+
+  private boolean storedHeaderAt(long p) {
+    long afterType = p + 3;
+    long aligned = (afterType + 7) & ~7L;
+    if (aligned - afterType > 0 && (peek(afterType) & ((1L << (aligned - afterType)) - 1)) != 0) {
+      return false; // deflaters pad to the byte with zero bits
+    }
+    int i = (int) (aligned >>> 3);
+    if (i + 4 > length) {
+      return false;
+    }
+    int len = (data[i] & 0xFF) | (data[i + 1] & 0xFF) << 8;
+    int nlen = (data[i + 2] & 0xFF) | (data[i + 3] & 0xFF) << 8;
+    return len == (~nlen & 0xFFFF);
+  }
+
+  private boolean dynamicHeaderAt(long p, long v) {
+    int hlit = (int) (v >>> 3) & 31;
+    int hdist = (int) (v >>> 8) & 31;
+    if (hlit > 29 || hdist > 29) {
+      return false;
+    }
+    int ncl = ((int) (v >>> 13) & 15) + 4;
+    long end = (long) length * 8;
+    long bit = p + 17;
+    if (bit + 3L * ncl > end) {
+      return false;
+    }
+    long cl = peek(bit);
+    byte[] clLens = new byte[19];
+    for (int k = 0; k < ncl; k++) {
+      clLens[CODELEN_ORDER[k]] = (byte) ((cl >>> (3 * k)) & 7);
+    }
+    bit += 3L * ncl;
+    if (kraftLeft(clLens, 19, 7) != 0) {
+      return false; // the code-length code must be complete
+    }
+    Canonical code = new Canonical(clLens, 19, 7);
+    int total = hlit + 257 + hdist + 1;
+    byte[] lens = new byte[total];
+    int n = 0;
+    while (n < total) {
+      if (bit + 15 > end) {
+        return false;
+      }
+      long w = peek(bit);
+      int sym = code.decode(w);
+      if (sym < 0) {
+        return false;
+      }
+      bit += code.lastLength;
+      w >>>= code.lastLength;
+      int repeat;
+      int value;
+      if (sym < 16) {
+        lens[n++] = (byte) sym;
+        continue;
+      } else if (sym == 16) {
+        if (n == 0) {
+          return false;
+        }
+        value = lens[n - 1];
+        repeat = 3 + (int) (w & 3);
+        bit += 2;
+      } else if (sym == 17) {
+        value = 0;
+        repeat = 3 + (int) (w & 7);
+        bit += 3;
+      } else {
+        value = 0;
+        repeat = 11 + (int) (w & 127);
+        bit += 7;
+      }
+      if (n + repeat > total) {
+        return false;
+      }
+      for (int k = 0; k < repeat; k++) {
+        lens[n++] = (byte) value;
+      }
+    }
+    if (lens[256] == 0) {
+      return false; // no end-of-block code
+    }
+    return acceptable(lens, 0, hlit + 257, true) && acceptable(lens, hlit + 257, hdist + 1, false);
+  }
+
+  /** zlib's rule: complete, or a single code of length 1; distances may also be absent altogether. */
+  private static boolean acceptable(byte[] lens, int from, int count, boolean literals) {
+    byte[] part = new byte[count];
+    System.arraycopy(lens, from, part, 0, count);
+    long left = kraftLeft(part, count, 15);
+    if (left == 0) {
+      return true;
+    }
+    if (left < 0) {
+      return false;
+    }
+    int used = 0;
+    int max = 0;
+    for (byte l : part) {
+      if (l != 0) {
+        used++;
+        max = Math.max(max, l);
+      }
+    }
+    return (used == 1 && max == 1) || (!literals && used == 0);
+  }
+
+  /** Code space left unused by these lengths (0: complete, negative: over-subscribed). */
+  private static long kraftLeft(byte[] lens, int count, int maxBits) {
+    long left = 1L << maxBits;
+    for (int i = 0; i < count; i++) {
+      if (lens[i] != 0) {
+        left -= 1L << (maxBits - lens[i]);
+      }
+    }
+    return left;
+  }
+
+  /** A canonical Huffman code decoded bit by bit (RFC 1951 3.2.2), as zlib's puff does. */
+  private static final class Canonical {
+    private final int[] count = new int[16];
+    private final int[] symbols;
+    private final int maxBits;
+    int lastLength;
+
+    Canonical(byte[] lens, int n, int maxBits) {
+      this.maxBits = maxBits;
+      symbols = new int[n];
+      for (int i = 0; i < n; i++) {
+        count[lens[i]]++;
+      }
+      int[] offs = new int[16];
+      for (int len = 1; len < 15; len++) {
+        offs[len + 1] = offs[len] + count[len];
+      }
+      for (int i = 0; i < n; i++) {
+        if (lens[i] != 0) {
+          symbols[offs[lens[i]]++] = i;
+        }
+      }
+    }
+
+    /** The symbol at the low bits of {@code w} (its length in {@link #lastLength}), or -1. */
+    int decode(long w) {
+      int code = 0;
+      int first = 0;
+      int index = 0;
+      for (int len = 1; len <= maxBits; len++) {
+        code |= (int) (w & 1);
+        w >>>= 1;
+        int c = count[len];
+        if (code - c < first) {
+          lastLength = len;
+          return symbols[index + (code - first)];
+        }
+        index += c;
+        first += c;
+        first <<= 1;
+        code <<= 1;
+      }
+      return -1;
+    }
+  }
+}
