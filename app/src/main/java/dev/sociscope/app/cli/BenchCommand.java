@@ -164,6 +164,8 @@ public final class BenchCommand implements Callable<Integer> {
         c.files() == 0 ? 0 : c.wholeSpanBytes() / c.files());
     out.printf("%-44s %,14d %,12d%n", "partial spans (stop at the file's end)", c.partialBytes(),
         c.files() == 0 ? 0 : c.partialBytes() / c.files());
+    out.printf("partial reads started at a deflate block inside the span, not its checkpoint: %d of %d%n",
+        c.startedInsideSpan(), c.files());
     out.printf("partial / whole: %.1f%%   (target <= 40%%), %.1f s%n", 100 * c.ratio(),
         (System.nanoTime() - started) / 1e9);
     out.flush();

@@ -39,7 +39,8 @@ final class GetCommand implements Callable<Integer> {
   @Option(names = "--keep-setuid", description = "With -o: keep the setuid/setgid bits of the file's mode (dropped by"
       + " default).") boolean keepSetuid;
   @Option(names = "--whole-spans", description = "Fetch every span whole and verify it against its digest, as the"
-      + " upstream runtime does (default: the last span only up to the file's end, which cannot be verified).")
+      + " upstream runtime does (default: the last span only up to the file's end, and for a small file deep in its"
+      + " span only from a deflate block shortly before it; a span read in part cannot be verified).")
   boolean wholeSpans;
 
   @Override

@@ -42,6 +42,8 @@ public final class LazyExtractor {
   private final long verifyFirstLimit;
   private final SpanFetch spanFetch;
   private volatile boolean headerChecked;
+  /** Entries whose names say they are compressed already, in tar order ({@link SpanMap}); made on first need. */
+  private List<FileMetadata> compressedFiles;
 
   /** Whole spans, each verified ({@link SpanFetch#WHOLE}). */
   public LazyExtractor(Ztoc ztoc, RandomAccessSource source) throws ZtocFormatException {
@@ -254,9 +256,9 @@ public final class LazyExtractor {
     try {
       SpanBytes lastSpan = new SpanBytes(source, b, zinfo.compressedStart(b), zinfo.compressedEnd(b));
       if (zinfo instanceof GzipZinfo && spanFetch == SpanFetch.TO_FILE_END && a == b
-          && MidSpanStart.applies(zinfo, b, data) && isTocEntry(data)) {
-        byte[] bytes = new MidSpanStart(lastSpan, zinfo, b, data, toc, range.firstWindowEnd(zinfo, off + size))
-            .read();
+          && size <= MidSpanStart.MAX_FILE && isTocEntry(data)
+          && MidSpanStart.applies(zinfo, b, data, spanMap(b))) {
+        byte[] bytes = new MidSpanStart(lastSpan, zinfo, b, spanMap(b), data, toc).read();
         if (bytes != null) {
           headerBytes = Futures.join(header);
           out.write(bytes);
@@ -289,6 +291,14 @@ public final class LazyExtractor {
       throw e;
     }
     return new ExtractStats(headerBytes + spans.fetched(), a, b, size, upstream, spans.lastVerified, false);
+  }
+
+  /** Where offsets of span {@code span} should lie compressed, counting the layer's compressed files one to one. */
+  private SpanMap spanMap(int span) {
+    if (compressedFiles == null) {
+      compressedFiles = toc.entriesWhere(SpanMap::compressedAlready);
+    }
+    return SpanMap.of(zinfo, span, compressedFiles);
   }
 
   /** Whether this is an entry of the zTOC as it stands (not a window of one, which has no tar header of its own). */

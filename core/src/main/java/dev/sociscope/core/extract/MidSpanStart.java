@@ -63,44 +63,35 @@ final class MidSpanStart {
   private final SpanBytes bytes;
   private final Zinfo zinfo;
   private final int span;
+  private final SpanMap map;
   private final FileMetadata file;
   private final ZtocLookup toc;
-  private final long firstEnd;
 
-  /**
-   * @param bytes the file's span (the file lies wholly in it)
-   * @param firstEnd where the first fetch ends: the caller's estimate of the file's compressed end
-   */
-  MidSpanStart(SpanBytes bytes, Zinfo zinfo, int span, FileMetadata file, ZtocLookup toc, long firstEnd) {
+  /** @param bytes the file's span (the file lies wholly in it) */
+  MidSpanStart(SpanBytes bytes, Zinfo zinfo, int span, SpanMap map, FileMetadata file, ZtocLookup toc) {
     this.bytes = Objects.requireNonNull(bytes, "bytes");
+    this.map = map;
     this.zinfo = zinfo;
     this.span = span;
     this.file = file;
     this.toc = toc;
-    this.firstEnd = firstEnd;
   }
 
   /** Whether this way is worth trying for a file: small, in one span, and well past that span's checkpoint. */
-  static boolean applies(Zinfo zinfo, int span, FileMetadata file) {
+  static boolean applies(Zinfo zinfo, int span, FileMetadata file, SpanMap map) {
     long header = file.uncompressedOffset() - 512;
     return file.uncompressedSize() <= MAX_FILE && zinfo.spanOf(file.dataEnd() - 1) == span
-        && header >= zinfo.uncompressedStart(span) && estimate(zinfo, span, header) - LEAD
-        > zinfo.compressedStart(span) + LEAD / 2;
-  }
-
-  /** The compressed offset where uncompressed offset {@code at} of the span should lie, by its mean ratio. */
-  static long estimate(Zinfo zinfo, int span, long at) {
-    long cs = zinfo.compressedStart(span);
-    long us = zinfo.uncompressedStart(span);
-    long ue = zinfo.uncompressedEnd(span);
-    double ratio = ue > us ? (double) (zinfo.compressedEnd(span) - cs) / (ue - us) : 0;
-    return cs + (long) ((at - us) * ratio);
+        && header >= zinfo.uncompressedStart(span)
+        && map.compressedAt(header) - LEAD > zinfo.compressedStart(span) + LEAD / 2;
   }
 
   /** The file's bytes, or null when this way did not prove them (the caller then reads from the checkpoint). */
   byte[] read() throws IOException {
     long headerAt = file.uncompressedOffset() - 512;
-    long estimated = estimate(zinfo, span, headerAt);
+    long estimated = map.compressedAt(headerAt);
+    // where the file should end, a tenth more (as SpanRange#firstWindowEnd) plus a window
+    long cs = bytes.spanStart();
+    long firstEnd = cs + (long) Math.ceil((map.compressedAt(file.dataEnd()) - cs) * 1.1) + SpanRange.MIN_WINDOW;
     long lead = LEAD;
     for (int start = 0; start < MAX_STARTS; start++, lead *= GROWTH) {
       long from = estimated - lead;
@@ -174,7 +165,7 @@ final class MidSpanStart {
     }
     long base = a.base;
     if (base == Long.MIN_VALUE) {
-      boolean short_ = out.inputEnded && bytes.hi() < estimate(zinfo, span, file.dataEnd()) + SpanRange.MIN_WINDOW;
+      boolean short_ = out.inputEnded && bytes.hi() < map.compressedAt(file.dataEnd()) + SpanRange.MIN_WINDOW;
       return short_ ? new Outcome(null, Next.FURTHER, bytes.hi() + Math.max(SpanRange.MIN_WINDOW,
           (bytes.hi() - from) / 4)) : Outcome.of(Next.EARLIER);
     }

@@ -15,8 +15,9 @@ import java.io.OutputStream;
  * @param files regular files under the size limit that were read
  * @param wholeSpanBytes total compressed bytes of the whole-span reads
  * @param partialBytes total compressed bytes of the partial reads
+ * @param startedInsideSpan partial reads that inflated from a deflate block inside the span, not its checkpoint
  */
-public record SmallFileCost(int files, long wholeSpanBytes, long partialBytes) {
+public record SmallFileCost(int files, long wholeSpanBytes, long partialBytes, int startedInsideSpan) {
 
   /** Partial bytes as a share of whole-span bytes (the mean over files, weighted by their whole-span cost). */
   public double ratio() {
@@ -28,6 +29,7 @@ public record SmallFileCost(int files, long wholeSpanBytes, long partialBytes) {
     int n = 0;
     long whole = 0;
     long partial = 0;
+    int inside = 0;
     for (FileMetadata f : ztoc.files()) {
       if (f.type() != EntryType.REG || f.uncompressedSize() == 0 || f.uncompressedSize() >= limit) {
         continue;
@@ -35,13 +37,15 @@ public record SmallFileCost(int files, long wholeSpanBytes, long partialBytes) {
       DigestingSink a = new DigestingSink();
       DigestingSink b = new DigestingSink();
       whole += extractor(ztoc, layer, SpanFetch.WHOLE).extract(f, a).compressedBytesRead();
-      partial += extractor(ztoc, layer, SpanFetch.TO_FILE_END).extract(f, b).compressedBytesRead();
+      ExtractStats s = extractor(ztoc, layer, SpanFetch.TO_FILE_END).extract(f, b);
+      partial += s.compressedBytesRead();
+      inside += s.startedInsideSpan() ? 1 : 0;
       if (!java.util.Arrays.equals(a.digest(), b.digest())) {
         throw new IOException("'" + f.name() + "' reads differently with partial spans");
       }
       n++;
     }
-    return new SmallFileCost(n, whole, partial);
+    return new SmallFileCost(n, whole, partial, inside);
   }
 
   private static LazyExtractor extractor(Ztoc z, RandomAccessSource s, SpanFetch mode) throws IOException {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.zip.CRC32;
 
 /**
@@ -154,6 +155,20 @@ public final class LookupFile implements ZtocLookup {
       out.add(record(i, bb.getInt(at + 8)));
     }
     return out;
+  }
+
+  @Override
+  public List<FileMetadata> entriesWhere(Predicate<String> test) {
+    List<TocEntry> found = new ArrayList<>();
+    for (int i = 0; i < entries; i++) {
+      int at = indexAt + i * LookupFormat.INDEX_SIZE;
+      checkRef(at, "entry " + i + " path");
+      if (test.test(string(at))) {
+        found.add(record(i, bb.getInt(at + 8)));
+      }
+    }
+    found.sort(java.util.Comparator.comparingInt(TocEntry::position));
+    return found.stream().map(TocEntry::metadata).toList();
   }
 
   private int comparePath(int entry, byte[] key) {

@@ -1,8 +1,11 @@
 package dev.sociscope.core.ztoc.lookup;
 
+import dev.sociscope.core.tar.TarPaths;
+import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.Ztoc;
 import dev.sociscope.core.ztoc.Zinfo;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** What a lazy read of one file needs from a layer's zTOC: its entries by path and the spans to fetch them. */
 public interface ZtocLookup extends NameLookup {
@@ -15,6 +18,12 @@ public interface ZtocLookup extends NameLookup {
 
   /** The size of the uncompressed tar stream. */
   long uncompressedArchiveSize();
+
+  /**
+   * The entries whose cleaned path passes {@code test}, in tar order: a pass over every path, decoding only the
+   * entries that pass.
+   */
+  List<FileMetadata> entriesWhere(Predicate<String> test);
 
   /** The lookup of a parsed zTOC; {@code zinfo} is its decoded checkpoint data ({@link Zinfo#of}). */
   static ZtocLookup of(Ztoc ztoc, Zinfo zinfo) {
@@ -38,6 +47,11 @@ public interface ZtocLookup extends NameLookup {
       @Override
       public long uncompressedArchiveSize() {
         return ztoc.uncompressedArchiveSize();
+      }
+
+      @Override
+      public List<FileMetadata> entriesWhere(Predicate<String> test) {
+        return ztoc.files().stream().filter(f -> test.test(TarPaths.normalize(f.name()))).toList();
       }
     };
   }

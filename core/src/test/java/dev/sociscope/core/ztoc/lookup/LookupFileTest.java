@@ -73,6 +73,11 @@ class LookupFileTest {
     for (String q : queries(parsed.ztoc(), r)) {
       assertThat(actual.entriesAt(q)).as("entries at '%s'", q).isEqualTo(expected.entriesAt(q));
     }
+    // a pass over every path, in tar order: all, none, and a share picked by the path's hash
+    assertThat(actual.entriesWhere(p -> true)).isEqualTo(parsed.ztoc().files());
+    assertThat(actual.entriesWhere(p -> false)).isEmpty();
+    java.util.function.Predicate<String> some = p -> (p.hashCode() & 3) == 0;
+    assertThat(actual.entriesWhere(some)).isEqualTo(expected.entriesWhere(some));
   }
 
   @Test

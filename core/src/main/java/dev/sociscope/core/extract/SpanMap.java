@@ -1,0 +1,108 @@
+package dev.sociscope.core.extract;
+
+import dev.sociscope.core.ztoc.FileMetadata;
+import dev.sociscope.core.ztoc.Zinfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where an uncompressed offset of one span should lie in its compressed bytes. A zTOC records only the span's two
+ * ends, and a span compresses unevenly: files that are compressed already ({@code .gz}, {@code .png}, ...) take about
+ * as many bytes compressed as they hold, the rest shares what is left. With the layer's entries at hand (tar order)
+ * the map counts those files one to one and spreads the remainder evenly; without them, it spreads everything.
+ */
+final class SpanMap {
+  private static final Set<String> COMPRESSED = Set.of("gz", "tgz", "xz", "txz", "bz2", "tbz2", "zst", "lz4", "lzma",
+      "zip", "jar", "war", "whl", "png", "jpg", "jpeg", "gif", "webp", "woff", "woff2", "mp3", "mp4", "ogg", "7z",
+      "deb", "rpm", "apk");
+
+  private final long cs;
+  private final long us;
+  private final double ratio;
+  /** Uncompressed ranges (start, end) of already-compressed files inside the span, in order. */
+  private final long[] stored;
+
+  private SpanMap(long cs, long us, double ratio, long[] stored) {
+    this.cs = cs;
+    this.us = us;
+    this.ratio = ratio;
+    this.stored = stored;
+  }
+
+  /**
+   * @param entries entries of the layer in tar order (all of them, or at least those whose names say they are
+   *     compressed already), or null when only the span's ends are known
+   */
+  static SpanMap of(Zinfo zinfo, int span, List<FileMetadata> entries) {
+    long cs = zinfo.compressedStart(span);
+    long us = zinfo.uncompressedStart(span);
+    long ue = zinfo.uncompressedEnd(span);
+    long c = zinfo.compressedEnd(span) - cs;
+    long u = ue - us;
+    double even = u > 0 ? (double) c / u : 0;
+    if (entries == null || u <= 0) {
+      return new SpanMap(cs, us, even, new long[0]);
+    }
+    long[] ranges = new long[16];
+    int n = 0;
+    long storedBytes = 0;
+    for (int i = firstEndingAfter(entries, us); i < entries.size(); i++) {
+      FileMetadata f = entries.get(i);
+      if (f.uncompressedOffset() >= ue) {
+        break;
+      }
+      if (f.uncompressedSize() > 0 && compressedAlready(f.name())) {
+        long a = Math.max(us, f.uncompressedOffset());
+        long b = Math.min(ue, f.dataEnd());
+        if (b > a) {
+          if (n + 2 > ranges.length) {
+            ranges = java.util.Arrays.copyOf(ranges, ranges.length * 2);
+          }
+          ranges[n++] = a;
+          ranges[n++] = b;
+          storedBytes += b - a;
+        }
+      }
+    }
+    double rest = u > storedBytes ? (double) (c - storedBytes) / (u - storedBytes) : -1;
+    if (rest <= 0.01 || rest > 1.1) {
+      return new SpanMap(cs, us, even, new long[0]); // the split does not fit this span: spread evenly
+    }
+    return new SpanMap(cs, us, rest, java.util.Arrays.copyOf(ranges, n));
+  }
+
+  /** The compressed offset where uncompressed offset {@code at} of the span should lie. */
+  long compressedAt(long at) {
+    long storedBefore = 0;
+    for (int i = 0; i < stored.length; i += 2) {
+      if (stored[i] >= at) {
+        break;
+      }
+      storedBefore += Math.min(at, stored[i + 1]) - stored[i];
+    }
+    return cs + storedBefore + (long) ((at - us - storedBefore) * ratio);
+  }
+
+  /** Whether a path names a file that is compressed already, by its extension. */
+  static boolean compressedAlready(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot >= 0 && dot > name.lastIndexOf('/') && COMPRESSED.contains(name.substring(dot + 1)
+        .toLowerCase(Locale.ROOT));
+  }
+
+  /** Index of the first entry whose data ends after {@code offset} (entries are in tar order). */
+  private static int firstEndingAfter(List<FileMetadata> entries, long offset) {
+    int lo = 0;
+    int hi = entries.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (entries.get(mid).dataEnd() <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+}
