@@ -249,7 +249,11 @@ final class MidSpanStart {
     static Alignment find(Output out, FileMetadata file, ZtocLookup toc) {
       Set<Long> anchors = new HashSet<>();
       long reference = Long.MIN_VALUE;
+      byte[] z = out.zeros;
       for (int p = 0; p + 512 <= out.length; p++) {
+        if (z[p + 257] != 'u') {
+          continue; // most positions: not even the magic's first byte (a plain loop, compiled early)
+        }
         Found h = header(out, p);
         if (h == null) {
           continue;
