@@ -255,9 +255,7 @@ public final class LazyExtractor {
     long upstream = SpanRange.headerBytes(zinfo) + range.fetchedBytes(zinfo);
     try {
       SpanBytes lastSpan = new SpanBytes(source, b, zinfo.compressedStart(b), zinfo.compressedEnd(b));
-      if (zinfo instanceof GzipZinfo && spanFetch == SpanFetch.TO_FILE_END && a == b
-          && size <= MidSpanStart.MAX_FILE && isTocEntry(data)
-          && MidSpanStart.applies(zinfo, b, data, spanMap(b))) {
+      if (mayStartInsideSpan(data)) {
         byte[] bytes = new MidSpanStart(lastSpan, zinfo, b, spanMap(b), data, toc).read();
         if (bytes != null) {
           headerBytes = Futures.join(header);
@@ -291,6 +289,20 @@ public final class LazyExtractor {
       throw e;
     }
     return new ExtractStats(headerBytes + spans.fetched(), a, b, size, upstream, spans.lastVerified, false);
+  }
+
+  /**
+   * Whether a read of this resolved entry first tries to inflate from a deflate block inside its span
+   * ({@link MidSpanStart}): a gzip layer read {@link SpanFetch#TO_FILE_END}, an entry of the zTOC (not a window of
+   * one) small enough and far enough past its span's checkpoint.
+   */
+  boolean mayStartInsideSpan(FileMetadata data) {
+    if (!(zinfo instanceof GzipZinfo) || spanFetch != SpanFetch.TO_FILE_END || data.uncompressedSize() <= 0
+        || data.uncompressedSize() > MidSpanStart.MAX_FILE || data.dataEnd() > toc.uncompressedArchiveSize()) {
+      return false;
+    }
+    int span = zinfo.spanOf(data.uncompressedOffset());
+    return isTocEntry(data) && MidSpanStart.applies(zinfo, span, data, spanMap(span));
   }
 
   /** Where offsets of span {@code span} should lie compressed, counting the layer's compressed files one to one. */

@@ -46,6 +46,8 @@ final class MidSpanStart {
   /** Each further start lies this many times as far before the header. */
   static final int GROWTH = 2;
   static final int MAX_STARTS = 4;
+  /** Fetches past the bytes held, per start (each inflates everything again): a few, estimated from the output. */
+  private static final int MAX_FURTHER = 4;
   /** Larger files are read from the checkpoint (their bytes are held in memory twice here). */
   static final long MAX_FILE = 1 << 20;
   /** Block-header candidates decoded per start; a layer of crafted bytes cannot make a read spin longer. */
@@ -99,7 +101,7 @@ final class MidSpanStart {
         return null; // about as far back as the checkpoint: inflating from it costs no more
       }
       bytes.ensure(from, Math.max(firstEnd, from + lead));
-      while (true) {
+      for (int further = 0; ; further++) {
         Outcome o = tryFrom(from);
         if (o.file != null) {
           return o.file;
@@ -110,7 +112,7 @@ final class MidSpanStart {
         if (o.next == Next.EARLIER) {
           break;
         }
-        if (bytes.hi() >= bytes.spanEnd()) {
+        if (bytes.hi() >= bytes.spanEnd() || further == MAX_FURTHER) {
           return null;
         }
         bytes.ensure(bytes.hi(), o.fetchTo);

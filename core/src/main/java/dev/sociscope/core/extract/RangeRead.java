@@ -1,5 +1,6 @@
 package dev.sociscope.core.extract;
 
+import dev.sociscope.core.io.SliceOutputStream;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
 import java.io.IOException;
@@ -8,8 +9,10 @@ import java.io.OutputStream;
 /**
  * Reads bytes {@code [from, from + length)} of one file through a {@link LazyExtractor}: only the spans holding that
  * window are fetched (and verified), not every span of the file. A preview of a large file shows its first screenful
- * this way and fetches more as the user scrolls. Uses the extractor's public API only: the window is the file's
- * entry narrowed to those bytes.
+ * this way and fetches more as the user scrolls: the window is the file's entry narrowed to those bytes. A small file
+ * deep in its span is read whole instead, from a deflate block near it ({@link MidSpanStart}: its tar header places
+ * the output), and cut to the window: that costs about the file's own share of the span rather than everything
+ * from the span's checkpoint to the window.
  */
 public final class RangeRead {
   private RangeRead() {}
@@ -29,6 +32,11 @@ public final class RangeRead {
     }
     long start = Math.min(from, data.uncompressedSize());
     long n = Math.min(length, data.uncompressedSize() - start);
+    if (n > 0 && n < data.uncompressedSize() && extractor.mayStartInsideSpan(data)) {
+      ExtractStats s = extractor.extract(data, new SliceOutputStream(out, start, n));
+      return new ExtractStats(s.compressedBytesRead(), s.firstSpan(), s.lastSpan(), n, s.wholeSpanBytes(),
+          s.allVerified(), s.startedInsideSpan());
+    }
     return extractor.extract(window(data, start, n), out);
   }
 

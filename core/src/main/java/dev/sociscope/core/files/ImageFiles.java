@@ -3,6 +3,7 @@ package dev.sociscope.core.files;
 import dev.sociscope.core.error.SociscopeException;
 import dev.sociscope.core.image.PlatformManifest;
 import dev.sociscope.core.io.Futures;
+import dev.sociscope.core.io.SliceOutputStream;
 import dev.sociscope.core.io.TempFiles;
 import dev.sociscope.core.layout.CacheWrites;
 import dev.sociscope.core.layout.ZtocCache;

@@ -1,5 +1,9 @@
 package dev.sociscope.core.gzip;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Finds bit positions where a deflate block may start, in compressed bytes whose block boundaries nobody recorded
  * (a stretch in the middle of a span, far from its checkpoint). A candidate is a position whose bits read as a
@@ -11,6 +15,8 @@ package dev.sociscope.core.gzip;
  * Callers decode from it ({@link GzipInflater#resumeAtBit}) and check what comes out.
  */
 public final class BlockFinder {
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int[] CODELEN_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
 
   private final byte[] data;
@@ -41,6 +47,9 @@ public final class BlockFinder {
   /** 57 or more bits starting at bit {@code p}, low bit first; zero past the end. */
   private long peek(long p) {
     int i = (int) (p >>> 3);
+    if (i + 8 <= length) {
+      return (long) LONG_LE.get(data, i) >>> (p & 7);
+    }
     long v = 0;
     for (int k = 0; k < 8 && i + k < length; k++) {
       v |= (long) (data[i + k] & 0xFF) << (8 * k);

@@ -1,16 +1,19 @@
-package dev.sociscope.core.files;
+package dev.sociscope.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Passes on only bytes {@code [from, from + length)} of what is written; for ranged reads of streamed layers. */
-final class SliceOutputStream extends OutputStream {
+/**
+ * Passes on only bytes {@code [from, from + length)} of what is written: for ranged reads of streamed layers, and of
+ * small files read whole from inside their span.
+ */
+public final class SliceOutputStream extends OutputStream {
   private final OutputStream out;
   private final long from;
   private final long end;
   private long position;
 
-  SliceOutputStream(OutputStream out, long from, long length) {
+  public SliceOutputStream(OutputStream out, long from, long length) {
     this.out = out;
     this.from = from;
     this.end = from + Math.min(length, Long.MAX_VALUE - from);
