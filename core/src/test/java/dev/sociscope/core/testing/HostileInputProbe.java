@@ -63,6 +63,8 @@ public final class HostileInputProbe {
         b -> new ZtocBuilder(ZtocBuilder.Options.defaults()).build(new ByteArrayInputStream(b))));
     cases.put("gzip: 20 MB of garbage after a header", Map.entry(HostileInputProbe::gzipGarbage,
         HostileInputProbe::inflateAll));
+    cases.put("gzip: block starts searched in 20 MB of garbage", Map.entry(HostileInputProbe::gzipGarbage,
+        HostileInputProbe::inflateFromBlockStarts));
     cases.put("www-authenticate: 3M parameters", Map.entry(() -> repeat("a=b,", SIZE / 4),
         b -> AuthChallenge.parse("Bearer " + new String(b, StandardCharsets.ISO_8859_1))));
     cases.put("link: 20 MB header", Map.entry(() -> repeat("<a>; rel=x, ", SIZE / 12), HostileInputProbe::link));
@@ -212,6 +214,20 @@ public final class HostileInputProbe {
   private static void inflateAll(byte[] input) throws Exception {
     try (GzipInflater in = GzipInflater.gzip(new ByteArrayInputStream(input))) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+  }
+
+  /** As a read from inside a span searches: every block start found, each inflated with a stand-in window. */
+  private static void inflateFromBlockStarts(byte[] input) throws Exception {
+    dev.sociscope.core.gzip.BlockFinder finder = new dev.sociscope.core.gzip.BlockFinder(input, input.length);
+    for (long bit = finder.next(0); bit >= 0; bit = finder.next(bit + 1)) {
+      int first = (int) (bit >>> 3);
+      try (GzipInflater in = GzipInflater.resumeAtBit(new ByteArrayInputStream(input, first, input.length - first),
+          bit - first * 8L, 0, new byte[GzipInflater.WINDOW_SIZE])) {
+        in.skip(64 << 20);
+      } catch (dev.sociscope.core.gzip.GzipFormatException e) {
+        // typed: this start was not one
+      }
     }
   }
 
