@@ -346,7 +346,7 @@ public final class LazyExtractor {
    * The compressed bytes of spans a..b as one stream, each whole span verified before any of its bytes are served.
    * Neighbouring spans share a byte when a checkpoint has pending bits; it is served once. With
    * {@link SpanFetch#TO_FILE_END} the last span is fetched in growing windows instead (the first one estimated by
-   * {@link SpanRange#firstWindowEnd}) and its digest is checked only when the windows reach its end.
+   * {@link SpanMap#firstWindowEnd}) and its digest is checked only when the windows reach its end.
    */
   private final class SpanStream extends InputStream {
     private final SpanRange range;
@@ -417,7 +417,9 @@ public final class LazyExtractor {
       long end;
       if (windowStart < 0) {
         windowStart = spanStart;
-        end = range.firstWindowEnd(zinfo, fileEnd);
+        // gzip: where the file should end by the span's map (compressed files one to one); a tar span is exact
+        end = zinfo instanceof GzipZinfo ? spanMap(last).firstWindowEnd(fileEnd, spanEnd)
+            : range.firstWindowEnd(zinfo, fileEnd);
       } else {
         long prevStart = windowStart;
         windowStart = windowEnd;

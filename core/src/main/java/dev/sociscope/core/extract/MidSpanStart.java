@@ -91,9 +91,7 @@ final class MidSpanStart {
   byte[] read() throws IOException {
     long headerAt = file.uncompressedOffset() - 512;
     long estimated = map.compressedAt(headerAt);
-    // where the file should end, a tenth more (as SpanRange#firstWindowEnd) plus a window
-    long cs = bytes.spanStart();
-    long firstEnd = cs + (long) Math.ceil((map.compressedAt(file.dataEnd()) - cs) * 1.1) + SpanRange.MIN_WINDOW;
+    long firstEnd = map.firstWindowEnd(file.dataEnd(), bytes.spanEnd());
     long lead = LEAD;
     for (int start = 0; start < MAX_STARTS; start++, lead *= GROWTH) {
       long from = estimated - lead;

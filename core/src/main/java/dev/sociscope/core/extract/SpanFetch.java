@@ -12,7 +12,7 @@ public enum SpanFetch {
   WHOLE,
   /**
    * The last span only as far as inflation needs to produce the file's last byte, fetched in growing windows that
-   * start with an estimate from the span's compression ratio ({@link SpanRange#firstWindowEnd}). A small file deep in
+   * start with an estimate of where the file ends ({@link SpanMap#firstWindowEnd}). A small file deep in
    * its span is first read from a deflate block found shortly before it, placed by the file's own tar header
    * ({@link MidSpanStart}), so that it costs about its own share of the span rather than everything from the
    * checkpoint on.

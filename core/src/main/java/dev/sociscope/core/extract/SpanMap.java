@@ -84,6 +84,16 @@ final class SpanMap {
     return cs + storedBefore + (long) ((at - us - storedBefore) * ratio);
   }
 
+  /**
+   * Where the first window of a read of this span that must reach uncompressed offset {@code end} should end: the
+   * estimate a tenth further from the span's start, plus {@link SpanRange#MIN_WINDOW} (as
+   * {@link SpanRange#firstWindowEnd} does with an even spread), never past {@code spanEnd}.
+   */
+  long firstWindowEnd(long end, long spanEnd) {
+    long guess = cs + (long) Math.ceil((compressedAt(end) - cs) * 1.1) + SpanRange.MIN_WINDOW;
+    return Math.min(spanEnd, guess);
+  }
+
   /** Whether a path names a file that is compressed already, by its extension. */
   static boolean compressedAlready(String name) {
     int dot = name.lastIndexOf('.');

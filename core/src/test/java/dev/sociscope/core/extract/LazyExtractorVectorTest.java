@@ -152,6 +152,7 @@ class LazyExtractorVectorTest {
   static final class CountingSource implements RandomAccessSource {
     private final RandomAccessSource inner;
     volatile long bytesRead;
+    volatile int reads;
 
     CountingSource(RandomAccessSource inner) {
       this.inner = inner;
@@ -165,6 +166,7 @@ class LazyExtractorVectorTest {
     @Override
     public synchronized byte[] read(long offset, int length) throws java.io.IOException {
       bytesRead += length; // the extractor reads the gzip header on another thread
+      reads++;
       return inner.read(offset, length);
     }
   }

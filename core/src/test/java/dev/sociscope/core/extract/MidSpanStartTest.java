@@ -146,6 +146,43 @@ class MidSpanStartTest {
     assertThat(near).isGreaterThanOrEqualTo(5);
   }
 
+  /**
+   * A file near its checkpoint but after a stored (already compressed) file in the same span: the first window,
+   * placed by the span's map, reaches it in one request (an even spread of the span falls short of it).
+   */
+  @Test
+  void theFirstWindowFromTheCheckpointCountsStoredFilesOneToOne() throws Exception {
+    Zinfo zinfo = Zinfo.of(layer.ztoc);
+    int checked = 0;
+    List<FileMetadata> files = layer.ztoc.files();
+    long storedInSpan = 0; // bytes of .gz files so far in the current span
+    int currentSpan = -1;
+    for (int i = 0; i < files.size() && checked < 5; i++) {
+      FileMetadata f = files.get(i);
+      int span = zinfo.spanOf(f.uncompressedOffset());
+      if (span != currentSpan) {
+        currentSpan = span;
+        storedInSpan = 0;
+      }
+      if (f.name().endsWith(".gz")) {
+        storedInSpan += f.uncompressedSize();
+        continue;
+      }
+      if (f.type() != EntryType.REG || f.uncompressedSize() == 0 || f.uncompressedSize() > 8192
+          || storedInSpan < 150_000 || zinfo.spanOf(f.dataEnd() - 1) != span
+          || MidSpanStart.applies(zinfo, span, f, SpanMap.of(zinfo, span, files))) {
+        continue;
+      }
+      var counted = new LazyExtractorVectorTest.CountingSource(new ByteArraySource(layer.gz));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      new LazyExtractor(layer.ztoc, counted, SpanFetch.TO_FILE_END).extract(f, out);
+      assertThat(out.toByteArray()).as(f.name()).isEqualTo(layer.contents.get(f.name()));
+      assertThat(counted.reads).as("%s: the gzip header and one window", f.name()).isEqualTo(2);
+      checked++;
+    }
+    assertThat(checked).isEqualTo(5);
+  }
+
   private static long compressedEndOf(FileMetadata f) throws IOException {
     // where a read from the checkpoint must reach: the compressed offset at which the file's last byte comes out
     var inflater = dev.sociscope.core.gzip.GzipInflater.gzip(new ByteArrayInputStream(layer.gz));
