@@ -70,7 +70,7 @@ class MidSpanStartTest {
     assertThat((double) partial / whole).as("bytes against whole spans").isLessThan(0.3);
   }
 
-  /** Each file deep in a span read with and without the start inside it: same bytes, the inside one cheaper. */
+  /** A file read from inside its span fetches less than inflating from the checkpoint to its end needs. */
   @Test
   void aStartInsideTheSpanCostsLessThanTheCheckpointForTheSameFile() throws Exception {
     Zinfo zinfo = Zinfo.of(layer.ztoc);
