@@ -23,7 +23,7 @@ import java.util.Set;
  * Reads a small file without inflating from its span's checkpoint, which may lie megabytes before it: the bytes
  * between cost on average half a span, the floor of checkpoint reads.
  *
- * <p>How: fetch from a little before where the file's tar header should be (by the span's compression ratio), find
+ * <p>How: fetch from a little before where the file's tar header should be (by the span's {@link SpanMap}), find
  * the first deflate block that starts there ({@link BlockFinder}), and inflate from it twice, once with a window of
  * zeros in place of the 32 KiB before it (which only the checkpoint could give) and once with a window of 0xFF. A
  * byte that comes out the same both times does not depend on that window. The file's own tar header, when it
