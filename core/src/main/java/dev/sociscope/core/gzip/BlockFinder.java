@@ -17,7 +17,6 @@ import java.nio.ByteOrder;
 public final class BlockFinder {
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final int[] CODELEN_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
 
   private final byte[] data;
   private final int length;
@@ -87,13 +86,14 @@ public final class BlockFinder {
     long cl = peek(bit);
     byte[] clLens = new byte[19];
     for (int k = 0; k < ncl; k++) {
-      clLens[CODELEN_ORDER[k]] = (byte) ((cl >>> (3 * k)) & 7);
+      clLens[HuffmanTables.CODELEN_ORDER[k]] = (byte) ((cl >>> (3 * k)) & 7);
     }
     bit += 3L * ncl;
-    if (kraftLeft(clLens, 19, 7) != 0) {
+    if (HuffmanTables.defect(clLens, 0, 19, false) != null) {
       return false; // the code-length code must be complete
     }
-    Canonical code = new Canonical(clLens, 19, 7);
+    int[] code = new int[1 << HuffmanTables.CODELEN_ROOT]; // decoded as the inflater decodes it
+    HuffmanTables.build(code, clLens, 0, 19, HuffmanTables.CODELEN_ROOT, HuffmanTables.CODELEN_SYMBOLS, false);
     int total = hlit + 257 + hdist + 1;
     byte[] lens = new byte[total];
     int n = 0;
@@ -102,12 +102,13 @@ public final class BlockFinder {
         return false;
       }
       long w = peek(bit);
-      int sym = code.decode(w);
-      if (sym < 0) {
-        return false;
+      int e = code[(int) w & ((1 << HuffmanTables.CODELEN_ROOT) - 1)];
+      if ((e & HuffmanTables.KIND_MASK) != HuffmanTables.KIND_LITERAL) {
+        return false; // no code-length codes at all
       }
-      bit += code.lastLength;
-      w >>>= code.lastLength;
+      int sym = e >>> 16;
+      bit += e & 15;
+      w >>>= e & 15;
       int repeat;
       int value;
       if (sym < 16) {
@@ -139,85 +140,8 @@ public final class BlockFinder {
     if (lens[256] == 0) {
       return false; // no end-of-block code
     }
-    return acceptable(lens, 0, hlit + 257, true) && acceptable(lens, hlit + 257, hdist + 1, false);
-  }
-
-  /** zlib's rule: complete, or a single code of length 1; distances may also be absent altogether. */
-  private static boolean acceptable(byte[] lens, int from, int count, boolean literals) {
-    byte[] part = new byte[count];
-    System.arraycopy(lens, from, part, 0, count);
-    long left = kraftLeft(part, count, 15);
-    if (left == 0) {
-      return true;
-    }
-    if (left < 0) {
-      return false;
-    }
-    int used = 0;
-    int max = 0;
-    for (byte l : part) {
-      if (l != 0) {
-        used++;
-        max = Math.max(max, l);
-      }
-    }
-    return (used == 1 && max == 1) || (!literals && used == 0);
-  }
-
-  /** Code space left unused by these lengths (0: complete, negative: over-subscribed). */
-  private static long kraftLeft(byte[] lens, int count, int maxBits) {
-    long left = 1L << maxBits;
-    for (int i = 0; i < count; i++) {
-      if (lens[i] != 0) {
-        left -= 1L << (maxBits - lens[i]);
-      }
-    }
-    return left;
-  }
-
-  /** A canonical Huffman code decoded bit by bit (RFC 1951 3.2.2), as zlib's puff does. */
-  private static final class Canonical {
-    private final int[] count = new int[16];
-    private final int[] symbols;
-    private final int maxBits;
-    int lastLength;
-
-    Canonical(byte[] lens, int n, int maxBits) {
-      this.maxBits = maxBits;
-      symbols = new int[n];
-      for (int i = 0; i < n; i++) {
-        count[lens[i]]++;
-      }
-      int[] offs = new int[16];
-      for (int len = 1; len < 15; len++) {
-        offs[len + 1] = offs[len] + count[len];
-      }
-      for (int i = 0; i < n; i++) {
-        if (lens[i] != 0) {
-          symbols[offs[lens[i]]++] = i;
-        }
-      }
-    }
-
-    /** The symbol at the low bits of {@code w} (its length in {@link #lastLength}), or -1. */
-    int decode(long w) {
-      int code = 0;
-      int first = 0;
-      int index = 0;
-      for (int len = 1; len <= maxBits; len++) {
-        code |= (int) (w & 1);
-        w >>>= 1;
-        int c = count[len];
-        if (code - c < first) {
-          lastLength = len;
-          return symbols[index + (code - first)];
-        }
-        index += c;
-        first += c;
-        first <<= 1;
-        code <<= 1;
-      }
-      return -1;
-    }
+    // the inflater's own rule for lit/len and distance codes (an absent distance code included)
+    return HuffmanTables.defect(lens, 0, hlit + 257, true) == null
+        && HuffmanTables.defect(lens, hlit + 257, hdist + 1, true) == null;
   }
 }

@@ -32,7 +32,6 @@ public final class GzipInflater extends InputStream {
   private static final int LIMIT = WINDOW_SIZE + CHUNK;
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final int[] CODELEN_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
 
   private enum Framing { GZIP, RAW, RESUMED }
 
@@ -574,7 +573,7 @@ public final class GzipInflater extends InputStream {
     }
     Arrays.fill(lens, (byte) 0);
     for (int i = 0; i < hclen; i++) {
-      lens[CODELEN_ORDER[i]] = (byte) bits(3);
+      lens[HuffmanTables.CODELEN_ORDER[i]] = (byte) bits(3);
     }
     buildTable(codelenTable, 0, 19, HuffmanTables.CODELEN_ROOT, HuffmanTables.CODELEN_SYMBOLS, false,
         "code length");

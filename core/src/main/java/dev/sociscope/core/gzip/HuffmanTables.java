@@ -33,6 +33,8 @@ final class HuffmanTables {
   private static final int[] DIST_EXTRA = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10,
       11, 11, 12, 12, 13, 13};
 
+  /** The order in which a dynamic block header lists the code-length code's lengths (RFC 1951 3.2.7). */
+  static final int[] CODELEN_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
   static final int[] LIT_SYMBOLS = new int[288];
   static final int[] DIST_SYMBOLS = new int[32];
   static final int[] CODELEN_SYMBOLS = new int[19];
@@ -75,35 +77,63 @@ final class HuffmanTables {
   private HuffmanTables() {}
 
   /**
+   * What zlib finds wrong with the code lengths {@code lens[off .. off+count)}: "over-subscribed", "incomplete", or
+   * null when they form a code it accepts (no codes at all included). The one rule for the inflater's tables and for
+   * the search for block starts ({@link BlockFinder}).
+   *
+   * @param allowSingle accept an incomplete code that consists of a single 1-bit code (zlib does for lit/dist)
+   */
+  static String defect(byte[] lens, int off, int count, boolean allowSingle) {
+    int[] cnt = counts(lens, off, count);
+    int max = maxLength(cnt);
+    if (max == 0) {
+      return null;
+    }
+    int left = 1;
+    for (int len = 1; len <= 15; len++) {
+      left = (left << 1) - cnt[len];
+      if (left < 0) {
+        return "over-subscribed";
+      }
+    }
+    return left > 0 && !(allowSingle && max == 1) ? "incomplete" : null;
+  }
+
+  /** How many codes of each length 1..15 (index 0 unused). */
+  private static int[] counts(byte[] lens, int off, int count) {
+    int[] cnt = new int[16];
+    for (int i = 0; i < count; i++) {
+      cnt[lens[off + i]]++;
+    }
+    cnt[0] = 0;
+    return cnt;
+  }
+
+  private static int maxLength(int[] cnt) {
+    int max = 15;
+    while (max >= 1 && cnt[max] == 0) {
+      max--;
+    }
+    return max;
+  }
+
+  /**
    * Fills {@code table} for the code lengths {@code lens[off .. off+count)}.
    *
    * @param allowSingle accept an incomplete code that consists of a single 1-bit code (zlib does for lit/dist)
    * @throws IllegalArgumentException naming the defect when the lengths do not form a valid prefix code
    */
   static void build(int[] table, byte[] lens, int off, int count, int root, int[] symbols, boolean allowSingle) {
-    int[] cnt = new int[16];
-    for (int i = 0; i < count; i++) {
-      cnt[lens[off + i]]++;
+    String defect = defect(lens, off, count, allowSingle);
+    if (defect != null) {
+      throw new IllegalArgumentException(defect);
     }
-    cnt[0] = 0;
-    int max = 15;
-    while (max >= 1 && cnt[max] == 0) {
-      max--;
-    }
+    int[] cnt = counts(lens, off, count);
+    int max = maxLength(cnt);
     int rootSize = 1 << root;
     Arrays.fill(table, 0, rootSize, KIND_INVALID);
     if (max == 0) {
       return; // no codes at all: every lookup is invalid (legal for a distance code of literal-only blocks)
-    }
-    int left = 1;
-    for (int len = 1; len <= 15; len++) {
-      left = (left << 1) - cnt[len];
-      if (left < 0) {
-        throw new IllegalArgumentException("over-subscribed");
-      }
-    }
-    if (left > 0 && !(allowSingle && max == 1)) {
-      throw new IllegalArgumentException("incomplete");
     }
     int[] offs = new int[17];
     for (int len = 1; len <= 15; len++) {
