@@ -8,6 +8,7 @@ import dev.sociscope.core.ztoc.Checkpoint;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.GzipZinfo;
+import dev.sociscope.core.ztoc.TarZinfo;
 import dev.sociscope.core.ztoc.Zinfo;
 import dev.sociscope.core.ztoc.Ztoc;
 import dev.sociscope.core.ztoc.ZtocFormatException;
@@ -307,8 +308,8 @@ public final class LazyExtractor {
 
   /** Where offsets of span {@code span} should lie compressed, counting the layer's compressed files one to one. */
   private SpanMap spanMap(int span) {
-    if (compressedFiles == null) {
-      compressedFiles = toc.entriesWhere(SpanMap::compressedAlready);
+    if (compressedFiles == null) { // an uncompressed layer's map is exact without them
+      compressedFiles = zinfo instanceof TarZinfo ? List.of() : toc.entriesWhere(SpanMap::compressedAlready);
     }
     return SpanMap.of(zinfo, span, compressedFiles);
   }
@@ -386,9 +387,7 @@ public final class LazyExtractor {
     private byte[] fetch(int span) throws IOException {
       long start = zinfo.compressedStart(span);
       long end = zinfo.compressedEnd(span);
-      if (end < start || end - start > Integer.MAX_VALUE - 16) {
-        throw new IOException("span " + span + " has an unusable compressed range " + start + "-" + end);
-      }
+      SpanBytes.requireUsable(span, start, end);
       byte[] bytes = source.read(start, (int) (end - start));
       wholeFetched += bytes.length;
       String actual = Digest.of(bytes).toString();
@@ -417,9 +416,7 @@ public final class LazyExtractor {
       long end;
       if (windowStart < 0) {
         windowStart = spanStart;
-        // gzip: where the file should end by the span's map (compressed files one to one); a tar span is exact
-        end = zinfo instanceof GzipZinfo ? spanMap(last).firstWindowEnd(fileEnd, spanEnd)
-            : range.firstWindowEnd(zinfo, fileEnd);
+        end = spanMap(last).firstWindowEnd(fileEnd, spanEnd);
       } else {
         long prevStart = windowStart;
         windowStart = windowEnd;
@@ -429,7 +426,8 @@ public final class LazyExtractor {
       windowEnd = end;
       byte[] bytes = lastSpan.range(windowStart, end);
       if (end == spanEnd) {
-        String actual = Digest.of(lastSpan.range(spanStart, spanEnd)).toString();
+        lastSpan.ensure(spanStart, spanEnd); // the windows have reached the end: the span is held whole
+        String actual = Digest.of(lastSpan.held()).toString();
         String expected = toc.spanDigests().get(last);
         if (!actual.equals(expected)) {
           throw new SpanDigestException(last, spanStart, spanEnd, expected, actual);

@@ -16,14 +16,19 @@ final class SpanBytes {
   private long fetched;
 
   SpanBytes(RandomAccessSource source, int span, long spanStart, long spanEnd) throws IOException {
-    if (spanEnd < spanStart || spanEnd - spanStart > Integer.MAX_VALUE - 16) {
-      throw new IOException("span " + span + " has an unusable compressed range " + spanStart + "-" + spanEnd);
-    }
+    requireUsable(span, spanStart, spanEnd);
     this.source = source;
     this.spanStart = spanStart;
     this.spanEnd = spanEnd;
     this.lo = spanStart;
     this.hi = spanStart;
+  }
+
+  /** A span's compressed range that a zTOC may state but no read can hold in one array is an error. */
+  static void requireUsable(int span, long start, long end) throws IOException {
+    if (end < start || end - start > Integer.MAX_VALUE - 16) {
+      throw new IOException("span " + span + " has an unusable compressed range " + start + "-" + end);
+    }
   }
 
   long spanStart() {

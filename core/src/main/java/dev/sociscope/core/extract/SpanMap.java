@@ -1,6 +1,7 @@
 package dev.sociscope.core.extract;
 
 import dev.sociscope.core.ztoc.FileMetadata;
+import dev.sociscope.core.ztoc.TarZinfo;
 import dev.sociscope.core.ztoc.Zinfo;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +20,18 @@ final class SpanMap {
 
   private final long cs;
   private final long us;
+  private final long ue;
+  /** An uncompressed layer: offsets map one to one, no estimate. */
+  private final boolean exact;
   private final double ratio;
   /** Uncompressed ranges (start, end) of already-compressed files inside the span, in order. */
   private final long[] stored;
 
-  private SpanMap(long cs, long us, double ratio, long[] stored) {
+  private SpanMap(long cs, long us, long ue, boolean exact, double ratio, long[] stored) {
     this.cs = cs;
     this.us = us;
+    this.ue = ue;
+    this.exact = exact;
     this.ratio = ratio;
     this.stored = stored;
   }
@@ -41,8 +47,9 @@ final class SpanMap {
     long c = zinfo.compressedEnd(span) - cs;
     long u = ue - us;
     double even = u > 0 ? (double) c / u : 0;
-    if (entries == null || u <= 0) {
-      return new SpanMap(cs, us, even, new long[0]);
+    boolean exact = zinfo instanceof TarZinfo;
+    if (entries == null || u <= 0 || exact) {
+      return new SpanMap(cs, us, ue, exact, even, new long[0]);
     }
     long[] ranges = new long[16];
     int n = 0;
@@ -67,9 +74,9 @@ final class SpanMap {
     }
     double rest = u > storedBytes ? (double) (c - storedBytes) / (u - storedBytes) : -1;
     if (rest <= 0.01 || rest > 1.1) {
-      return new SpanMap(cs, us, even, new long[0]); // the split does not fit this span: spread evenly
+      return new SpanMap(cs, us, ue, exact, even, new long[0]); // the split does not fit this span: spread evenly
     }
-    return new SpanMap(cs, us, rest, java.util.Arrays.copyOf(ranges, n));
+    return new SpanMap(cs, us, ue, exact, rest, java.util.Arrays.copyOf(ranges, n));
   }
 
   /** The compressed offset where uncompressed offset {@code at} of the span should lie. */
@@ -85,12 +92,15 @@ final class SpanMap {
   }
 
   /**
-   * Where the first window of a read of this span that must reach uncompressed offset {@code end} should end: the
-   * estimate a tenth further from the span's start, plus {@link SpanRange#MIN_WINDOW} (as
-   * {@link SpanRange#firstWindowEnd} does with an even spread), never past {@code spanEnd}.
+   * Where the first window of a {@link SpanFetch#TO_FILE_END} read of this span that must reach uncompressed offset
+   * {@code end} should end (exclusive compressed offset), never past {@code spanEnd}: for gzip the estimate a tenth
+   * further from the span's start, plus {@link SpanRange#MIN_WINDOW} (a quarter more cost a tenth of a span on
+   * average over a real layer's small files; a miss costs one more request for a window as long as all read so far);
+   * for an uncompressed layer the offset itself.
    */
   long firstWindowEnd(long end, long spanEnd) {
-    long guess = cs + (long) Math.ceil((compressedAt(end) - cs) * 1.1) + SpanRange.MIN_WINDOW;
+    long at = compressedAt(Math.max(us, Math.min(end, ue)));
+    long guess = exact ? at : cs + (long) Math.ceil((at - cs) * 1.1) + SpanRange.MIN_WINDOW;
     return Math.min(spanEnd, guess);
   }
 

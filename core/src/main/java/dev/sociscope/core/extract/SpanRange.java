@@ -43,26 +43,6 @@ public record SpanRange(int first, int last) {
   public static final long MIN_WINDOW = 8 << 10;
 
   /**
-   * Where the first window of a {@link SpanFetch#TO_FILE_END} read of the last span ends (exclusive compressed
-   * offset): the span's compressed length scaled by how far into the span the file ends, a tenth more, plus
-   * {@link #MIN_WINDOW}; never past the span's end. (A quarter more cost a tenth of a span on average over a real
-   * layer's small files; a miss costs one more request for a window as long as all read so far.) For uncompressed layers the offset is exact.
-   */
-  public long firstWindowEnd(Zinfo zinfo, long fileEnd) {
-    long cs = zinfo.compressedStart(last);
-    long ce = zinfo.compressedEnd(last);
-    long us = zinfo.uncompressedStart(last);
-    long ue = zinfo.uncompressedEnd(last);
-    long into = Math.max(0, Math.min(fileEnd, ue) - us);
-    if (!(zinfo instanceof GzipZinfo)) {
-      return Math.min(ce, cs + into);
-    }
-    double share = ue > us ? (double) into / (ue - us) : 1.0;
-    long guess = cs + (long) Math.ceil((ce - cs) * share * 1.1) + MIN_WINDOW;
-    return Math.min(ce, guess);
-  }
-
-  /**
    * The end of the window after one that ended at {@code prevEnd}: a quarter of what the span has given so far
    * (at least {@link #MIN_WINDOW}), so misses stay few without reading far past the file.
    */
