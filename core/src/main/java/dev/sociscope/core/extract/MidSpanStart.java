@@ -254,15 +254,15 @@ final class MidSpanStart {
         if (z[p + 257] != 'u') {
           continue; // most positions: not even the magic's first byte (a plain loop, compiled early)
         }
-        Found h = header(out, p);
+        FileMetadata h = header(out, p);
         if (h == null) {
           continue;
         }
-        long dataAt = p + h.meta.uncompressedOffset();
-        if (sameEntry(h.meta, file)) {
+        long dataAt = p + h.uncompressedOffset();
+        if (sameEntry(h, file)) {
           anchors.add(file.uncompressedOffset() - dataAt);
         } else if (reference == Long.MIN_VALUE) {
-          long[] offsets = offsetsOf(h.meta, toc);
+          long[] offsets = offsetsOf(h, named(h, toc));
           if (offsets.length == 1) {
             reference = offsets[0] - dataAt;
           }
@@ -282,26 +282,27 @@ final class MidSpanStart {
     private static boolean othersAgree(Output out, long base, ZtocLookup toc) {
       int first = (int) Math.floorMod(-base, 512L);
       for (int p = first; p + 512 <= out.length; p += 512) {
-        Found h = header(out, p);
+        FileMetadata h = header(out, p);
         if (h == null) {
           continue;
         }
-        List<TocEntry> named = toc.entriesAt(TarPaths.normalize(h.meta.name()));
+        List<TocEntry> named = named(h, toc);
         if (named.isEmpty()) {
           continue; // a tar inside a file: no header of the layer
         }
-        long dataAt = base + p + h.meta.uncompressedOffset();
-        if (Arrays.stream(offsetsOf(h.meta, toc)).noneMatch(o -> o == dataAt)) {
+        long dataAt = base + p + h.uncompressedOffset();
+        if (Arrays.stream(offsetsOf(h, named)).noneMatch(o -> o == dataAt)) {
           return false;
         }
       }
       return true;
     }
 
-    private record Found(FileMetadata meta) {}
-
-    /** A header sequence starting at {@code p} whose bytes all came out known, parsed as the builder does. */
-    private static Found header(Output out, int p) {
+    /**
+     * The entry of a header sequence starting at {@code p} whose bytes all came out known, parsed as the builder
+     * does (its offset counted from {@code p}); null when there is none.
+     */
+    private static FileMetadata header(Output out, int p) {
       if (!Arrays.equals(out.zeros, p + 257, p + 262, USTAR, 0, 5) || !out.known(p, p + 512)) {
         return null;
       }
@@ -310,15 +311,20 @@ final class MidSpanStart {
         if (e == null || !out.known(p, (int) Math.min(out.length, p + e.metadata().uncompressedOffset()))) {
           return null;
         }
-        return new Found(e.metadata());
+        return e.metadata();
       } catch (IOException | RuntimeException e) {
         return null; // not a header after all, or one cut off by the end of the output
       }
     }
 
-    /** Data offsets of the zTOC's entries that this header describes. */
-    private static long[] offsetsOf(FileMetadata header, ZtocLookup toc) {
-      return toc.entriesAt(TarPaths.normalize(header.name())).stream()
+    /** The zTOC's entries with this header's path. */
+    private static List<TocEntry> named(FileMetadata header, ZtocLookup toc) {
+      return toc.entriesAt(TarPaths.normalize(header.name()));
+    }
+
+    /** Data offsets of those of {@code named} that this header describes. */
+    private static long[] offsetsOf(FileMetadata header, List<TocEntry> named) {
+      return named.stream()
           .map(TocEntry::metadata)
           .filter(m -> sameEntry(header, m))
           .mapToLong(FileMetadata::uncompressedOffset)
