@@ -21,8 +21,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,7 +41,15 @@ final class RemoteBench {
 
   private RemoteBench() {}
 
-  record Result(double seconds, long bytes) {}
+  /**
+   * @param started when the side began ({@link System#nanoTime()})
+   * @param names what the blobs it fetched are ("layer 2 of 5", "zTOC of layer 2"), by digest
+   */
+  record Result(double seconds, long bytes, long started, Map<String, String> names) {
+    Result(double seconds, long bytes) {
+      this(seconds, bytes, 0, Map.of());
+    }
+  }
 
   /** {@code 100Mbit/20ms} as bits per second and milliseconds; null for {@code none}. */
   static long[] parseLink(String text) {
@@ -96,6 +106,10 @@ final class RemoteBench {
           + " layers; bytes are what the %s; both timed after one untimed manifest fetch on the same client, as in"
           + " a running daemon)%n",
           relay != null ? "relay passed to the client, headers included" : "reads counted");
+      if (relay != null) {
+        printTimeline(out, lazy, relay.exchanges(lazy.started, lazy.started + (long) (lazy.seconds * 1e9)),
+            link == null ? 0 : link[0]);
+      }
       out.flush();
     } finally {
       if (relay != null) {
@@ -127,11 +141,69 @@ final class RemoteBench {
       ImageFiles files = service.files(ref, ImageResolver.PlatformSelection.DEFAULT, null);
       ReadStats s = files.read(path, OutputStream.nullOutputStream(), true);
       double seconds = (System.nanoTime() - started) / 1e9;
-      return new Result(seconds, relay == null ? s.bytesFetched() : relay.bytesDown() - bytesBefore);
+      return new Result(seconds, relay == null ? s.bytesFetched() : relay.bytesDown() - bytesBefore, started,
+          blobNames(files));
     } finally {
       CacheWrites.await(Duration.ofSeconds(30)); // what the read kept for later, written after its answer
       TempFiles.delete(cache);
     }
+  }
+
+  /** The image's config, layers and zTOCs by digest, as the timeline names them. */
+  private static Map<String, String> blobNames(ImageFiles files) {
+    Map<String, String> names = new HashMap<>();
+    names.put(files.manifest().manifest().manifest().config().digest().toString(), "config");
+    int count = files.layers().size();
+    for (ImageFiles.Layer layer : files.layers()) {
+      String which = "layer " + (layer.position() + 1) + " of " + count;
+      names.put(layer.descriptor().digest().toString(), which);
+      if (layer.indexed()) {
+        names.put(layer.ztocDescriptor().ztocDigest().toString(), "zTOC of " + which);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The lazy read request by request, as the relay saw them, and how much of its time the bytes alone took on the
+   * link: what is left is round trips, the registry's answers and sociscope's own work.
+   */
+  static void printTimeline(PrintWriter out, Result lazy, List<LinkRelay.Exchange> exchanges, long bitsPerSecond) {
+    if (exchanges.isEmpty()) {
+      out.println("(the relay saw no plain-HTTP request of the lazy read: a TLS registry keeps them to itself)");
+      return;
+    }
+    out.printf("%nlazy read, request by request (ms after it began: the request sent, its answer's first and last"
+        + " byte received):%n");
+    out.printf("%7s %7s %7s %12s  %s%n", "sent", "first", "last", "bytes", "request");
+    long total = 0;
+    for (LinkRelay.Exchange e : exchanges) {
+      out.printf("%7s %7s %7s %,12d  %s%n", millis(e.sent(), lazy.started), e.bytes() == 0 ? "-"
+          : millis(e.firstByte(), lazy.started), e.bytes() == 0 ? "-" : millis(e.lastByte(), lazy.started),
+          e.bytes(), describe(e, lazy.names));
+      total += e.bytes();
+    }
+    if (bitsPerSecond > 0) {
+      double wire = total * 8.0 / bitsPerSecond;
+      out.printf(Locale.ROOT, "%d requests; their %,d bytes take %.2f s at %,d bit/s: the other %.2f s of the"
+          + " lazy read are round trips, the registry's answers and sociscope's own work%n", exchanges.size(), total,
+          wire, bitsPerSecond, Math.max(0, lazy.seconds - wire));
+    }
+  }
+
+  private static String millis(long at, long started) {
+    return String.format(Locale.ROOT, "%.0f", (at - started) / 1e6);
+  }
+
+  /** {@code GET zTOC of layer 4 of 5}, {@code GET layer 4 of 5, bytes 100-199}, else the method and path. */
+  static String describe(LinkRelay.Exchange e, Map<String, String> names) {
+    String path = e.path();
+    int blob = path.indexOf("/blobs/");
+    String what = blob >= 0 ? names.get(path.substring(blob + 7)) : null;
+    if (what == null) {
+      what = path.replaceAll("([0-9a-f]{12})[0-9a-f]{52}", "$1..."); // a digest's first 12 digits say enough
+    }
+    return e.method() + " " + what + (e.range() == null ? "" : ", bytes " + e.range());
   }
 
   /** A pull as Docker makes it: the manifest (the platform's, for an index), then config and layers. */

@@ -155,6 +155,28 @@ class SociWorkflowCliIT {
   }
 
   @Test
+  void benchRemoteShowsTheLazyReadRequestByRequest() throws Exception {
+    GoldenImage.push(layout, "v1", registry, "cli/bench:v1");
+    String ref = registry.ref("cli/bench:v1");
+    run(with(GOLDEN, "create", ref, "--push"));
+
+    String out = run("bench", "--remote", ref, "/etc/tiny.txt", "--link", "1Gbit/2ms").out();
+    assertThat(out).contains("full pull (all layers, 3 at a time)").contains("lazy read, request by request");
+    long lazyBytes = Long.parseLong(out.lines().filter(l -> l.startsWith("lazy read of")).findFirst().orElseThrow()
+        .replaceAll(".* ([0-9,]+)$", "$1").replace(",", ""));
+    List<String> requests = out.lines().dropWhile(l -> !l.startsWith("lazy read, request by request")).skip(2)
+        .takeWhile(l -> l.matches(" *[0-9]+ +[0-9-]+ +[0-9-]+ +[0-9,]+  .*")).toList();
+    assertThat(requests).anyMatch(l -> l.contains("/referrers/sha256:") || l.contains("/manifests/sha256-"))
+        .anyMatch(l -> l.endsWith("GET zTOC of layer 4 of 4"))
+        .anyMatch(l -> l.endsWith("GET zTOC of layer 2 of 4"))
+        .anyMatch(l -> l.matches(".*GET layer 2 of 4, bytes [0-9]+-[0-9]+"));
+    long listed = requests.stream().mapToLong(l -> Long.parseLong(l.trim().split(" +")[3].replace(",", ""))).sum();
+    assertThat(listed).as("every byte of the lazy read is in one request's answer").isEqualTo(lazyBytes);
+    assertThat(out).containsPattern(requests.size() + " requests; their [0-9,]+ bytes take [0-9.]+ s at"
+        + " 1,000,000,000 bit/s");
+  }
+
+  @Test
   void convertCopyWithSkopeoAndFindTheV2IndexInTheCopy() throws Exception {
     TestImages.BuiltImage multi = TestImages.multiPlatform(tmp.resolve("multi"), "v1",
         List.of("linux/amd64", "linux/arm64"));
