@@ -11,6 +11,11 @@ import java.io.InputStream;
  * {@link CorruptInputException} naming both sizes; the digest is verified by the source's stream at its end.
  */
 final class BoundedBlobRead {
+  /**
+   * The most allocated before any byte arrives: a blob whose descriptor says more is gathered as it comes, so that a
+   * descriptor lying about its size up to a kind's ceiling (256 MiB for a zTOC) costs no more memory than the body.
+   */
+  private static final long UPFRONT = 32L << 20;
   private BoundedBlobRead() {}
 
   static byte[] read(ImageSource source, Digest digest, long size, BlobKind kind) throws IOException {
@@ -21,8 +26,9 @@ final class BoundedBlobRead {
     }
     long max = size >= 0 ? size : kind.ceiling();
     try (InputStream in = source.openBlob(digest)) {
-      byte[] bytes = in.readNBytes((int) max + 1); // max <= ceiling < 2 GiB
-      if (bytes.length > max) {
+      // max <= ceiling < 2 GiB
+      byte[] bytes = size >= 0 && size <= UPFRONT ? readExactly(in, (int) size) : in.readNBytes((int) max + 1);
+      if (bytes == null || bytes.length > max) {
         throw new CorruptInputException(size >= 0
             ? what + " is longer than the " + size + " bytes its descriptor says"
             : what + " is larger than the " + mib(kind.ceiling()) + " sociscope reads for a " + kind.label());
@@ -33,6 +39,20 @@ final class BoundedBlobRead {
       }
       return bytes;
     }
+  }
+
+  /**
+   * The {@code size} bytes a descriptor gives, read into one array of that size (readNBytes would gather them in
+   * chunks and copy them once more), or fewer when the body ends early; null when it goes on past them. Reading to
+   * the end is what makes the source's stream verify the digest.
+   */
+  private static byte[] readExactly(InputStream in, int size) throws IOException {
+    byte[] bytes = new byte[size];
+    int n = in.readNBytes(bytes, 0, size);
+    if (n < size) {
+      return java.util.Arrays.copyOf(bytes, n);
+    }
+    return in.read() < 0 ? bytes : null;
   }
 
   private static String mib(long bytes) {

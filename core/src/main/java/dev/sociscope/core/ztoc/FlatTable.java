@@ -236,14 +236,23 @@ final class FlatTable {
 
   /** The bytes of a {@code [ubyte]} vector in field {@code slot}; empty when absent. */
   byte[] byteVector(int slot, String field) throws ZtocFormatException {
+    int[] range = byteVectorRange(slot, field);
+    byte[] out = new byte[range[1]];
+    ctx.bb.get(range[0], out);
+    return out;
+  }
+
+  /**
+   * Where the bytes of a {@code [ubyte]} vector in field {@code slot} lie in the buffer this table was read from:
+   * {@code {offset, length}}, length 0 when absent; checked and charged as {@link #byteVector} is.
+   */
+  int[] byteVectorRange(int slot, String field) throws ZtocFormatException {
     int count = vectorLength(slot, field, 1);
     if (count == 0) {
-      return new byte[0];
+      return new int[] {0, 0};
     }
     charge(count, field, -1);
     long start = follow(fieldPos(slot), field, -1);
-    byte[] out = new byte[count];
-    ctx.bb.get((int) start + 4, out);
-    return out;
+    return new int[] {(int) start + 4, count};
   }
 }

@@ -2,7 +2,6 @@ package dev.sociscope.core.ztoc;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +15,7 @@ public record GzipZinfo(long spanSize, List<Checkpoint> checkpoints, long compre
   public static final int RECORD_SIZE = 8 + 8 + 1 + Checkpoint.WINDOW_SIZE;
 
   public GzipZinfo {
-    checkpoints = List.copyOf(checkpoints);
+    checkpoints = checkpoints instanceof CheckpointList read ? read : List.copyOf(checkpoints); // already fixed
     if (checkpoints.isEmpty()) {
       throw new IllegalArgumentException("a gzip zinfo needs at least one checkpoint");
     }
@@ -24,45 +23,37 @@ public record GzipZinfo(long spanSize, List<Checkpoint> checkpoints, long compre
 
   public static GzipZinfo decode(byte[] blob, long compressedArchiveSize, long uncompressedArchiveSize)
       throws ZtocFormatException {
-    if (blob.length < HEADER_SIZE) {
-      throw new ZtocFormatException("gzip checkpoint blob is " + blob.length + " bytes, shorter than its "
+    return decode(blob.clone(), 0, blob.length, compressedArchiveSize, uncompressedArchiveSize);
+  }
+
+  /**
+   * Decodes the {@code length} bytes at {@code offset} of {@code bytes} in place: they must not change afterwards,
+   * as each window is read from them when its checkpoint is first taken ({@link CheckpointList}).
+   */
+  static GzipZinfo decode(byte[] bytes, int offset, int length, long compressedArchiveSize,
+      long uncompressedArchiveSize) throws ZtocFormatException {
+    if (length < HEADER_SIZE) {
+      throw new ZtocFormatException("gzip checkpoint blob is " + length + " bytes, shorter than its "
           + HEADER_SIZE + "-byte header");
     }
-    ByteBuffer buf = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
-    int n = buf.getInt(0);
-    long spanSize = buf.getLong(4);
+    ByteBuffer buf = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN);
+    int n = buf.getInt(offset);
+    long spanSize = buf.getLong(offset + 4);
     if (n <= 0) {
       throw new ZtocFormatException("gzip checkpoint blob declares " + n + " checkpoints (must be at least 1)");
     }
-    long body = blob.length - (long) HEADER_SIZE;
+    long body = length - (long) HEADER_SIZE;
     boolean legacy;
     if (body == (long) n * RECORD_SIZE) {
       legacy = false;
     } else if (body == (long) (n - 1) * RECORD_SIZE) {
       legacy = true;
     } else {
-      throw new ZtocFormatException("gzip checkpoint blob is " + blob.length + " bytes, which fits neither "
+      throw new ZtocFormatException("gzip checkpoint blob is " + length + " bytes, which fits neither "
           + n + " checkpoints (" + (HEADER_SIZE + (long) n * RECORD_SIZE) + " bytes) nor the legacy layout ("
           + (HEADER_SIZE + (long) (n - 1) * RECORD_SIZE) + " bytes)");
     }
-    List<Checkpoint> cps = new ArrayList<>(n);
-    if (legacy) {
-      cps.add(new Checkpoint(10, 0, 0, new byte[Checkpoint.WINDOW_SIZE]));
-    }
-    int pos = HEADER_SIZE;
-    while (pos < blob.length) {
-      long in = buf.getLong(pos);
-      long out = buf.getLong(pos + 8);
-      int bits = blob[pos + 16] & 0xFF;
-      if (bits > 7) {
-        throw new ZtocFormatException("checkpoint " + cps.size() + " at blob offset " + pos + " has bits=" + bits
-            + " (must be 0..7)");
-      }
-      byte[] window = new byte[Checkpoint.WINDOW_SIZE];
-      System.arraycopy(blob, pos + 17, window, 0, window.length);
-      cps.add(new Checkpoint(in, out, bits, window));
-      pos += RECORD_SIZE;
-    }
+    CheckpointList cps = CheckpointList.read(bytes, offset + HEADER_SIZE, legacy ? n - 1 : n, legacy);
     validate(cps, compressedArchiveSize);
     return new GzipZinfo(spanSize, cps, compressedArchiveSize, uncompressedArchiveSize);
   }
@@ -73,26 +64,29 @@ public record GzipZinfo(long spanSize, List<Checkpoint> checkpoints, long compre
    * layer blob. The last span's uncompressed start may lie past {@code uncompressed_archive_size}: upstream builds
    * such zTOCs when the gzip stream ends with an empty member (see the multimember-3-with-empty vector).
    */
-  private static void validate(List<Checkpoint> cps, long compressedArchiveSize) throws ZtocFormatException {
+  private static void validate(CheckpointList cps, long compressedArchiveSize) throws ZtocFormatException {
     for (int i = 0; i < cps.size(); i++) {
-      Checkpoint c = cps.get(i);
-      if (c.compressedStart() < 0 || c.uncompressedOffset() < 0) {
-        throw new ZtocFormatException("checkpoint " + i + " has a negative offset: " + c);
+      if (cps.compressedStart(i) < 0 || cps.uncompressedOffset(i) < 0) {
+        throw new ZtocFormatException("checkpoint " + i + " has a negative offset: " + describe(cps, i));
       }
-      if (c.compressedStart() > compressedArchiveSize) {
-        throw new ZtocFormatException("checkpoint " + i + " starts at compressed offset " + c.compressedStart()
+      if (cps.compressedStart(i) > compressedArchiveSize) {
+        throw new ZtocFormatException("checkpoint " + i + " starts at compressed offset " + cps.compressedStart(i)
             + ", past the end of the " + compressedArchiveSize + "-byte layer");
       }
-      if (i > 0) {
-        Checkpoint p = cps.get(i - 1);
-        if (p.compressedStart() >= c.compressedOffset() || p.uncompressedOffset() >= c.uncompressedOffset()) {
-          throw new ZtocFormatException("checkpoints are not increasing: span " + (i - 1) + " would run from "
-              + p.compressedStart() + " to " + c.compressedOffset() + " (compressed) and from "
-              + p.uncompressedOffset() + " to " + c.uncompressedOffset() + " (uncompressed); checkpoint " + (i - 1)
-              + " " + p + ", checkpoint " + i + " " + c);
-        }
+      if (i > 0 && (cps.compressedStart(i - 1) >= cps.compressedOffset(i)
+          || cps.uncompressedOffset(i - 1) >= cps.uncompressedOffset(i))) {
+        throw new ZtocFormatException("checkpoints are not increasing: span " + (i - 1) + " would run from "
+            + cps.compressedStart(i - 1) + " to " + cps.compressedOffset(i) + " (compressed) and from "
+            + cps.uncompressedOffset(i - 1) + " to " + cps.uncompressedOffset(i) + " (uncompressed); checkpoint "
+            + (i - 1) + " " + describe(cps, i - 1) + ", checkpoint " + i + " " + describe(cps, i));
       }
     }
+  }
+
+  /** What {@link Checkpoint#toString()} says, without taking the checkpoint's window. */
+  private static String describe(CheckpointList cps, int i) {
+    return "Checkpoint[in=" + cps.compressedOffset(i) + ", out=" + cps.uncompressedOffset(i) + ", bits="
+        + cps.bits(i) + "]";
   }
 
   /** Encodes the current (v2) layout, checkpoint 0 included. */
@@ -117,22 +111,23 @@ public record GzipZinfo(long spanSize, List<Checkpoint> checkpoints, long compre
 
   @Override
   public long compressedStart(int span) {
-    return checkpoints.get(span).compressedStart();
+    return checkpoints instanceof CheckpointList read ? read.compressedStart(span)
+        : checkpoints.get(span).compressedStart();
   }
 
   @Override
   public long compressedEnd(int span) {
-    return span + 1 < checkpoints.size() ? checkpoints.get(span + 1).compressedOffset() : compressedArchiveSize;
+    return span + 1 < checkpoints.size() ? in(span + 1) : compressedArchiveSize;
   }
 
   @Override
   public long uncompressedStart(int span) {
-    return checkpoints.get(span).uncompressedOffset();
+    return out(span);
   }
 
   @Override
   public long uncompressedEnd(int span) {
-    return span + 1 < checkpoints.size() ? checkpoints.get(span + 1).uncompressedOffset() : uncompressedArchiveSize;
+    return span + 1 < checkpoints.size() ? out(span + 1) : uncompressedArchiveSize;
   }
 
   @Override
@@ -141,12 +136,24 @@ public record GzipZinfo(long spanSize, List<Checkpoint> checkpoints, long compre
     int hi = checkpoints.size() - 1;
     while (lo < hi) {
       int mid = (lo + hi + 1) >>> 1;
-      if (checkpoints.get(mid).uncompressedOffset() <= offset) {
+      if (out(mid) <= offset) {
         lo = mid;
       } else {
         hi = mid - 1;
       }
     }
     return lo;
+  }
+
+  /** Checkpoint {@code i}'s compressed offset, without taking its window when it was read in place. */
+  private long in(int i) {
+    return checkpoints instanceof CheckpointList read ? read.compressedOffset(i)
+        : checkpoints.get(i).compressedOffset();
+  }
+
+  /** Checkpoint {@code i}'s uncompressed offset, without taking its window when it was read in place. */
+  private long out(int i) {
+    return checkpoints instanceof CheckpointList read ? read.uncompressedOffset(i)
+        : checkpoints.get(i).uncompressedOffset();
   }
 }

@@ -34,12 +34,22 @@ public sealed interface Zinfo permits GzipZinfo, TarZinfo, Zinfo.Estimate {
   /** The span holding uncompressed offset {@code offset}: the largest {@code i} with start(i) <= offset. */
   int spanOf(long offset);
 
-  /** Decodes the checkpoint bytes stored in {@code info}. */
+  /** Decodes the checkpoint bytes stored in {@code info} (in place: they are never modified). */
   static Zinfo parse(CompressionInfo info, long compressedArchiveSize, long uncompressedArchiveSize)
       throws ZtocFormatException {
-    return switch (info.algorithm()) {
-      case GZIP -> GzipZinfo.decode(info.checkpoints(), compressedArchiveSize, uncompressedArchiveSize);
-      case UNCOMPRESSED -> TarZinfo.decode(info.checkpoints(), compressedArchiveSize, uncompressedArchiveSize);
+    return info.decode(compressedArchiveSize, uncompressedArchiveSize);
+  }
+
+  /**
+   * Decodes {@code length} checkpoint bytes of {@code algorithm} at {@code offset} of {@code bytes}, which must not
+   * change afterwards: a gzip zinfo reads each window from them when its checkpoint is first taken.
+   */
+  static Zinfo decode(CompressionAlgorithm algorithm, byte[] bytes, int offset, int length,
+      long compressedArchiveSize, long uncompressedArchiveSize) throws ZtocFormatException {
+    return switch (algorithm) {
+      case GZIP -> GzipZinfo.decode(bytes, offset, length, compressedArchiveSize, uncompressedArchiveSize);
+      case UNCOMPRESSED -> TarZinfo.decode(java.util.Arrays.copyOfRange(bytes, offset, offset + length),
+          compressedArchiveSize, uncompressedArchiveSize);
     };
   }
 

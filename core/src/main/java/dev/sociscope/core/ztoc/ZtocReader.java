@@ -30,7 +30,10 @@ public final class ZtocReader {
 
   private ZtocReader() {}
 
-  /** Parses and validates {@code bytes}. */
+  /**
+   * Parses and validates {@code bytes}, which must not be modified afterwards: the checkpoint data, most of a zTOC,
+   * is read from them in place, not copied.
+   */
   public static Ztoc read(byte[] bytes) throws ZtocFormatException {
     Ztoc ztoc = parse(bytes);
     validate(ztoc);
@@ -39,7 +42,7 @@ public final class ZtocReader {
 
   /**
    * Parses and validates {@code bytes}, returning the decoded checkpoint data as well (so callers need not decode
-   * the checkpoint blob a second time).
+   * the checkpoint blob a second time); as with {@link #read}, {@code bytes} must not be modified afterwards.
    */
   public static Parsed readWithZinfo(byte[] bytes) throws ZtocFormatException {
     Ztoc ztoc = parse(bytes);
@@ -67,7 +70,7 @@ public final class ZtocReader {
     if (ci == null) {
       throw new ZtocFormatException("Ztoc.compression_info is missing");
     }
-    CompressionInfo info = readCompressionInfo(ci);
+    CompressionInfo info = readCompressionInfo(ci, bytes);
     return new Ztoc(version, buildTool, compressedSize, uncompressedSize, files, info);
   }
 
@@ -116,7 +119,7 @@ public final class ZtocReader {
         List.copyOf(pax.values()));
   }
 
-  private static CompressionInfo readCompressionInfo(FlatTable ci) throws ZtocFormatException {
+  private static CompressionInfo readCompressionInfo(FlatTable ci, byte[] bytes) throws ZtocFormatException {
     byte algorithmValue = ci.getByte(0, "compression_algorithm", CompressionAlgorithm.GZIP.wireValue());
     CompressionAlgorithm algorithm;
     try {
@@ -130,8 +133,8 @@ public final class ZtocReader {
     for (int i = 0; i < digestCount; i++) {
       digests.add(RawText.decode(ci.stringAt(2, "span_digests", i)));
     }
-    byte[] checkpoints = ci.byteVector(3, "checkpoints");
-    return new CompressionInfo(algorithm, maxSpanId, digests, checkpoints);
+    int[] checkpoints = ci.byteVectorRange(3, "checkpoints"); // most of the zTOC: read in place, not copied
+    return CompressionInfo.inPlace(algorithm, maxSpanId, digests, bytes, checkpoints[0], checkpoints[1]);
   }
 
   /** The runtime's checks (spec 4.5); returns the decoded checkpoint data. */

@@ -41,9 +41,9 @@ public final class ZtocWriter {
   }
 
   private static FlatBufferBuilder build(Ztoc ztoc) {
-    byte[] checkpointBytes = ztoc.compressionInfo().checkpoints();
     FlatBufferBuilder b = new FlatBufferBuilder(
-        (int) Math.min(Integer.MAX_VALUE - 8L, checkpointBytes.length + 256L * ztoc.files().size() + 1024));
+        (int) Math.min(Integer.MAX_VALUE - 8L,
+            ztoc.compressionInfo().checkpointsLength() + 256L * ztoc.files().size() + 1024));
 
     // 1. version, build tool
     int version = string(b, ztoc.version());
@@ -62,7 +62,7 @@ public final class ZtocWriter {
 
     // 4.-6. compression info
     CompressionInfo info = ztoc.compressionInfo();
-    int checkpoints = b.createByteVector(checkpointBytes);
+    int checkpoints = ztoc.compressionInfo().addCheckpoints(b);
     int[] digestStrings = new int[info.spanDigests().size()];
     for (int i = 0; i < digestStrings.length; i++) {
       digestStrings[i] = string(b, info.spanDigests().get(i));

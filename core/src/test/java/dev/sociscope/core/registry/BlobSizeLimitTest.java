@@ -43,6 +43,21 @@ class BlobSizeLimitTest extends MockRegistryTest {
   }
 
   @Test
+  void aDescriptorClaimingTheCeilingCostsTheBodyNotTheClaim() {
+    long claimed = 256L << 20; // a zTOC's ceiling, for a 38-byte body
+    Descriptor lying = Descriptor.of("application/octet-stream", Digest.of(config), claimed);
+    server.enqueue(new MockResponse().setBody(new Buffer().write(config)));
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    assertThatThrownBy(() -> repo.readBlob(lying, BlobKind.ZTOC))
+        .isInstanceOf(CorruptInputException.class)
+        .hasMessageContaining("ended after " + config.length + " of the " + claimed + " bytes");
+    assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated by the read")
+        .isLessThan(64L << 20);
+  }
+
+  @Test
   void aDescriptorOverTheCeilingIsRefusedWithoutARequest() {
     Descriptor giant = Descriptor.of("application/octet-stream", Digest.of(config), 1L << 40);
     assertThatThrownBy(() -> repo.readBlob(giant, BlobKind.ZTOC))

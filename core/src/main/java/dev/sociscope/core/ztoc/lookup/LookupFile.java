@@ -2,7 +2,6 @@ package dev.sociscope.core.ztoc.lookup;
 
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.ztoc.CompressionAlgorithm;
-import dev.sociscope.core.ztoc.CompressionInfo;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.PaxRecord;
@@ -120,9 +119,9 @@ public final class LookupFile implements ZtocLookup {
   /** The span geometry, checked as {@link dev.sociscope.core.ztoc.ZtocReader} checks a zTOC's. */
   private Zinfo decodeZinfo() {
     try {
-      CompressionInfo info = new CompressionInfo(CompressionAlgorithm.fromWireValue(algorithm), maxSpanId,
-          spanDigests(), Arrays.copyOfRange(bytes, checkpointsAt, checkpointsAt + checkpointLength));
-      Zinfo z = Zinfo.parse(info, compressedArchiveSize, uncompressedArchiveSize);
+      // read in place: a lookup file's bytes are never modified, and a read takes one or two of the windows
+      Zinfo z = Zinfo.decode(CompressionAlgorithm.fromWireValue(algorithm), bytes, checkpointsAt, checkpointLength,
+          compressedArchiveSize, uncompressedArchiveSize);
       if (z.maxSpanId() != maxSpanId || digestCount != z.spanCount()) {
         throw new LookupFileException(z.spanCount() + " spans, max_span_id " + maxSpanId + ", "
             + digestCount + " span digests");

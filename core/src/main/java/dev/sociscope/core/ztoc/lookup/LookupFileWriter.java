@@ -2,6 +2,7 @@ package dev.sociscope.core.ztoc.lookup;
 
 import dev.sociscope.core.oci.Digest;
 import dev.sociscope.core.tar.TarPaths;
+import dev.sociscope.core.ztoc.CompressionInfo;
 import dev.sociscope.core.ztoc.FileMetadata;
 import dev.sociscope.core.ztoc.PaxRecord;
 import dev.sociscope.core.ztoc.RawText;
@@ -74,11 +75,12 @@ public final class LookupFileWriter {
       }
     }
 
-    byte[] checkpoints = ztoc.compressionInfo().checkpoints();
+    CompressionInfo info = ztoc.compressionInfo();
+    int checkpoints = info.checkpointsLength(); // copied straight into the file below, not through a copy
     byte[] heapBytes = heap.bytes();
     byte[] recordBytes = records.bytes();
     long total = (long) LookupFormat.HEADER_SIZE + (long) digests.size() * LookupFormat.DIGEST_REF_SIZE
-        + checkpoints.length + index.capacity() + recordBytes.length + heapBytes.length;
+        + checkpoints + index.capacity() + recordBytes.length + heapBytes.length;
     if (total > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException("lookup file would be " + total + " bytes");
     }
@@ -87,12 +89,13 @@ public final class LookupFileWriter {
     out.put(HexFormat.of().parseHex(ztocDigest.hex()));
     out.putLong(ztoc.compressedArchiveSize()).putLong(ztoc.uncompressedArchiveSize());
     out.putInt(ztoc.compressionInfo().algorithm().wireValue()).putInt(ztoc.compressionInfo().maxSpanId());
-    out.putInt(n).putInt(digests.size()).putInt(checkpoints.length).putInt(recordBytes.length)
+    out.putInt(n).putInt(digests.size()).putInt(checkpoints).putInt(recordBytes.length)
         .putInt(heapBytes.length);
     for (int r : digestRefs) {
       out.putInt(r);
     }
-    out.put(checkpoints).put(index.array()).put(recordBytes).put(heapBytes);
+    info.putCheckpoints(out);
+    out.put(index.array()).put(recordBytes).put(heapBytes);
     byte[] file = out.array();
     CRC32 crc = new CRC32();
     crc.update(file, LookupFormat.CHECKED_FROM, file.length - LookupFormat.CHECKED_FROM);
