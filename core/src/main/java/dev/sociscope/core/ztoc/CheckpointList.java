@@ -45,7 +45,8 @@ final class CheckpointList extends AbstractList<Checkpoint> implements RandomAcc
     for (int pos = at; i < list.size(); i++, pos += GzipZinfo.RECORD_SIZE) {
       int b = blob[pos + 16] & 0xFF;
       if (b > 7) {
-        throw new ZtocFormatException("checkpoint " + i + " at blob offset " + pos + " has bits=" + b
+        int inBlob = GzipZinfo.HEADER_SIZE + (pos - at); // where the record lies in the checkpoint blob itself
+        throw new ZtocFormatException("checkpoint " + i + " at blob offset " + inBlob + " has bits=" + b
             + " (must be 0..7)");
       }
       list.compressedOffset[i] = littleEndianLong(blob, pos);

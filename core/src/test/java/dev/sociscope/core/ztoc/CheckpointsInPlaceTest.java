@@ -1,6 +1,7 @@
 package dev.sociscope.core.ztoc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sociscope.core.testing.Vectors;
 import java.util.ArrayList;
@@ -62,5 +63,27 @@ class CheckpointsInPlaceTest {
         assertThat(lazy.spanOf(offset)).as(v + " offset " + offset).isEqualTo(eager.spanOf(offset));
       }
     }
+  }
+
+  @Test
+  void aBadCheckpointIsNamedByItsOffsetInTheCheckpointBlobNotInTheZtoc() throws Exception {
+    Ztoc z = null;
+    for (Vectors.ZtocVector v : Vectors.ztocs()) { // the first gzip zTOC with two checkpoints or more
+      Ztoc read = ZtocReader.read(Vectors.bytes(v.ztocFile()));
+      if (z == null && Zinfo.of(read) instanceof GzipZinfo g && g.spanCount() > 1) {
+        z = read;
+      }
+    }
+    assertThat(z).isNotNull();
+    CompressionInfo ci = z.compressionInfo();
+    byte[] blob = ci.checkpoints();
+    int second = GzipZinfo.HEADER_SIZE + GzipZinfo.RECORD_SIZE;
+    blob[second + 16] = 9; // checkpoint 1's bits
+    Ztoc broken = new Ztoc(z.version(), z.buildToolIdentifier(), z.compressedArchiveSize(),
+        z.uncompressedArchiveSize(), z.files(), new CompressionInfo(ci.algorithm(), ci.maxSpanId(), ci.spanDigests(),
+        blob));
+    byte[] written = ZtocWriter.write(broken);
+    assertThatThrownBy(() -> ZtocReader.read(written)).isInstanceOf(ZtocFormatException.class)
+        .hasMessageContaining("checkpoint 1 at blob offset " + second + " has bits=9");
   }
 }
