@@ -108,7 +108,7 @@ final class RemoteBench {
           relay != null ? "relay passed to the client, headers included" : "reads counted");
       if (relay != null) {
         printTimeline(out, lazy, relay.exchanges(lazy.started, lazy.started + (long) (lazy.seconds * 1e9)),
-            link == null ? 0 : link[0]);
+            link == null ? 0 : link[0], pull.seconds);
       }
       out.flush();
     } finally {
@@ -168,7 +168,8 @@ final class RemoteBench {
    * The lazy read request by request, as the relay saw them, and how much of its time the bytes alone took on the
    * link: what is left is round trips, the registry's answers and sociscope's own work.
    */
-  static void printTimeline(PrintWriter out, Result lazy, List<LinkRelay.Exchange> exchanges, long bitsPerSecond) {
+  static void printTimeline(PrintWriter out, Result lazy, List<LinkRelay.Exchange> exchanges, long bitsPerSecond,
+      double pullSeconds) {
     if (exchanges.isEmpty()) {
       out.println("(the relay saw no plain-HTTP request of the lazy read: a TLS registry keeps them to itself)");
       return;
@@ -189,6 +190,33 @@ final class RemoteBench {
           + " lazy read are round trips, the registry's answers and sociscope's own work%n", exchanges.size(), total,
           wire, bitsPerSecond, Math.max(0, lazy.seconds - wire));
     }
+    double waiting = waitingSeconds(exchanges);
+    out.printf(Locale.ROOT, "a request was outstanding for %.2f s of the lazy read's %.2f s; the other %.2f s are"
+        + " sociscope's own work; without it the lazy read would be %.1fx faster than the pull at most%n", waiting,
+        lazy.seconds, Math.max(0, lazy.seconds - waiting), pullSeconds / Math.max(waiting, 1e-9));
+  }
+
+  /**
+   * How long at least one request was waiting for its answer (from sent to the answer's last byte): the time the
+   * link and the registry took, requests side by side counted once; the rest of a read is the reader's own work.
+   */
+  static double waitingSeconds(List<LinkRelay.Exchange> exchanges) {
+    List<LinkRelay.Exchange> bySent = exchanges.stream()
+        .sorted(java.util.Comparator.comparingLong(LinkRelay.Exchange::sent)).toList();
+    long total = 0;
+    long from = Long.MIN_VALUE;
+    long to = Long.MIN_VALUE;
+    for (LinkRelay.Exchange e : bySent) {
+      long end = Math.max(e.sent(), e.lastByte());
+      if (e.sent() > to) { // nothing was outstanding just before this request
+        total += to - from;
+        from = e.sent();
+        to = end;
+      } else {
+        to = Math.max(to, end);
+      }
+    }
+    return (total + (to - from)) / 1e9;
   }
 
   private static String millis(long at, long started) {
