@@ -191,8 +191,9 @@ final class RemoteBench {
           wire, bitsPerSecond, Math.max(0, lazy.seconds - wire));
     }
     double waiting = waitingSeconds(exchanges);
-    out.printf(Locale.ROOT, "a request was outstanding for %.2f s of the lazy read's %.2f s; the other %.2f s are"
-        + " sociscope's own work; without it the lazy read would be %.1fx faster than the pull at most%n", waiting,
+    out.printf(Locale.ROOT, "a request was outstanding for %.2f s of the lazy read's %.2f s; in the other %.2f s"
+        + " none was (sociscope's own work); without that time the lazy read would be %.1fx faster than the pull%n",
+        waiting,
         lazy.seconds, Math.max(0, lazy.seconds - waiting), pullSeconds / Math.max(waiting, 1e-9));
   }
 

@@ -174,6 +174,7 @@ class SociWorkflowCliIT {
     assertThat(listed).as("every byte of the lazy read is in one request's answer").isEqualTo(lazyBytes);
     assertThat(out).containsPattern(requests.size() + " requests; their [0-9,]+ bytes take [0-9.]+ s at"
         + " 1,000,000,000 bit/s");
+    assertThat(out).containsPattern("a request was outstanding for [0-9.]+ s of the lazy read's [0-9.]+ s");
   }
 
   @Test
