@@ -84,7 +84,11 @@ final class HuffmanTables {
    * @param allowSingle accept an incomplete code that consists of a single 1-bit code (zlib does for lit/dist)
    */
   static String defect(byte[] lens, int off, int count, boolean allowSingle) {
-    int[] cnt = counts(lens, off, count);
+    return defect(counts(lens, off, count), allowSingle);
+  }
+
+  /** {@link #defect(byte[], int, int, boolean)} from the counts of each code length ({@link #counts}). */
+  private static String defect(int[] cnt, boolean allowSingle) {
     int max = maxLength(cnt);
     if (max == 0) {
       return null;
@@ -124,11 +128,11 @@ final class HuffmanTables {
    * @throws IllegalArgumentException naming the defect when the lengths do not form a valid prefix code
    */
   static void build(int[] table, byte[] lens, int off, int count, int root, int[] symbols, boolean allowSingle) {
-    String defect = defect(lens, off, count, allowSingle);
+    int[] cnt = counts(lens, off, count); // counted once per table: this runs for every dynamic block
+    String defect = defect(cnt, allowSingle);
     if (defect != null) {
       throw new IllegalArgumentException(defect);
     }
-    int[] cnt = counts(lens, off, count);
     int max = maxLength(cnt);
     int rootSize = 1 << root;
     Arrays.fill(table, 0, rootSize, KIND_INVALID);
