@@ -190,7 +190,7 @@ final class MidSpanStart {
   }
 
   /** Inflated output from one start, made twice with different stand-in windows. */
-  private record Output(byte[] zeros, byte[] ones, int length, boolean inputEnded) {
+  record Output(byte[] zeros, byte[] ones, int length, boolean inputEnded) {
     /** Null when the bits at {@code bit} do not inflate (not a block start after all). */
     static Output inflate(byte[] held, int length, long bit, int limit) throws IOException {
       Run a = run(held, length, bit, ZEROS, limit);
@@ -245,7 +245,7 @@ final class MidSpanStart {
    * Where the output lies in the layer: {@code base} is the uncompressed offset of its first byte, found from the
    * file's own header ({@code anchored}) or, failing that, from another header that names one zTOC entry.
    */
-  private record Alignment(long base, boolean anchored, boolean conflict) {
+  record Alignment(long base, boolean anchored, boolean conflict) {
     static Alignment find(Output out, FileMetadata file, ZtocLookup toc) {
       Set<Long> anchors = new HashSet<>();
       long reference = Long.MIN_VALUE;
