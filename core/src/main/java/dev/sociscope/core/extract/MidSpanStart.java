@@ -13,6 +13,7 @@ import dev.sociscope.core.ztoc.lookup.ZtocLookup;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -248,6 +249,7 @@ final class MidSpanStart {
   record Alignment(long base, boolean anchored, boolean conflict) {
     static Alignment find(Output out, FileMetadata file, ZtocLookup toc) {
       Set<Long> anchors = new HashSet<>();
+      List<Header> headers = new ArrayList<>();
       long reference = Long.MIN_VALUE;
       byte[] z = out.zeros;
       for (int p = 0; p + 512 <= out.length; p++) {
@@ -258,6 +260,7 @@ final class MidSpanStart {
         if (h == null) {
           continue;
         }
+        headers.add(new Header(p, h));
         long dataAt = p + h.uncompressedOffset();
         if (sameEntry(h, file)) {
           anchors.add(file.uncompressedOffset() - dataAt);
@@ -275,17 +278,23 @@ final class MidSpanStart {
         return new Alignment(reference, false, false);
       }
       long base = anchors.iterator().next();
-      return new Alignment(base, true, !othersAgree(out, base, toc));
+      return new Alignment(base, true, !othersAgree(headers, base, toc));
     }
 
-    /** Every whole header at a block boundary of the layer's tar whose name the zTOC has sits where it says. */
-    private static boolean othersAgree(Output out, long base, ZtocLookup toc) {
-      int first = (int) Math.floorMod(-base, 512L);
-      for (int p = first; p + 512 <= out.length; p += 512) {
-        FileMetadata h = header(out, p);
-        if (h == null) {
-          continue;
+    /** A whole header found at {@code at} in the output. */
+    private record Header(int at, FileMetadata entry) {}
+
+    /**
+     * Every whole header ({@code headers}: all of the output's, in order) at a block boundary of the layer's tar
+     * whose name the zTOC has sits where it says.
+     */
+    private static boolean othersAgree(List<Header> headers, long base, ZtocLookup toc) {
+      for (Header found : headers) {
+        int p = found.at();
+        if (Math.floorMod(base + p, 512L) != 0) {
+          continue; // not at a tar block boundary of the layer
         }
+        FileMetadata h = found.entry();
         List<TocEntry> named = named(h, toc);
         if (named.isEmpty()) {
           continue; // a tar inside a file: no header of the layer
