@@ -1,5 +1,7 @@
 package dev.sociscope.core.ztoc;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.RandomAccess;
@@ -36,6 +38,7 @@ final class CheckpointList extends AbstractList<Checkpoint> implements RandomAcc
    */
   static CheckpointList read(byte[] blob, int at, int count, boolean legacy) throws ZtocFormatException {
     CheckpointList list = new CheckpointList(blob, count + (legacy ? 1 : 0));
+    ByteBuffer le = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
     int i = 0;
     if (legacy) {
       list.compressedOffset[0] = 10;
@@ -49,20 +52,12 @@ final class CheckpointList extends AbstractList<Checkpoint> implements RandomAcc
         throw new ZtocFormatException("checkpoint " + i + " at blob offset " + inBlob + " has bits=" + b
             + " (must be 0..7)");
       }
-      list.compressedOffset[i] = littleEndianLong(blob, pos);
-      list.uncompressedOffset[i] = littleEndianLong(blob, pos + 8);
+      list.compressedOffset[i] = le.getLong(pos);
+      list.uncompressedOffset[i] = le.getLong(pos + 8);
       list.bits[i] = (byte) b;
       list.windowAt[i] = pos + 17;
     }
     return list;
-  }
-
-  private static long littleEndianLong(byte[] b, int at) {
-    long v = 0;
-    for (int k = 7; k >= 0; k--) {
-      v = v << 8 | (b[at + k] & 0xFF);
-    }
-    return v;
   }
 
   @Override
