@@ -2,8 +2,10 @@ package dev.sociscope.core.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sociscope.core.ztoc.Checkpoint;
 import dev.sociscope.core.ztoc.EntryType;
 import dev.sociscope.core.ztoc.FileMetadata;
+import dev.sociscope.core.ztoc.GzipZinfo;
 import dev.sociscope.core.ztoc.Zinfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,42 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class SpanMapTest {
   /** One span: 3,000,000 bytes of tar in 1,000,000 compressed. */
-  private static final Zinfo ONE_SPAN = new Zinfo.Estimate() {
-    @Override
-    public long spanSize() {
-      return 4 << 20;
-    }
-
-    @Override
-    public int spanCount() {
-      return 1;
-    }
-
-    @Override
-    public long compressedStart(int span) {
-      return 0;
-    }
-
-    @Override
-    public long compressedEnd(int span) {
-      return 1_000_000;
-    }
-
-    @Override
-    public long uncompressedStart(int span) {
-      return 0;
-    }
-
-    @Override
-    public long uncompressedEnd(int span) {
-      return 3_000_000;
-    }
-
-    @Override
-    public int spanOf(long offset) {
-      return 0;
-    }
-  };
+  private static final Zinfo ONE_SPAN = new GzipZinfo(4 << 20,
+      List.of(new Checkpoint(0, 0, 0, new byte[Checkpoint.WINDOW_SIZE])), 1_000_000, 3_000_000);
 
   @Test
   void aCompressedFileCountsOneToOneAndTheRestSharesWhatIsLeft() {
